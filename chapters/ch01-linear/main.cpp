@@ -1,0 +1,61 @@
+// Chapter 1: a network with no activation tries to learn AND, and cannot.
+//
+// Stacked linear layers multiply out into one linear map, and no linear map can produce AND's outputs:
+// its mean L1 loss is stuck at 0.25 or above. This program trains such a network, multiplies its layers
+// out, and prints the floor it is stuck on.
+
+#include <iostream>
+
+#include "nn/data.hpp"
+#include "nn/linear_report.hpp"
+#include "nn/network.hpp"
+#include "nn/outcome.hpp"
+#include "nn/program.hpp"
+#include "nn/report.hpp"
+#include "nn/train.hpp"
+
+namespace {
+
+void run(const nn::Settings& settings) {
+  const nn::TrainConfig& config = settings.train;
+  if (!settings.quiet) nn::print_settings(std::cout, settings);
+
+  // ANCHOR: train
+  // The demo's network with the activation switched off: Linear layers and nothing in between.
+  nn::Network network = nn::starting_network(settings);
+  const nn::TrainHistory history = nn::train(network, config, nn::progress_printer(std::cerr, settings));
+  const nn::Outcome outcome = nn::evaluate(network, config.gate, config.loss);
+  // ANCHOR_END: train
+
+  // ANCHOR: collapse
+  // W3 (W2 (W1 x + b1) + b2) + b3 is one linear map: multiply it out and compare.
+  const nn::Linear single = nn::collapse_to_single_layer(network);
+  // ANCHOR_END: collapse
+
+  if (!settings.quiet) {
+    std::cout << "\nTen inputs drawn as the demo draws them:\n";
+    nn::print_demo_table(std::cout, network, nn::BitBatchStream(config.gate, 10, config.seed).next());
+    std::cout << "\n";
+    nn::print_collapse(std::cout, outcome, single);
+    std::cout << "\n";
+    nn::print_outcome(std::cout, settings, outcome);
+    std::cout << "\n";
+    // ANCHOR: floor
+    nn::print_floor(std::cout, config.gate, config.loss, outcome);
+    // ANCHOR_END: floor
+  }
+
+  nlohmann::json result = nn::result_json(settings, history, outcome);
+  result["linear"] = nn::linear_story_json(config.gate, single);
+  nn::write_outputs(settings, result, network);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  nn::Settings settings;
+  settings.activation = nn::Activation::identity;  // this chapter's network has no activation, and no flag for one
+  CLI::App app{"Chapter 1: a network with no activation cannot produce AND.", "ch01-linear"};
+  nn::add_training_flags(app, settings);
+  return nn::run_program(app, argc, argv, settings, [&] { run(settings); });
+}

@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// Activation functions: the value g(z) and the derivative g'(z) of each, as scalar functions that run on
+/// the host and on the device. Adding an activation means one enumerator, one `case` in each switch and
+/// one name in activation.cpp.
+
+#include <cmath>
+#include <string>
+
+#include "nn/host_device.hpp"
+
+namespace nn {
+
+/// The function applied after every linear layer.
+enum class Activation {
+  identity,  ///< g(z) = z: no activation at all, so the network stays linear.
+  tanh,      ///< g(z) = tanh(z).
+};
+
+/// g(z).
+NN_HOST_DEVICE inline float activate(Activation activation, float z) {
+  switch (activation) {
+    case Activation::tanh: return tanhf(z);
+    case Activation::identity: break;
+  }
+  return z;
+}
+
+/// g'(z), written in terms of z so the backward pass needs only the saved pre-activation.
+NN_HOST_DEVICE inline float activation_derivative(Activation activation, float z) {
+  switch (activation) {
+    case Activation::tanh: {
+      const float g = tanhf(z);  // tanh'(z) = 1 - tanh(z)^2
+      return 1.0f - g * g;
+    }
+    case Activation::identity: break;
+  }
+  return 1.0f;
+}
+
+/// The flag spelling of an activation: "none" for identity, "tanh".
+std::string activation_name(Activation activation);
+
+/// Parses "none" or "tanh"; throws InputError on anything else.
+Activation parse_activation(const std::string& name);
+
+}  // namespace nn

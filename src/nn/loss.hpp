@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// Losses per output: the value and its derivative with respect to the output. A batch's loss is the mean
+/// over its rows, as `torch.nn.L1Loss` and `torch.nn.MSELoss` compute by default.
+
+#include <string>
+
+#include "nn/host_device.hpp"
+
+namespace nn {
+
+/// Which loss training minimises.
+enum class Loss {
+  l1,   ///< |y - t|, as the demo uses.
+  mse,  ///< (y - t)^2.
+};
+
+/// The loss of one output y against its target t.
+NN_HOST_DEVICE inline float loss_value(Loss loss, float y, float t) {
+  const float r = y - t;
+  return loss == Loss::l1 ? (r < 0.0f ? -r : r) : r * r;
+}
+
+/// d(loss)/dy for one output; divide by the batch size for the gradient of the batch mean.
+/// L1 uses sign(r) with sign(0) = 0, as PyTorch does.
+NN_HOST_DEVICE inline float loss_derivative(Loss loss, float y, float t) {
+  const float r = y - t;
+  if (loss == Loss::mse) return 2.0f * r;
+  return r > 0.0f ? 1.0f : (r < 0.0f ? -1.0f : 0.0f);
+}
+
+/// The flag spelling: "l1" or "mse".
+std::string loss_name(Loss loss);
+
+/// Parses "l1" or "mse"; throws InputError on anything else.
+Loss parse_loss(const std::string& name);
+
+}  // namespace nn

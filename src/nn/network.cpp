@@ -1,0 +1,108 @@
+#include "nn/network.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
+
+#include "nn/random.hpp"
+
+namespace nn {
+
+namespace {
+
+Matrix activated(Activation activation, const Matrix& z) {
+  Matrix a = z;
+  std::transform(a.begin(), a.end(), a.begin(), [activation](float v) { return activate(activation, v); });
+  return a;
+}
+
+Matrix activation_slopes(Activation activation, const Matrix& z) {
+  Matrix d = z;
+  std::transform(d.begin(), d.end(), d.begin(),
+                 [activation](float v) { return activation_derivative(activation, v); });
+  return d;
+}
+
+}  // namespace
+
+Network::Network(std::vector<Linear> layers, Activation activation)
+    : layers_(std::move(layers)), activation_(activation) {
+  assert(!layers_.empty());
+  for (std::size_t l = 1; l < layers_.size(); ++l) assert(layers_[l].in() == layers_[l - 1].out());
+}
+
+Network Network::initialised(const std::vector<int>& sizes, Activation activation, std::uint64_t seed) {
+  Engine engine = make_engine(seed, Stream::initial_weights);
+  std::vector<Linear> layers;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    Linear layer = zero_linear(static_cast<std::size_t>(sizes[l]), static_cast<std::size_t>(sizes[l + 1]));
+    const float bound = 1.0f / std::sqrt(static_cast<float>(sizes[l]));
+    for (float& w : layer.weight) w = uniform(engine, -bound, bound);
+    for (float& b : layer.bias) b = uniform(engine, -bound, bound);
+    layers.push_back(std::move(layer));
+  }
+  return Network(std::move(layers), activation);
+}
+
+std::vector<int> Network::sizes() const {
+  std::vector<int> sizes{static_cast<int>(layers_.front().in())};
+  for (const Linear& layer : layers_) sizes.push_back(static_cast<int>(layer.out()));
+  return sizes;
+}
+
+Matrix Network::forward(const Matrix& x) const { return forward_trace(x).output; }
+
+ForwardTrace Network::forward_trace(const Matrix& x) const {
+  ForwardTrace trace;
+  Matrix a = x;
+  for (const Linear& layer : layers_) {
+    trace.inputs.push_back(a);
+    trace.pre_activations.push_back(layer.forward(a));
+    a = activated(activation_, trace.pre_activations.back());
+  }
+  trace.output = std::move(a);
+  return trace;
+}
+
+std::vector<LinearGradients> Network::backward(const ForwardTrace& trace, const Matrix& d_output) const {
+  std::vector<LinearGradients> gradients(layers_.size());
+  Matrix da = d_output;
+  for (std::size_t l = layers_.size(); l-- > 0;) {
+    // dL/dz = dL/da * g'(z), elementwise
+    const Matrix dz = da * activation_slopes(activation_, trace.pre_activations[l]);
+    gradients[l] = layers_[l].backward(trace.inputs[l], dz);
+    if (l > 0) da = layers_[l].input_gradient(dz);
+  }
+  return gradients;
+}
+
+std::string sizes_text(const std::vector<int>& sizes) {
+  std::string text;
+  for (int size : sizes) {
+    if (!text.empty()) text += ',';
+    text += std::to_string(size);
+  }
+  return text;
+}
+
+Linear collapse_to_single_layer(const Network& network) {
+  assert(network.activation() == Activation::identity);
+  const std::vector<Linear>& layers = network.layers();
+  Linear collapsed = layers.front();
+  for (std::size_t l = 1; l < layers.size(); ++l) {
+    // Layer l applied to W x + b is (W_l W) x + (W_l b + b_l).
+    const Matrix& W_l = layers[l].weight;
+    Linear next;
+    next.weight = xt::sum(xt::view(W_l, xt::all(), xt::all(), xt::newaxis()) *
+                              xt::view(collapsed.weight, xt::newaxis(), xt::all(), xt::all()),
+                          {1});
+    next.bias = xt::sum(W_l * xt::view(collapsed.bias, xt::newaxis(), xt::all()), {1}) + layers[l].bias;
+    collapsed = std::move(next);
+  }
+  return collapsed;
+}
+
+}  // namespace nn

@@ -1,0 +1,61 @@
+#pragma once
+/// \file
+/// The demo's network: a stack of Linear layers, each followed by the activation (the last one too), as the
+/// forum demo's `Demonstator_Network` builds it.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nn/activation.hpp"
+#include "nn/linear.hpp"
+
+namespace nn {
+
+/// What the forward pass saves for the backward pass.
+struct ForwardTrace {
+  std::vector<Matrix> inputs;           ///< The input of each layer.
+  std::vector<Matrix> pre_activations;  ///< z of each layer, before the activation.
+  Matrix output;                        ///< The network's output, rows x 1.
+};
+
+/// Layers plus one activation applied after each of them.
+class Network {
+ public:
+  /// A network from given layers; their shapes must chain (checked by assertion).
+  Network(std::vector<Linear> layers, Activation activation);
+
+  /// A freshly initialised network with layer sizes such as {2, 5, 5, 1}. Each layer draws its weight
+  /// (row by row) and then its bias from U(-1/sqrt(in), 1/sqrt(in)), as `torch.nn.Linear` does, from the
+  /// seed's `initial_weights` stream, so the Thrust trainer draws the same numbers.
+  static Network initialised(const std::vector<int>& sizes, Activation activation, std::uint64_t seed);
+
+  /// The layers, first layer first.
+  const std::vector<Linear>& layers() const { return layers_; }
+  /// The layers, for an optimizer to update.
+  std::vector<Linear>& layers() { return layers_; }
+  /// The activation after every layer.
+  Activation activation() const { return activation_; }
+  /// The layer sizes, e.g. {2, 5, 5, 1}.
+  std::vector<int> sizes() const;
+
+  /// The outputs (rows x 1) for a batch of inputs (rows x 2).
+  Matrix forward(const Matrix& x) const;
+  /// The forward pass, keeping what backward needs.
+  ForwardTrace forward_trace(const Matrix& x) const;
+  /// Back-propagates dL/d(output) through the trace; returns each layer's gradients, first layer first.
+  std::vector<LinearGradients> backward(const ForwardTrace& trace, const Matrix& d_output) const;
+
+ private:
+  std::vector<Linear> layers_;
+  Activation activation_;
+};
+
+/// Layer sizes as the --layers flag spells them: "2,5,5,1".
+std::string sizes_text(const std::vector<int>& sizes);
+
+/// Multiplies out the layers of a network with no activation into the one equivalent layer:
+/// W = W_L ... W_2 W_1 and b = W_L(...(W_2 b_1 + b_2)...) + b_L. Asserts the network is linear.
+Linear collapse_to_single_layer(const Network& network);
+
+}  // namespace nn

@@ -1,0 +1,32 @@
+#include "nn/program.hpp"
+
+#include <iostream>
+
+#include "nn/error.hpp"
+#include "nn/weights_file.hpp"
+
+namespace nn {
+
+int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, const std::function<void()>& body) {
+  try {
+    app.parse(argc, argv);
+    validate(settings);
+    body();
+    return 0;
+  } catch (const CLI::Success& done) {  // --help
+    return app.exit(done);
+  } catch (const CLI::ParseError& error) {
+    std::cerr << app.get_name() << ": error: " << error.what() << "\n";
+    return 2;
+  } catch (const InputError& error) {
+    std::cerr << app.get_name() << ": error: " << error.what() << "\n";
+    return 2;
+  }
+}
+
+Network starting_network(const Settings& settings) {
+  if (!settings.load_weights.empty()) return load_weights(settings.load_weights, settings.layers, settings.activation);
+  return Network::initialised(settings.layers, settings.activation, settings.train.seed);
+}
+
+}  // namespace nn

@@ -1,0 +1,83 @@
+#include "nn/report.hpp"
+
+#include <cstdio>
+
+#include "nn/output_file.hpp"
+#include "nn/weights_file.hpp"
+
+namespace nn {
+
+std::string fixed4(float value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", static_cast<double>(value));
+  return std::string(text) == "-0.0000" ? "0.0000" : text;
+}
+
+std::string column(float value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%9s", fixed4(value).c_str());
+  return text;
+}
+
+void print_settings(std::ostream& out, const Settings& settings) {
+  const TrainConfig& t = settings.train;
+  out << "settings: layers " << sizes_text(settings.layers) << ", activation "
+      << activation_name(settings.activation) << ", gate " << gate_name(t.gate) << ", loss " << loss_name(t.loss)
+      << ", optimizer " << optimizer_name(t.optimizer) << ", lr " << t.lr << ", epochs " << t.epochs << ", "
+      << (t.full_batch ? std::string("full batch") : "batch size " + std::to_string(t.batch_size)) << ", "
+      << t.batches_per_epoch << " batches an epoch, seed " << t.seed << "\n";
+}
+
+std::function<void(const EpochReport&)> progress_printer(std::ostream& out, const Settings& settings) {
+  if (settings.quiet) return {};
+  const std::string loss = loss_name(settings.train.loss);
+  const int epochs = settings.train.epochs;
+  return [&out, loss, epochs](const EpochReport& r) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", r.elapsed_seconds);
+    out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss)
+        << "  truth-table " << loss << " " << fixed4(r.truth_table_loss) << "  " << seconds << " s\n";
+  };
+}
+
+void print_demo_table(std::ostream& out, const Network& network, const Batch& batch) {
+  const Matrix outputs = network.forward(batch.inputs);
+  out << "input     output   perfect output\n";
+  for (std::size_t row = 0; row < batch.inputs.shape(0); ++row) {
+    out << static_cast<int>(batch.inputs(row, 0)) << " " << static_cast<int>(batch.inputs(row, 1)) << "  "
+        << column(outputs(row, 0)) << "   " << static_cast<int>(batch.targets(row, 0)) << "\n";
+  }
+}
+
+void print_outcome(std::ostream& out, const Settings& settings, const Outcome& outcome) {
+  const std::string gate = gate_name(settings.train.gate);
+  out << "x1 x2  target    network  rounded\n";
+  for (std::size_t row = 0; row < 4; ++row) {
+    const auto& x = truth_table_inputs[row];
+    out << " " << x[0] << "  " << x[1] << "     " << outcome.targets[row] << "   " << column(outcome.predictions[row])
+        << "     " << std::lround(outcome.predictions[row]) << "\n";
+  }
+  out << "final " << loss_name(settings.train.loss) << " loss on the truth table: " << fixed4(outcome.final_loss)
+      << "\n"
+      << (outcome.learned ? "learned " : "did not learn ") << gate
+      << " (learned means: every output rounds to its target and the mean L1 loss is below "
+      << learned_l1_threshold << ")\n";
+}
+
+nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome) {
+  return {{"settings", settings_json(settings)},
+          {"final_loss", outcome.final_loss},
+          {"final_l1_loss", outcome.final_l1_loss},
+          {"predictions", outcome.predictions},
+          {"targets", outcome.targets},
+          {"learned", outcome.learned},
+          {"loss_history", history.train_loss},
+          {"truth_table_loss_history", history.truth_table_loss}};
+}
+
+void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network) {
+  if (!settings.json.empty()) write_file_atomically("--json", settings.json, result.dump(2) + "\n");
+  if (!settings.save_weights.empty()) save_weights(settings.save_weights, network);
+}
+
+}  // namespace nn

@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// What a chapter prints and writes: progress lines, the demo's table, the truth table, the JSON result.
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "nn/data.hpp"
+#include "nn/outcome.hpp"
+#include "nn/settings.hpp"
+#include "nn/train.hpp"
+
+namespace nn {
+
+/// A number as the book prints it: fixed, four decimals, "-0.0000" printed as "0.0000".
+std::string fixed4(float value);
+
+/// fixed4 right-aligned in a column nine characters wide, for tables.
+std::string column(float value);
+
+/// The settings on one line.
+void print_settings(std::ostream& out, const Settings& settings);
+
+/// The progress callback: one line an epoch (epoch, training loss, truth-table loss, elapsed time) on
+/// `out`, or nothing when quiet. Wall times vary run to run, so chapters send this to stderr and keep
+/// stdout byte-identical for a given seed.
+std::function<void(const EpochReport&)> progress_printer(std::ostream& out, const Settings& settings);
+
+/// The demo's table: each input row, the network's output and the perfect output.
+void print_demo_table(std::ostream& out, const Network& network, const Batch& batch);
+
+/// The truth table with the network's predictions, the final loss and whether it learned the gate.
+void print_outcome(std::ostream& out, const Settings& settings, const Outcome& outcome);
+
+/// The result document: settings, final_loss, predictions, loss_history, truth_table_loss_history, learned.
+nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome);
+
+/// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set).
+void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network);
+
+}  // namespace nn

@@ -1,0 +1,100 @@
+#include "nn/settings.hpp"
+
+#include <cmath>
+
+#include "nn/error.hpp"
+#include "nn/output_file.hpp"
+
+namespace nn {
+
+namespace {
+
+// Widths above this would make a toy network that no longer fits the book's story or the memory.
+constexpr int max_layer_width = 4096;
+
+void require_positive(const char* flag, int value) {
+  if (value <= 0) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(value));
+}
+
+}  // namespace
+
+void add_training_flags(CLI::App& app, Settings& settings) {
+  TrainConfig& train = settings.train;
+  app.add_option("--seed", train.seed, "Seed of the initial weights and of the random batches")
+      ->capture_default_str();
+  app.add_option("--layers", settings.layers, "Layer sizes, comma-separated; first 2, last 1 (e.g. 2,5,5,1)")
+      ->delimiter(',')
+      ->capture_default_str();
+  app.add_option_function<std::string>(
+         "--gate", [&train](const std::string& name) { train.gate = parse_gate(name); },
+         "Gate to learn: and, or, nand or xor")
+      ->default_str(gate_name(train.gate));
+  app.add_option_function<std::string>(
+         "--loss", [&train](const std::string& name) { train.loss = parse_loss(name); },
+         "Loss: l1 (mean absolute error) or mse (mean squared error)")
+      ->default_str(loss_name(train.loss));
+  app.add_option_function<std::string>(
+         "--optimizer", [&train](const std::string& name) { train.optimizer = parse_optimizer(name); },
+         "Optimizer: adam (PyTorch's defaults) or sgd")
+      ->default_str(optimizer_name(train.optimizer));
+  app.add_option("--lr", train.lr, "Learning rate, > 0")->capture_default_str();
+  app.add_option("--epochs", train.epochs, "Number of epochs, > 0")->capture_default_str();
+  app.add_option("--batch-size", train.batch_size, "Random bit pairs per batch, > 0")->capture_default_str();
+  app.add_option("--batches-per-epoch", train.batches_per_epoch, "Optimisation steps per epoch, > 0")
+      ->capture_default_str();
+  app.add_flag("--full-batch", train.full_batch,
+               "Each step uses exactly the four truth-table rows, in order 00, 01, 10, 11");
+  app.add_option("--load-weights", settings.load_weights,
+                 "Start from the weights in this JSON file instead of a random initialisation");
+  app.add_option("--save-weights", settings.save_weights, "Save the trained weights to this JSON file");
+  app.add_option("--json", settings.json, "Write the settings, loss history and predictions to this JSON file");
+  app.add_flag("--quiet", settings.quiet, "Print nothing but errors");
+}
+
+void add_activation_flag(CLI::App& app, Settings& settings) {
+  app.add_option_function<std::string>(
+         "--activation", [&settings](const std::string& name) { settings.activation = parse_activation(name); },
+         "Activation after every layer: none or tanh")
+      ->default_str(activation_name(settings.activation));
+}
+
+void validate(const Settings& settings) {
+  const TrainConfig& train = settings.train;
+  if (!std::isfinite(train.lr)) throw InputError("--lr must be a finite number");
+  if (!(train.lr > 0.0f)) throw InputError("--lr must be > 0, got " + std::to_string(train.lr));
+  require_positive("--epochs", train.epochs);
+  require_positive("--batch-size", train.batch_size);
+  require_positive("--batches-per-epoch", train.batches_per_epoch);
+  const std::vector<int>& layers = settings.layers;
+  if (layers.size() < 2 || layers.front() != 2 || layers.back() != 1) {
+    throw InputError("--layers must start with 2 (two input bits) and end with 1 (one output), got " +
+                     sizes_text(layers));
+  }
+  for (int width : layers) {
+    if (width <= 0 || width > max_layer_width) {
+      throw InputError("--layers sizes must be between 1 and " + std::to_string(max_layer_width) + ", got " +
+                       sizes_text(layers));
+    }
+  }
+  if (!settings.save_weights.empty()) check_writable("--save-weights", settings.save_weights);
+  if (!settings.json.empty()) check_writable("--json", settings.json);
+}
+
+nlohmann::json settings_json(const Settings& settings) {
+  const TrainConfig& train = settings.train;
+  return {{"seed", train.seed},
+          {"layers", settings.layers},
+          {"activation", activation_name(settings.activation)},
+          {"gate", gate_name(train.gate)},
+          {"loss", loss_name(train.loss)},
+          {"optimizer", optimizer_name(train.optimizer)},
+          {"lr", train.lr},
+          {"epochs", train.epochs},
+          {"batch_size", train.batch_size},
+          {"batches_per_epoch", train.batches_per_epoch},
+          {"full_batch", train.full_batch},
+          {"load_weights", settings.load_weights},
+          {"save_weights", settings.save_weights}};
+}
+
+}  // namespace nn

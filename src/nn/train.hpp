@@ -1,0 +1,51 @@
+#pragma once
+/// \file
+/// The training loop: epochs of batches, as the demo trains, with a report after every epoch.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "nn/data.hpp"
+#include "nn/gates.hpp"
+#include "nn/loss.hpp"
+#include "nn/network.hpp"
+#include "nn/optimizer.hpp"
+
+namespace nn {
+
+/// What training needs besides the network.
+struct TrainConfig {
+  Gate gate = Gate::and_gate;             ///< The gate to learn.
+  Loss loss = Loss::l1;                   ///< The loss to minimise.
+  Optimizer optimizer = Optimizer::adam;  ///< The update rule.
+  float lr = 0.1f;                        ///< Learning rate.
+  int epochs = 8;                         ///< Number of epochs.
+  int batch_size = 10;                    ///< Rows per random batch.
+  int batches_per_epoch = 100;            ///< Steps per epoch.
+  bool full_batch = false;                ///< Each step uses exactly the truth table instead of random bits.
+  std::uint64_t seed = 0;                 ///< Seed of the batch stream.
+};
+
+/// One progress line's worth: what an epoch did.
+struct EpochReport {
+  int epoch;                ///< 1-based.
+  float train_loss;         ///< Mean of the epoch's batch losses, each taken before its step.
+  float truth_table_loss;   ///< Loss on the four truth-table rows after the epoch.
+  double elapsed_seconds;   ///< Wall time since training started.
+};
+
+/// The loss curves, one entry an epoch.
+struct TrainHistory {
+  std::vector<float> train_loss;        ///< EpochReport::train_loss of every epoch.
+  std::vector<float> truth_table_loss;  ///< EpochReport::truth_table_loss of every epoch.
+};
+
+/// One optimisation step on one batch; returns the batch's loss before the step.
+float train_step(Network& network, ParameterUpdater& updater, const Batch& batch, Loss loss);
+
+/// Trains `network` in place, calling `on_epoch` after every epoch (pass {} for silence).
+TrainHistory train(Network& network, const TrainConfig& config,
+                   const std::function<void(const EpochReport&)>& on_epoch);
+
+}  // namespace nn
