@@ -29,6 +29,10 @@ NN_HOST_DEVICE inline float loss_derivative(Loss loss, float y, float t) {
   return r > 0.0f ? 1.0f : (r < 0.0f ? -1.0f : 0.0f);
 }
 
+/// A network has learned a gate when every output rounds to its target and its mean L1 loss on the truth
+/// table is below this.
+inline constexpr float learned_l1_threshold = 0.05f;
+
 /// The flag spelling: "l1" or "mse".
 std::string loss_name(Loss loss);
 

@@ -79,15 +79,6 @@ std::vector<LinearGradients> Network::backward(const ForwardTrace& trace, const 
   return gradients;
 }
 
-std::string sizes_text(const std::vector<int>& sizes) {
-  std::string text;
-  for (int size : sizes) {
-    if (!text.empty()) text += ',';
-    text += std::to_string(size);
-  }
-  return text;
-}
-
 Linear collapse_to_single_layer(const Network& network) {
   assert(network.activation() == Activation::identity);
   const std::vector<Linear>& layers = network.layers();

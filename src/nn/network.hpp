@@ -9,6 +9,7 @@
 
 #include "nn/activation.hpp"
 #include "nn/linear.hpp"
+#include "nn/sizes_text.hpp"
 
 namespace nn {
 
@@ -50,9 +51,6 @@ class Network {
   std::vector<Linear> layers_;
   Activation activation_;
 };
-
-/// Layer sizes as the --layers flag spells them: "2,5,5,1".
-std::string sizes_text(const std::vector<int>& sizes);
 
 /// Multiplies out the layers of a network with no activation into the one equivalent layer:
 /// W = W_L ... W_2 W_1 and b = W_L(...(W_2 b_1 + b_2)...) + b_L. Asserts the network is linear.

@@ -19,9 +19,6 @@ struct Outcome {
   bool learned;                      ///< All four rounded outputs right and final_l1_loss < 0.05.
 };
 
-/// The L1 loss below which (with every output rounding right) a network counts as having learned a gate.
-inline constexpr float learned_l1_threshold = 0.05f;
-
 /// Runs the network on the gate's truth table and judges it.
 Outcome evaluate(const Network& network, Gate gate, Loss loss);
 

@@ -2,30 +2,16 @@
 /// \file
 /// The training loop: epochs of batches, as the demo trains, with a report after every epoch.
 
-#include <cstdint>
 #include <functional>
 #include <vector>
 
 #include "nn/data.hpp"
-#include "nn/gates.hpp"
-#include "nn/loss.hpp"
 #include "nn/network.hpp"
 #include "nn/optimizer.hpp"
+#include "nn/train_config.hpp"
 
 namespace nn {
 
-/// What training needs besides the network.
-struct TrainConfig {
-  Gate gate = Gate::and_gate;             ///< The gate to learn.
-  Loss loss = Loss::l1;                   ///< The loss to minimise.
-  Optimizer optimizer = Optimizer::adam;  ///< The update rule.
-  float lr = 0.1f;                        ///< Learning rate.
-  int epochs = 8;                         ///< Number of epochs.
-  int batch_size = 10;                    ///< Rows per random batch.
-  int batches_per_epoch = 100;            ///< Steps per epoch.
-  bool full_batch = false;                ///< Each step uses exactly the truth table instead of random bits.
-  std::uint64_t seed = 0;                 ///< Seed of the batch stream.
-};
 
 /// One progress line's worth: what an epoch did.
 struct EpochReport {

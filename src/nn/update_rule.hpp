@@ -30,8 +30,8 @@ struct AdamStep {
 };
 
 /// Adam's corrections for step t (counting from 1).
-inline AdamStep adam_step(float lr, int t, AdamConstants c = {}) {
-  return {lr, 1.0f - std::pow(c.beta1, static_cast<float>(t)), 1.0f - std::pow(c.beta2, static_cast<float>(t))};
+NN_HOST_DEVICE inline AdamStep adam_step(float lr, int t, AdamConstants c = {}) {
+  return {lr, 1.0f - powf(c.beta1, static_cast<float>(t)), 1.0f - powf(c.beta2, static_cast<float>(t))};
 }
 
 /// p -= lr * g.

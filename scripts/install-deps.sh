@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what the book needs on Debian 12 and is not there yet. Needs root (or sudo).
+set -euo pipefail
+
+packages=(cmake g++ make libxtensor-dev libcli11-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev libomp-dev)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  echo "installing: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if ! command -v nvcc >/dev/null && [[ ! -x /usr/local/cuda/bin/nvcc ]]; then
+  echo "note: the CUDA Toolkit (nvcc, Thrust) is not installed; install it from NVIDIA (CUDA 12.6 or 13)." >&2
+  exit 1
+fi

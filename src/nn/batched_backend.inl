@@ -1,0 +1,92 @@
+// The host side of the Thrust trainer, one source for both backends: batched_backend_cuda.cu compiles it
+// with nvcc for the CUDA backend, batched_backend_omp.cpp with g++ for the OpenMP backend. Each defines
+// NN_BACKEND (the namespace that keeps the two apart), NN_LANES (networks per functor call) and the policy.
+
+#include <algorithm>
+#include <chrono>
+
+#include <thrust/copy.h>
+#include <thrust/count.h>
+#include <thrust/device_vector.h>
+#include <thrust/execution_policy.h>
+#include <thrust/extrema.h>
+#include <thrust/for_each.h>
+#include <thrust/iterator/counting_iterator.h>
+#include <thrust/sort.h>
+
+#include "nn/batched_job.hpp"
+#include "nn/train_block.hpp"
+
+namespace nn::NN_BACKEND {
+
+namespace {
+
+template <class T>
+std::vector<T> to_host(const thrust::device_vector<T>& device) {
+  std::vector<T> host(device.size());
+  thrust::copy(device.begin(), device.end(), host.begin());
+  return host;
+}
+
+// Device arrays are [k * N + n]; the result is network-major, [n * k_count + k].
+std::vector<float> network_major(const std::vector<float>& by_row, std::int64_t networks) {
+  const std::int64_t per_network = networks > 0 ? static_cast<std::int64_t>(by_row.size()) / networks : 0;
+  std::vector<float> result(by_row.size());
+  for (std::int64_t k = 0; k < per_network; ++k)
+    for (std::int64_t n = 0; n < networks; ++n) result[n * per_network + k] = by_row[k * networks + n];
+  return result;
+}
+
+template <class S>
+BatchedResult train_shape(const BatchedJob& job) {
+  constexpr int P = S::param_count;
+  const std::int64_t N = job.networks;
+  const auto n = static_cast<std::size_t>(N);
+  const auto epochs = static_cast<std::size_t>(job.train.epochs);
+  thrust::device_vector<float> initial(job.initial_parameters.begin(), job.initial_parameters.end());
+  thrust::device_vector<float> final_loss(n), final_l1(n), predictions(4 * n);
+  thrust::device_vector<std::uint8_t> learned(n);
+  thrust::device_vector<float> train_history(job.keep_history ? epochs * n : 0);
+  thrust::device_vector<float> table_history(job.keep_history ? epochs * n : 0);
+  thrust::device_vector<float> parameters(job.keep_parameters ? P * n : 0);
+
+  auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
+  const TrainConfig& t = job.train;
+  const BlockArgs args{N, t.seed, raw(initial), job.activation, t.loss, t.optimizer, t.gate, t.lr, t.epochs,
+                       t.batch_size, t.batches_per_epoch, t.full_batch, raw(final_loss), raw(final_l1),
+                       raw(predictions), raw(learned), raw(train_history), raw(table_history), raw(parameters)};
+
+  const std::int64_t blocks = (N + NN_LANES - 1) / NN_LANES;
+  const auto start = std::chrono::steady_clock::now();
+  thrust::for_each(NN_POLICY, thrust::counting_iterator<std::int64_t>(0), thrust::counting_iterator<std::int64_t>(blocks),
+                   TrainBlock<S, NN_LANES>{args});
+  NN_SYNCHRONIZE();
+  BatchedResult result;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // The summary is reduced where the networks trained; only then do results cross to the host.
+  result.learned_count = thrust::count(NN_POLICY, learned.begin(), learned.end(), std::uint8_t{1});
+  result.worst_final_loss = *thrust::max_element(NN_POLICY, final_loss.begin(), final_loss.end());
+  thrust::device_vector<float> sorted = final_loss;
+  thrust::sort(NN_POLICY, sorted.begin(), sorted.end());
+  result.median_final_loss = 0.5f * (sorted[(n - 1) / 2] + sorted[n / 2]);
+
+  result.final_loss = to_host(final_loss);
+  result.final_l1_loss = to_host(final_l1);
+  result.predictions = network_major(to_host(predictions), N);
+  result.learned = to_host(learned);
+  if (job.keep_history) {
+    result.train_loss_history = network_major(to_host(train_history), N);
+    result.table_loss_history = network_major(to_host(table_history), N);
+  }
+  if (job.keep_parameters) result.parameters = network_major(to_host(parameters), N);
+  return result;
+}
+
+}  // namespace
+
+BatchedResult train_batched(const BatchedJob& job) {
+  return dispatch_shape(job.layers, [&](auto shape) { return train_shape<decltype(shape)>(job); });
+}
+
+}  // namespace nn::NN_BACKEND

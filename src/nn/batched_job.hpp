@@ -1,0 +1,60 @@
+#pragma once
+/// \file
+/// Training many networks at once with Thrust: what to train, where, and what comes back. Network n of a
+/// job starts from seed first_seed + n, so it is exactly the network chapter 2 trains with --seed
+/// first_seed + n.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nn/activation.hpp"
+#include "nn/train_config.hpp"
+
+namespace nn {
+
+/// Where the Thrust trainer runs.
+enum class Device {
+  automatic,  ///< The GPU when one is present, otherwise the CPU.
+  cuda,       ///< Thrust's CUDA backend on the GPU.
+  cpu,        ///< Thrust's OpenMP backend on the CPU cores.
+};
+
+/// Parses "auto", "cuda" or "cpu"; throws InputError on anything else.
+Device parse_device(const std::string& name);
+
+/// N networks of one configuration.
+struct BatchedJob {
+  std::vector<int> layers{2, 1, 1};         ///< Layer sizes (one of supported_shapes_text()).
+  Activation activation = Activation::tanh;  ///< Activation after every layer.
+  TrainConfig train;                         ///< As chapter 2; train.seed is the first network's seed.
+  std::int64_t networks = 1;                 ///< How many networks, seeds train.seed, train.seed + 1, ...
+  std::vector<float> initial_parameters;     ///< If not empty, every network starts from these (Shape order).
+  bool keep_history = false;                 ///< Return every network's loss per epoch.
+  bool keep_parameters = false;              ///< Return every network's trained parameters.
+};
+
+/// What a job produced. Per-network arrays are network-major: entry [n * k + j].
+struct BatchedResult {
+  std::string device;                      ///< "cuda (<GPU name>)" or "cpu (OpenMP, <threads> threads)".
+  double seconds = 0.0;                    ///< Wall time of the training launch alone.
+  std::vector<float> final_loss;           ///< Chosen loss on the truth table, per network.
+  std::vector<float> final_l1_loss;        ///< Mean L1 on the truth table, per network.
+  std::vector<float> predictions;          ///< Outputs on rows 00, 01, 10, 11: [n * 4 + row].
+  std::vector<std::uint8_t> learned;       ///< 1 if network n learned the gate (outcome.hpp's rule).
+  std::int64_t learned_count = 0;          ///< Networks that learned the gate.
+  float median_final_loss = 0.0f;          ///< Median of final_loss.
+  float worst_final_loss = 0.0f;           ///< Largest final_loss.
+  std::vector<float> train_loss_history;   ///< [n * epochs + epoch], if keep_history.
+  std::vector<float> table_loss_history;   ///< [n * epochs + epoch], if keep_history.
+  std::vector<float> parameters;           ///< [n * param_count + k], if keep_parameters.
+};
+
+/// Whether this build has the CUDA backend and a GPU is present.
+bool cuda_available();
+
+/// Trains the job's networks where `device` says. Throws InputError for a shape the trainer is not
+/// compiled for, --device cuda without a GPU, or a job too large for the memory.
+BatchedResult train_batched(const BatchedJob& job, Device device);
+
+}  // namespace nn

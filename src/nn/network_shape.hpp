@@ -1,0 +1,82 @@
+#pragma once
+/// \file
+/// Layer sizes fixed at compile time, so the Thrust trainer's loops have constant bounds: the compiler
+/// unrolls them and keeps a network's weights in registers (GPU) or vector lanes (CPU).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "nn/error.hpp"
+#include "nn/host_device.hpp"
+#include "nn/sizes_text.hpp"
+
+#if defined(__CUDACC__)
+#define NN_UNROLL _Pragma("unroll")
+#else
+#define NN_UNROLL
+#endif
+
+namespace nn {
+
+/// A network's layer sizes as a type, e.g. Shape<2, 5, 5, 1>.
+template <int... Sizes>
+struct Shape {
+  /// Number of Linear layers.
+  static constexpr int layer_count = sizeof...(Sizes) - 1;
+  /// Inputs, hidden units and outputs together.
+  static constexpr int unit_count = (Sizes + ...);
+
+  /// Width of layer boundary l (0 = inputs).
+  NN_HOST_DEVICE static constexpr int size(int l) {
+    constexpr int sizes[] = {Sizes...};
+    return sizes[l];
+  }
+  /// Where layer l's units start among all units (inputs first).
+  NN_HOST_DEVICE static constexpr int unit_offset(int l) {
+    int offset = 0;
+    for (int k = 0; k < l; ++k) offset += size(k);
+    return offset;
+  }
+  /// Where layer l's weights start among the parameters; its bias follows them. The order is
+  /// Network::initialised's: layer by layer, weight row by row (out x in), then bias.
+  NN_HOST_DEVICE static constexpr int weight_offset(int l) {
+    int offset = 0;
+    for (int k = 0; k < l; ++k) offset += size(k + 1) * (size(k) + 1);
+    return offset;
+  }
+  /// Where layer l's bias starts.
+  NN_HOST_DEVICE static constexpr int bias_offset(int l) { return weight_offset(l) + size(l + 1) * size(l); }
+  /// Number of weights and biases.
+  static constexpr int param_count = weight_offset(layer_count);
+
+  /// The sizes as a vector, for comparing with --layers.
+  static std::vector<int> sizes() { return {Sizes...}; }
+};
+
+/// The layer sizes the Thrust trainer is compiled for, for every backend. Add a shape by adding it here.
+using SupportedShapes = std::tuple<Shape<2, 1>, Shape<2, 1, 1>, Shape<2, 2, 1>, Shape<2, 3, 1>, Shape<2, 5, 1>,
+                                   Shape<2, 5, 5, 1>>;
+
+/// The supported shapes as --layers spells them: "2,1 or 2,1,1 or ...".
+inline std::string supported_shapes_text() {
+  std::string text;
+  std::apply([&text](auto... shapes) { ((text += (text.empty() ? "" : " or ") + sizes_text(shapes.sizes())), ...); },
+             SupportedShapes{});
+  return text;
+}
+
+/// Calls f(Shape<...>{}) for the supported shape matching `sizes` and returns what it returns; throws
+/// InputError listing the supported shapes when none matches.
+template <class F>
+auto dispatch_shape(const std::vector<int>& sizes, F&& f) {
+  std::optional<decltype(f(std::tuple_element_t<0, SupportedShapes>{}))> result;
+  std::apply([&](auto... shapes) { ((!result && sizes == shapes.sizes() ? (void)result.emplace(f(shapes)) : void()), ...); },
+             SupportedShapes{});
+  if (!result) throw InputError("the Thrust trainer is compiled for --layers " + supported_shapes_text());
+  return std::move(*result);
+}
+
+}  // namespace nn

@@ -1,0 +1,59 @@
+#pragma once
+/// \file
+/// Chapter 3's sweep: a grid of configurations, N networks each, trained by the Thrust trainer, and the
+/// statistics that turn the forum anecdote into a measured fact.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "nn/batched_job.hpp"
+#include "nn/network.hpp"
+#include "nn/settings.hpp"
+
+namespace nn {
+
+/// The grid: every combination of these is one configuration.
+struct SweepGrid {
+  std::vector<std::string> activations{"none", "tanh"};  ///< --activations.
+  std::vector<std::string> gates{"and"};                 ///< --gates.
+  std::vector<float> lrs;                                ///< --lrs; empty: --lr.
+  std::vector<std::string> layer_sets;                   ///< --grid-layers; empty: --layers.
+};
+
+/// One configuration's summary.
+struct SweepRow {
+  BatchedJob job;        ///< What was trained.
+  BatchedResult result;  ///< What came back.
+};
+
+/// Adds --activations, --gates, --lrs and --grid-layers.
+void add_sweep_flags(CLI::App& app, SweepGrid& grid);
+
+/// One job per grid point, each with `networks` networks seeded from settings.train.seed upwards and the
+/// settings' other values; throws InputError for an empty or malformed grid.
+std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& grid, std::int64_t networks);
+
+/// A network's parameters in the Thrust trainer's order (layer by layer, weight rows, then bias).
+std::vector<float> flatten_parameters(const Network& network);
+
+/// The inverse of flatten_parameters.
+Network network_from_parameters(const std::vector<int>& sizes, Activation activation, const float* parameters);
+
+/// Network-steps of one job: networks x epochs x batches per epoch.
+double network_steps(const BatchedJob& job);
+
+/// The results table (deterministic for given flags; no timings).
+void print_sweep_results(std::ostream& out, const std::vector<SweepRow>& rows);
+
+/// The timings table: seconds and network-steps per second per configuration (varies run to run).
+void print_sweep_timings(std::ostream& out, const std::vector<SweepRow>& rows);
+
+/// The sweep as JSON: settings, per configuration the summary, per-network results when there are at most
+/// `per_network_limit` networks, and a "timing" object, the only part that varies between runs.
+nlohmann::json sweep_json(const Settings& settings, const std::vector<SweepRow>& rows, std::int64_t per_network_limit);
+
+}  // namespace nn
