@@ -46,13 +46,19 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
   std::vector<std::vector<int>> layer_sets;
   for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers(text));
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
-  if (grid.activations.empty() || grid.gates.empty()) throw InputError("the sweep grid is empty");
+  if (grid.activations.empty()) throw InputError("--activations is empty: the sweep grid needs at least one");
+  if (grid.gates.empty()) throw InputError("--gates is empty: the sweep grid needs at least one");
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
-    Settings check = settings;
-    check.layers = layers;
-    validate(check);
-    dispatch_shape(layers, [](auto) { return 0; });  // a shape the trainer is compiled for
+    try {
+      Settings check = settings;
+      check.layers = layers;
+      validate(check);
+      dispatch_shape(layers, [](auto) { return 0; });  // a shape the trainer is compiled for
+    } catch (const InputError& error) {
+      if (grid.layer_sets.empty()) throw;
+      throw InputError("--grid-layers " + sizes_text(layers) + ": " + error.what());
+    }
     for (const std::string& gate : grid.gates) {
       for (float lr : lrs) {
         if (!std::isfinite(lr) || !(lr > 0.0f)) throw InputError("--lrs values must be finite and > 0");
