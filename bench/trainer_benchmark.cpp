@@ -1,0 +1,94 @@
+// Google Benchmark of the trainers on issue 3's workload (bench/workload.hpp): chapter 2's xtensor trainer
+// one network at a time, the Thrust trainer on the OpenMP backend (1 thread and all threads) and on CUDA
+// where a GPU is present, and an FMA loop that measures this machine's fp32 peak in the same run. Every
+// trainer benchmark reports how many of its networks learned the gate. bench/run.sh turns the output into
+// one table of ratios next to PyTorch.
+
+#include <benchmark/benchmark.h>
+#include <omp.h>
+
+#include "nn/network.hpp"
+#include "nn/outcome.hpp"
+#include "nn/train.hpp"
+#include "workload.hpp"
+
+namespace {
+
+nn::Gate gate_of(const benchmark::State& state) { return state.range(1) == 0 ? nn::Gate::and_gate : nn::Gate::xor_gate; }
+
+void report(benchmark::State& state, double networks, double learned) {
+  const double network_steps = networks * bench::steps * static_cast<double>(state.iterations());
+  state.counters["network_steps_per_s"] = benchmark::Counter(network_steps, benchmark::Counter::kIsRate);
+  state.counters["GFLOP_per_s"] =
+      benchmark::Counter(network_steps * bench::flops_per_network_step() / 1e9, benchmark::Counter::kIsRate);
+  state.counters["learned_fraction"] = learned / networks;
+}
+
+// Chapter 2's trainer, one network after another, as a reader would run it.
+void XtensorOneAtATime(benchmark::State& state) {
+  const std::int64_t networks = state.range(0);
+  nn::BatchedJob job = bench::workload(networks, gate_of(state));
+  double learned = 0;
+  for (auto _ : state) {
+    learned = 0;
+    for (std::int64_t n = 0; n < networks; ++n) {
+      job.train.seed = static_cast<std::uint64_t>(n);
+      nn::Network network = nn::Network::initialised(job.layers, job.activation, job.train.seed);
+      nn::train(network, job.train, {});
+      learned += nn::evaluate(network, job.train.gate, job.train.loss).learned;
+    }
+  }
+  report(state, static_cast<double>(networks), learned);
+}
+
+void ThrustOn(benchmark::State& state, nn::Device device, int threads) {
+  const nn::BatchedJob job = bench::workload(state.range(0), gate_of(state));
+  if (threads > 0) omp_set_num_threads(threads);
+  double learned = 0;
+  for (auto _ : state) learned = static_cast<double>(nn::train_batched(job, device).learned_count);
+  report(state, static_cast<double>(job.networks), learned);
+}
+
+void ThrustCpu1Thread(benchmark::State& state) { ThrustOn(state, nn::Device::cpu, 1); }
+void ThrustCpuAllThreads(benchmark::State& state) { ThrustOn(state, nn::Device::cpu, omp_get_num_procs()); }
+void ThrustCuda(benchmark::State& state) {
+  if (!nn::cuda_available()) {
+    state.SkipWithError("no CUDA GPU present");
+    return;
+  }
+  ThrustOn(state, nn::Device::cuda, 0);
+}
+
+// fp32 peak: independent chains of a * x + y on every core, in vectors the compiler widens to the
+// machine's SIMD width (build with -march=native to let it use FMA and AVX).
+using Vec = float __attribute__((vector_size(32)));
+void FmaPeak(benchmark::State& state) {
+  constexpr int chains = 12;
+  const long iterations = 1 << 22;
+  double flops = 0;
+  for (auto _ : state) {
+    float sink = 0;
+#pragma omp parallel reduction(+ : sink)
+    {
+      Vec acc[chains];
+      for (int c = 0; c < chains; ++c) acc[c] = Vec{} + 0.001f * static_cast<float>(c + omp_get_thread_num());
+      const Vec a = Vec{} + 0.999999f, x = Vec{} + 1e-7f;
+      for (long i = 0; i < iterations; ++i)
+        for (int c = 0; c < chains; ++c) acc[c] = acc[c] * a + x;
+      for (int c = 0; c < chains; ++c) sink += acc[c][0];
+    }
+    benchmark::DoNotOptimize(sink);
+    flops += 2.0 * 8 * chains * static_cast<double>(iterations) * omp_get_max_threads();
+  }
+  state.counters["GFLOP_per_s"] = benchmark::Counter(flops / 1e9, benchmark::Counter::kIsRate);
+}
+
+}  // namespace
+
+BENCHMARK(FmaPeak)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(XtensorOneAtATime)->Args({64, 0})->Args({64, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(ThrustCpu1Thread)->Args({65536, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(ThrustCpuAllThreads)->Args({65536, 0})->Args({65536, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(ThrustCuda)->Args({1 << 20, 0})->Args({1 << 20, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+BENCHMARK_MAIN();
