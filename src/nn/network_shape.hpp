@@ -13,10 +13,14 @@
 #include "nn/host_device.hpp"
 #include "nn/sizes_text.hpp"
 
+// The trainer's arrays stay in registers only if every index into them is a constant after unrolling and
+// every function that takes them is inlined.
 #if defined(__CUDACC__)
 #define NN_UNROLL _Pragma("unroll")
+#define NN_INLINE __forceinline__
 #else
 #define NN_UNROLL
+#define NN_INLINE inline __attribute__((always_inline))
 #endif
 
 namespace nn {

@@ -66,6 +66,7 @@ struct TrainBlock {
       initialise(p, lane, args.first_seed + static_cast<std::uint64_t>(network[lane]));
       stream[lane] = make_engine(args.first_seed + static_cast<std::uint64_t>(network[lane]), Stream::batches);
     }
+    NN_UNROLL
     for (int k = 0; k < P; ++k)
       for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = 0.0f;
 
@@ -73,6 +74,7 @@ struct TrainBlock {
     for (int epoch = 0; epoch < args.epochs; ++epoch) {
       double epoch_loss[Lanes] = {};
       for (int b = 0; b < args.batches_per_epoch; ++b) {
+        NN_UNROLL
         for (int k = 0; k < P; ++k)
           for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
         float batch_loss[Lanes] = {};
@@ -111,20 +113,23 @@ struct TrainBlock {
   }
 
   // Network::initialised's draws: layer by layer, weights row by row, then biases, U(-1/sqrt(in), 1/sqrt(in)).
-  NN_HOST_DEVICE void initialise(float (&p)[P][Lanes], int lane, std::uint64_t seed) const {
+  NN_HOST_DEVICE NN_INLINE void initialise(float (&p)[P][Lanes], int lane, std::uint64_t seed) const {
     if (args.initial_parameters) {
+      NN_UNROLL
       for (int k = 0; k < P; ++k) p[k][lane] = args.initial_parameters[k];
       return;
     }
     Engine engine = make_engine(seed, Stream::initial_weights);
+    NN_UNROLL
     for (int l = 0; l < L; ++l) {
       const float bound = 1.0f / sqrtf(static_cast<float>(S::size(l)));
+      NN_UNROLL
       for (int k = S::weight_offset(l); k < S::weight_offset(l + 1); ++k) p[k][lane] = uniform(engine, -bound, bound);
     }
   }
 
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
-  NN_HOST_DEVICE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes],
+  NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes],
                                      Activation activation) {
     NN_UNROLL
     for (int l = 0; l < L; ++l) {
@@ -146,7 +151,7 @@ struct TrainBlock {
   }
 
   // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to batch_loss.
-  NN_HOST_DEVICE void accumulate_gradient(const float (&p)[P][Lanes], const float (&x)[2][Lanes],
+  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const float (&p)[P][Lanes], const float (&x)[2][Lanes],
                                           const float (&target)[Lanes], int rows, float (&g)[P][Lanes],
                                           float (&batch_loss)[Lanes]) const {
     float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
@@ -160,7 +165,7 @@ struct TrainBlock {
       batch_loss[lane] += loss_value(args.loss, a[y][lane], target[lane]);
       // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
-                    activation_derivative(args.activation, z[y][lane]);
+                    activation_slope(args.activation, z[y][lane], a[y][lane]);
     }
     NN_UNROLL
     for (int l = L - 1; l >= 0; --l) {
@@ -186,14 +191,15 @@ struct TrainBlock {
           for (int lane = 0; lane < Lanes; ++lane) da[lane] += dz[S::unit_offset(l + 1) + o][lane] * p[w][lane];
         }
         for (int lane = 0; lane < Lanes; ++lane)
-          dz[unit][lane] = da[lane] * activation_derivative(args.activation, z[unit][lane]);
+          dz[unit][lane] = da[lane] * activation_slope(args.activation, z[unit][lane], a[unit][lane]);
       }
     }
   }
 
-  NN_HOST_DEVICE void update(float (&p)[P][Lanes], const float (&g)[P][Lanes], float (&m)[P][Lanes],
+  NN_HOST_DEVICE NN_INLINE void update(float (&p)[P][Lanes], const float (&g)[P][Lanes], float (&m)[P][Lanes],
                              float (&v)[P][Lanes], int step) const {
     const AdamStep adam = adam_step(args.lr, step);
+    NN_UNROLL
     for (int k = 0; k < P; ++k) {
       for (int lane = 0; lane < Lanes; ++lane) {
         if (args.optimizer == Optimizer::sgd) {
@@ -206,9 +212,10 @@ struct TrainBlock {
   }
 
   // The outputs on rows 00, 01, 10, 11, their mean trained loss and mean L1 loss.
-  NN_HOST_DEVICE void evaluate(const float (&p)[P][Lanes], float (&outputs)[4][Lanes], float (&loss)[Lanes],
+  NN_HOST_DEVICE NN_INLINE void evaluate(const float (&p)[P][Lanes], float (&outputs)[4][Lanes], float (&loss)[Lanes],
                                float (&l1)[Lanes]) const {
     float loss_sum[Lanes] = {}, l1_sum[Lanes] = {};
+    NN_UNROLL
     for (int r = 0; r < 4; ++r) {
       float a[U][Lanes], z[U][Lanes];
       for (int lane = 0; lane < Lanes; ++lane) {
@@ -229,7 +236,7 @@ struct TrainBlock {
     }
   }
 
-  NN_HOST_DEVICE void store_results(std::int64_t block, const std::int64_t (&network)[Lanes],
+  NN_HOST_DEVICE NN_INLINE void store_results(std::int64_t block, const std::int64_t (&network)[Lanes],
                                     const float (&p)[P][Lanes]) const {
     float outputs[4][Lanes], loss[Lanes], l1[Lanes];
     evaluate(p, outputs, loss, l1);
@@ -238,6 +245,7 @@ struct TrainBlock {
       if (!stores(block, lane)) continue;
       const std::int64_t n = network[lane];
       bool rounds_right = true;
+      NN_UNROLL
       for (int r = 0; r < 4; ++r) {
         args.predictions[r * N + n] = outputs[r][lane];
         const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
@@ -246,8 +254,10 @@ struct TrainBlock {
       args.final_loss[n] = loss[lane];
       args.final_l1_loss[n] = l1[lane];
       args.learned[n] = rounds_right && l1[lane] < learned_l1_threshold;
-      if (args.parameters)
+      if (args.parameters) {
+        NN_UNROLL
         for (int k = 0; k < P; ++k) args.parameters[k * N + n] = p[k][lane];
+      }
     }
   }
 };
