@@ -72,7 +72,7 @@ void sweep(const nn::Settings& settings, const Chapter3Flags& flags, nn::Device 
     nn::print_sweep_timings(std::cerr, rows);
   }
   if (!settings.json.empty()) {
-    nn::write_file_atomically("--json", settings.json, nn::sweep_json(settings, rows, per_network_json_limit).dump(2) + "\n");
+    nn::write_file_atomically("--json", settings.json, nn::json_text(nn::sweep_json(settings, rows, per_network_json_limit)));
   }
 }
 

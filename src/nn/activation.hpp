@@ -4,23 +4,23 @@
 /// the host and on the device. Adding an activation means one enumerator, one `case` in each switch and
 /// one name in activation.cpp.
 
-#include <cmath>
 #include <string>
 
 #include "nn/host_device.hpp"
+#include "nn/rational_tanh.hpp"
 
 namespace nn {
 
 /// The function applied after every linear layer.
 enum class Activation {
   identity,  ///< g(z) = z: no activation at all, so the network stays linear.
-  tanh,      ///< g(z) = tanh(z).
+  tanh,      ///< g(z) = tanh(z), computed by rational_tanh.
 };
 
 /// g(z).
 NN_HOST_DEVICE inline float activate(Activation activation, float z) {
   switch (activation) {
-    case Activation::tanh: return tanhf(z);
+    case Activation::tanh: return rational_tanh(z);
     case Activation::identity: break;
   }
   return z;
@@ -30,7 +30,7 @@ NN_HOST_DEVICE inline float activate(Activation activation, float z) {
 NN_HOST_DEVICE inline float activation_derivative(Activation activation, float z) {
   switch (activation) {
     case Activation::tanh: {
-      const float g = tanhf(z);  // tanh'(z) = 1 - tanh(z)^2
+      const float g = rational_tanh(z);  // tanh'(z) = 1 - tanh(z)^2
       return 1.0f - g * g;
     }
     case Activation::identity: break;

@@ -9,7 +9,6 @@
 #include <thrust/count.h>
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
-#include <thrust/extrema.h>
 #include <thrust/for_each.h>
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/sort.h>
@@ -52,24 +51,33 @@ BatchedResult train_shape(const BatchedJob& job) {
 
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
-  const BlockArgs args{N, t.seed, raw(initial), job.activation, t.loss, t.optimizer, t.gate, t.lr, t.epochs,
+  const BlockArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
                        t.batch_size, t.batches_per_epoch, t.full_batch, raw(final_loss), raw(final_l1),
                        raw(predictions), raw(learned), raw(train_history), raw(table_history), raw(parameters)};
 
   const std::int64_t blocks = (N + NN_LANES - 1) / NN_LANES;
   const auto start = std::chrono::steady_clock::now();
-  thrust::for_each(NN_POLICY, thrust::counting_iterator<std::int64_t>(0), thrust::counting_iterator<std::int64_t>(blocks),
-                   TrainBlock<S, NN_LANES>{args});
+  const thrust::counting_iterator<std::int64_t> first(0), last(blocks);
+  if (job.activation == Activation::tanh) {
+    thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::tanh>{args});
+  } else {
+    thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::identity>{args});
+  }
   NN_SYNCHRONIZE();
   BatchedResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // The summary is reduced where the networks trained; only then do results cross to the host.
   result.learned_count = thrust::count(NN_POLICY, learned.begin(), learned.end(), std::uint8_t{1});
-  result.worst_final_loss = *thrust::max_element(NN_POLICY, final_loss.begin(), final_loss.end());
   thrust::device_vector<float> sorted = final_loss;
   thrust::sort(NN_POLICY, sorted.begin(), sorted.end());
-  result.median_final_loss = 0.5f * (sorted[(n - 1) / 2] + sorted[n / 2]);
+  // Read single elements by copying them, not through device references (which UBSan flags inside Thrust).
+  float middle[2], worst;
+  thrust::copy_n(sorted.begin() + static_cast<std::ptrdiff_t>((n - 1) / 2), 2 - n % 2, middle);
+  if (n % 2 == 1) middle[1] = middle[0];
+  thrust::copy_n(sorted.end() - 1, 1, &worst);
+  result.median_final_loss = 0.5f * (middle[0] + middle[1]);
+  result.worst_final_loss = worst;
 
   result.final_loss = to_host(final_loss);
   result.final_l1_loss = to_host(final_l1);

@@ -37,6 +37,10 @@ std::string make_temporary(const std::string& flag, const std::string& path, int
 
 }  // namespace
 
+std::string json_text(const nlohmann::json& document) {
+  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 void check_writable(const std::string& flag, const std::string& path) {
   int fd = -1;
   const std::string temporary = make_temporary(flag, path, fd);

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace nn {
 
 /// Throws InputError naming `flag` and `path` if a file cannot be created in path's folder, so a long run
@@ -13,5 +15,9 @@ void check_writable(const std::string& flag, const std::string& path);
 /// Writes `contents` to a temporary file in path's folder and renames it onto `path`; throws InputError
 /// naming `flag` and `path` on failure, leaving no partial file behind.
 void write_file_atomically(const std::string& flag, const std::string& path, const std::string& contents);
+
+/// A JSON document as the files hold it: two-space indented, a final newline, and any string that is not
+/// valid UTF-8 (a path, say) written with replacement characters instead of failing.
+std::string json_text(const nlohmann::json& document);
 
 }  // namespace nn

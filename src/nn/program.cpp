@@ -21,6 +21,9 @@ int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, 
   } catch (const InputError& error) {
     std::cerr << app.get_name() << ": error: " << error.what() << "\n";
     return 2;
+  } catch (const std::exception& error) {  // not the user's fault, but still one line and no crash
+    std::cerr << app.get_name() << ": internal error: " << error.what() << "\n";
+    return 1;
   }
 }
 

@@ -76,7 +76,7 @@ nlohmann::json result_json(const Settings& settings, const TrainHistory& history
 }
 
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network) {
-  if (!settings.json.empty()) write_file_atomically("--json", settings.json, result.dump(2) + "\n");
+  if (!settings.json.empty()) write_file_atomically("--json", settings.json, json_text(result));
   if (!settings.save_weights.empty()) save_weights(settings.save_weights, network);
 }
 

@@ -1,9 +1,11 @@
 #include "nn/settings.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include "nn/error.hpp"
 #include "nn/output_file.hpp"
+#include "nn/weights_file.hpp"
 
 namespace nn {
 
@@ -11,6 +13,8 @@ namespace {
 
 // Widths above this would make a toy network that no longer fits the book's story or the memory.
 constexpr int max_layer_width = 4096;
+// A batch is a matrix of this many rows; more would exhaust memory before it taught anything.
+constexpr int max_batch_size = 1 << 20;
 
 void require_positive(const char* flag, int value) {
   if (value <= 0) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(value));
@@ -18,13 +22,43 @@ void require_positive(const char* flag, int value) {
 
 }  // namespace
 
+std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t seed = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, seed);
+  if (text.empty() || error != std::errc() || stop != end) {
+    throw InputError("--seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'");
+  }
+  return seed;
+}
+
+std::vector<int> parse_layers(const std::string& flag, const std::string& text) {
+  std::vector<int> sizes;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    int size = 0;
+    const auto [stop, error] = std::from_chars(item.data(), item.data() + item.size(), size);
+    if (item.empty() || error != std::errc() || stop != item.data() + item.size()) {
+      throw InputError(flag + " must be comma-separated whole numbers such as 2,5,5,1, got '" + text + "'");
+    }
+    sizes.push_back(size);
+    if (comma == std::string::npos) return sizes;
+    start = comma + 1;
+  }
+}
+
 void add_training_flags(CLI::App& app, Settings& settings) {
   TrainConfig& train = settings.train;
-  app.add_option("--seed", train.seed, "Seed of the initial weights and of the random batches")
-      ->capture_default_str();
-  app.add_option("--layers", settings.layers, "Layer sizes, comma-separated; first 2, last 1 (e.g. 2,5,5,1)")
-      ->delimiter(',')
-      ->capture_default_str();
+  app.add_option_function<std::string>(
+         "--seed", [&train](const std::string& text) { train.seed = parse_seed(text); },
+         "Seed of the initial weights and of the random batches (0 to 2^64 - 1)")
+      ->default_str(std::to_string(train.seed));
+  app.add_option_function<std::string>(
+         "--layers", [&settings](const std::string& text) { settings.layers = parse_layers("--layers", text); },
+         "Layer sizes, comma-separated; first 2, last 1 (e.g. 2,5,5,1)")
+      ->default_str(sizes_text(settings.layers));
   app.add_option_function<std::string>(
          "--gate", [&train](const std::string& name) { train.gate = parse_gate(name); },
          "Gate to learn: and, or, nand or xor")
@@ -64,6 +98,10 @@ void validate(const Settings& settings) {
   if (!(train.lr > 0.0f)) throw InputError("--lr must be > 0, got " + std::to_string(train.lr));
   require_positive("--epochs", train.epochs);
   require_positive("--batch-size", train.batch_size);
+  if (train.batch_size > max_batch_size) {
+    throw InputError("--batch-size must be at most " + std::to_string(max_batch_size) + ", got " +
+                     std::to_string(train.batch_size));
+  }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
   const std::vector<int>& layers = settings.layers;
   if (layers.size() < 2 || layers.front() != 2 || layers.back() != 1) {
@@ -76,6 +114,8 @@ void validate(const Settings& settings) {
                        sizes_text(layers));
     }
   }
+  // Read a weights file now, so that a bad one is reported before anything is printed or trained.
+  if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.activation);
   if (!settings.save_weights.empty()) check_writable("--save-weights", settings.save_weights);
   if (!settings.json.empty()) check_writable("--json", settings.json);
 }

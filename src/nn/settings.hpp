@@ -25,6 +25,13 @@ struct Settings {
   bool quiet = false;                         ///< Print nothing but errors.
 };
 
+/// Parses --seed: a whole number from 0 to 2^64 - 1, no sign; throws InputError otherwise.
+std::uint64_t parse_seed(const std::string& text);
+
+/// Parses comma-separated layer sizes such as "2,5,5,1" for `flag`; throws InputError on an empty or
+/// malformed item (the sizes themselves are checked by validate).
+std::vector<int> parse_layers(const std::string& flag, const std::string& text);
+
 /// Adds the flags every chapter shares (all but --activation) to `app`, bound to `settings`.
 void add_training_flags(CLI::App& app, Settings& settings);
 

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 
 #include "nn/error.hpp"
 #include "nn/network_shape.hpp"
@@ -10,25 +9,6 @@
 
 namespace nn {
 
-namespace {
-
-std::vector<int> parse_layers(const std::string& text) {
-  std::vector<int> sizes;
-  std::stringstream stream(text);
-  std::string item;
-  while (std::getline(stream, item, ',')) {
-    try {
-      std::size_t used = 0;
-      sizes.push_back(std::stoi(item, &used));
-      if (used != item.size()) throw std::invalid_argument(item);
-    } catch (const std::exception&) {
-      throw InputError("--grid-layers '" + text + "' is not a comma-separated list of sizes");
-    }
-  }
-  return sizes;
-}
-
-}  // namespace
 
 void add_sweep_flags(CLI::App& app, SweepGrid& grid) {
   app.add_option("--activations", grid.activations, "Sweep: activations to compare (none,tanh)")
@@ -44,7 +24,7 @@ void add_sweep_flags(CLI::App& app, SweepGrid& grid) {
 std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& grid, std::int64_t networks) {
   const std::vector<float> lrs = grid.lrs.empty() ? std::vector<float>{settings.train.lr} : grid.lrs;
   std::vector<std::vector<int>> layer_sets;
-  for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers(text));
+  for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
   if (grid.activations.empty()) throw InputError("--activations is empty: the sweep grid needs at least one");
   if (grid.gates.empty()) throw InputError("--gates is empty: the sweep grid needs at least one");

@@ -25,7 +25,6 @@ struct BlockArgs {
   std::int64_t networks;           ///< N.
   std::uint64_t first_seed;        ///< Network n uses seed first_seed + n.
   const float* initial_parameters; ///< [param_count], shared by all networks; nullptr: draw from the seed.
-  Activation activation;           ///< After every layer.
   Loss loss;                       ///< Trained loss.
   Optimizer optimizer;             ///< Update rule.
   Gate gate;                       ///< Gate to learn.
@@ -43,9 +42,10 @@ struct BlockArgs {
   float* parameters;               ///< [param_count * N] out, or nullptr.
 };
 
-/// Trains networks [block * Lanes, block * Lanes + Lanes) of shape S. Lanes past N repeat network N - 1
-/// and store nothing.
-template <class S, int Lanes>
+/// Trains networks [block * Lanes, block * Lanes + Lanes) of shape S with activation A after every layer.
+/// Lanes past N repeat network N - 1 and store nothing. A is a template argument so that the activation's
+/// switch disappears from the inner loops, which the compiler can then vectorise.
+template <class S, int Lanes, Activation A>
 struct TrainBlock {
   BlockArgs args;  ///< What to train and where to write.
 
@@ -129,8 +129,7 @@ struct TrainBlock {
   }
 
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
-  NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes],
-                                     Activation activation) {
+  NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes]) {
     NN_UNROLL
     for (int l = 0; l < L; ++l) {
       NN_UNROLL
@@ -144,7 +143,7 @@ struct TrainBlock {
         }
         for (int lane = 0; lane < Lanes; ++lane) {
           z[unit][lane] += p[S::bias_offset(l) + o][lane];
-          a[unit][lane] = activate(activation, z[unit][lane]);
+          a[unit][lane] = activate(A, z[unit][lane]);
         }
       }
     }
@@ -159,13 +158,13 @@ struct TrainBlock {
       a[0][lane] = x[0][lane];
       a[1][lane] = x[1][lane];
     }
-    forward(p, a, z, args.activation);
+    forward(p, a, z);
     const int y = U - 1;
     for (int lane = 0; lane < Lanes; ++lane) {
       batch_loss[lane] += loss_value(args.loss, a[y][lane], target[lane]);
       // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
-                    activation_slope(args.activation, z[y][lane], a[y][lane]);
+                    activation_slope(A, z[y][lane], a[y][lane]);
     }
     NN_UNROLL
     for (int l = L - 1; l >= 0; --l) {
@@ -191,7 +190,7 @@ struct TrainBlock {
           for (int lane = 0; lane < Lanes; ++lane) da[lane] += dz[S::unit_offset(l + 1) + o][lane] * p[w][lane];
         }
         for (int lane = 0; lane < Lanes; ++lane)
-          dz[unit][lane] = da[lane] * activation_slope(args.activation, z[unit][lane], a[unit][lane]);
+          dz[unit][lane] = da[lane] * activation_slope(A, z[unit][lane], a[unit][lane]);
       }
     }
   }
@@ -222,7 +221,7 @@ struct TrainBlock {
         a[0][lane] = static_cast<float>(r >> 1);
         a[1][lane] = static_cast<float>(r & 1);
       }
-      forward(p, a, z, args.activation);
+      forward(p, a, z);
       const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
       for (int lane = 0; lane < Lanes; ++lane) {
         outputs[r][lane] = a[U - 1][lane];

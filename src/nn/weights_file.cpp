@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 
 #include <xtensor/xbuilder.hpp>
 
@@ -14,9 +15,11 @@ namespace {
 
 float finite_number(const nlohmann::json& value, const std::string& where) {
   if (!value.is_number()) throw InputError(where + " is not a number");
-  const float number = value.get<float>();
-  if (!std::isfinite(number)) throw InputError(where + " is not finite");
-  return number;
+  const double number = value.get<double>();
+  if (!std::isfinite(number) || std::fabs(number) > std::numeric_limits<float>::max()) {
+    throw InputError(where + " is not a finite float");
+  }
+  return static_cast<float>(number);
 }
 
 Linear layer_from_json(const nlohmann::json& layer, const std::string& where) {
@@ -80,7 +83,7 @@ std::vector<Linear> weights_from_json(const nlohmann::json& document) {
 }
 
 void save_weights(const std::string& path, const Network& network) {
-  write_file_atomically("--save-weights", path, weights_to_json(network).dump(2) + "\n");
+  write_file_atomically("--save-weights", path, json_text(weights_to_json(network)));
 }
 
 Network load_weights(const std::string& path, const std::vector<int>& sizes, Activation activation) {

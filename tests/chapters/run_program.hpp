@@ -1,0 +1,97 @@
+#pragma once
+/// \file
+/// Runs a chapter's program as a user would, with flags, and captures what it says: stdout, stderr and the
+/// exit code. Each test works in a fresh TempDir, so output files never collide.
+
+#include <cerrno>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "temp_dir.hpp"
+
+namespace chapters {
+
+/// The built programs, from CMake.
+inline const std::string ch01 = CH01_PATH;
+inline const std::string ch02 = CH02_PATH;
+
+/// What a run of a program left behind.
+struct ProgramRun {
+  int exit_code;    ///< The exit status, or 128 + the signal that ended it.
+  std::string out;  ///< Everything it wrote to stdout.
+  std::string err;  ///< Everything it wrote to stderr.
+};
+
+/// The whole contents of a file ("" if it cannot be read).
+inline std::string read_text(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+/// The JSON document in a file.
+inline nlohmann::json read_json(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) throw std::runtime_error("no file " + path);
+  return nlohmann::json::parse(file);
+}
+
+namespace detail {
+inline std::string read_all(std::FILE* file) {
+  std::rewind(file);
+  std::string text;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+  return text;
+}
+}  // namespace detail
+
+/// Runs `program` with `args` (fork and exec, no shell), its stdout and stderr going to anonymous
+/// temporary files so that neither can fill a pipe and block.
+inline ProgramRun run_program(const std::string& program, const std::vector<std::string>& args) {
+  std::FILE* out = std::tmpfile();
+  std::FILE* err = std::tmpfile();
+  if (out == nullptr || err == nullptr) throw std::runtime_error("cannot create capture files");
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    ::dup2(::fileno(out), STDOUT_FILENO);
+    ::dup2(::fileno(err), STDERR_FILENO);
+    ::execv(program.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  ProgramRun run{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), detail::read_all(out),
+                 detail::read_all(err)};
+  std::fclose(out);
+  std::fclose(err);
+  return run;
+}
+
+/// Runs `program --quiet --json DIR/result.json` plus `flags` and returns the JSON result; throws, with the
+/// program's stderr, if it fails.
+inline nlohmann::json run_for_json(const std::string& program, const TempDir& dir, std::vector<std::string> flags) {
+  const std::string result = dir.file("result.json");
+  flags.insert(flags.end(), {"--quiet", "--json", result});
+  const ProgramRun run = run_program(program, flags);
+  if (run.exit_code != 0) throw std::runtime_error(program + " exited with " + std::to_string(run.exit_code) + ": " + run.err);
+  return read_json(result);
+}
+
+}  // namespace chapters

@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include "nn/data.hpp"
+
+namespace {
+
+bool same(const nn::Batch& a, const nn::Batch& b) { return a.inputs == b.inputs && a.targets == b.targets; }
+
+}  // namespace
+
+TEST(Data, TruthTableHoldsTheFourRowsAndTheGatesOutputs) {
+  const nn::Batch table = nn::truth_table(nn::Gate::xor_gate);
+  EXPECT_EQ(table.inputs, (nn::Matrix{{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
+  EXPECT_EQ(table.targets, (nn::Matrix{{0}, {1}, {1}, {0}}));
+}
+
+TEST(BitBatchStream, IsDeterministicForASeed) {
+  nn::BitBatchStream a(nn::Gate::and_gate, 16, 5);
+  nn::BitBatchStream b(nn::Gate::and_gate, 16, 5);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(same(a.next(), b.next())) << "batch " << i;
+}
+
+TEST(BitBatchStream, DiffersAcrossSeedsAndAcrossBatches) {
+  nn::BitBatchStream one(nn::Gate::and_gate, 64, 1);
+  nn::BitBatchStream two(nn::Gate::and_gate, 64, 2);
+  const nn::Batch first = one.next();
+  EXPECT_FALSE(same(first, two.next()));
+  EXPECT_FALSE(same(first, one.next()));
+}
+
+TEST(BitBatchStream, TargetsAreTheGateOfTheInputs) {
+  for (nn::Gate gate : {nn::Gate::and_gate, nn::Gate::or_gate, nn::Gate::nand_gate, nn::Gate::xor_gate}) {
+    const nn::Batch batch = nn::BitBatchStream(gate, 100, 9).next();
+    ASSERT_EQ(batch.inputs.shape(0), 100u);
+    ASSERT_EQ(batch.inputs.shape(1), 2u);
+    ASSERT_EQ(batch.targets.shape(0), 100u);
+    ASSERT_EQ(batch.targets.shape(1), 1u);
+    for (std::size_t r = 0; r < 100; ++r) {
+      const int a = static_cast<int>(batch.inputs(r, 0)), b = static_cast<int>(batch.inputs(r, 1));
+      ASSERT_TRUE((a == 0 || a == 1) && (b == 0 || b == 1)) << "row " << r;
+      EXPECT_EQ(batch.targets(r, 0), nn::gate_output(gate, a, b)) << nn::gate_name(gate) << " row " << r;
+    }
+  }
+}
+
+TEST(BitBatchStream, BothBitsAndAllFourPairsAreRoughlyBalanced) {
+  nn::BitBatchStream stream(nn::Gate::and_gate, 100, 3);
+  double ones[2] = {0, 0};
+  double pairs[4] = {0, 0, 0, 0};
+  const int rows = 100 * 100;
+  for (int i = 0; i < 100; ++i) {
+    const nn::Batch batch = stream.next();
+    for (std::size_t r = 0; r < 100; ++r) {
+      ones[0] += batch.inputs(r, 0);
+      ones[1] += batch.inputs(r, 1);
+      pairs[static_cast<int>(2 * batch.inputs(r, 0) + batch.inputs(r, 1))] += 1;
+    }
+  }
+  // Standard deviations over 10000 rows: 0.005 for a bit's share, 0.0043 for a pair's.
+  for (double count : ones) EXPECT_NEAR(count / rows, 0.5, 0.03);
+  for (double count : pairs) EXPECT_NEAR(count / rows, 0.25, 0.025);
+}
