@@ -5,10 +5,13 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j"$(nproc)" --target ch01-linear ch02-tanh
+cmake --build --preset release -j"$(nproc)" --target ch01-linear ch02-tanh ch03-gpu
 
-for chapter in ch01-linear ch02-tanh; do
+for chapter in ch01-linear ch02-tanh ch03-gpu; do
   echo
   echo "=== ${chapter} ==="
   "build/chapters/${chapter}"
 done
+echo
+echo "=== ch03-gpu --sweep: the demo's statistic over 4096 seeds ==="
+build/chapters/ch03-gpu --sweep --networks 4096 --grid-layers 2,1,1 --grid-layers 2,5,5,1
