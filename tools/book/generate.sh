@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Writes everything a page includes that a program printed: each command a page shows (fixed seeds), its
+# standard output and its --json, the diffs between chapters, the numbers quoted in the prose, the figures.
+#
+# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY [OUT_DIR]   (default: docs/generated)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+if [[ $# -lt 3 || $# -gt 4 ]]; then
+  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY [OUT_DIR]" >&2
+  exit 2
+fi
+declare -A binary=([ch01-linear]="$1" [ch02-tanh]="$2" [ch03-gpu]="$3")
+out="${4:-$root/docs/generated}"
+python="${PYTHON:-python3}"
+mkdir -p "$out"
+
+# shown NAME PROGRAM ARGS...: NAME.command is the command as the page shows it, NAME.txt its standard output.
+# NAME.json comes from a second, quiet run (--json changes nothing else); it goes first so errors show.
+shown() {
+  local name="$1" program="$2"
+  shift 2
+  echo "build/chapters/${program} $*" > "${out}/${name}.command"
+  "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json"
+  "${binary[$program]}" "$@" > "${out}/${name}.txt" 2> /dev/null  # stderr: progress lines with timings
+}
+
+# chapter_diff PREVIOUS NEXT: what NEXT's program changed, as `diff -u` shows it.
+chapter_diff() {
+  diff -u --label "chapters/$1/main.cpp" --label "chapters/$2/main.cpp" \
+    "${root}/chapters/$1/main.cpp" "${root}/chapters/$2/main.cpp" > "${out}/$2.diff" || [[ $? -eq 1 ]]
+}
+
+shown ch01-linear ch01-linear --seed 0
+shown ch02-tanh ch02-tanh --seed 0
+shown ch03-gpu ch03-gpu --seed 0 --device cpu
+shown ch03-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --grid-layers 2,1,1 --grid-layers 2,5,5,1
+
+chapter_diff ch01-linear ch02-tanh
+chapter_diff ch02-tanh ch03-gpu
+
+# Chapter 3 trains one network with Thrust; its table is chapter 2's when the arithmetic is the same.
+if cmp -s "${out}/ch02-tanh.txt" "${out}/ch03-gpu.txt"; then
+  printf 'is the same, character for character, as' > "${out}/ch03-vs-ch02.txt"
+else
+  printf 'differs from' > "${out}/ch03-vs-ch02.txt"
+fi
+
+"$python" "${root}/tools/book/numbers.py" "$out"
+"$python" "${root}/tools/book/figures.py" "$out"
+echo "book: generated files in ${out}"
