@@ -106,6 +106,21 @@ TEST(Chapter3, SweepNetworksMatchChapter2RunsOfTheSameSeedsOnTheGpu) {
   expect_sweep_matches_chapter2("cuda", "mse");
 }
 
+// The README's claim: on the CPU backend chapter 3 is chapter 2 bit for bit (same draws, same arithmetic in
+// the same order, the same rational tanh), so their --json results are byte-identical.
+TEST(Chapter3, OnTheCpuItIsChapter2BitForBit) {
+  TempDir dir;
+  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
+           {"--seed", "5"}, {"--seed", "6", "--layers", "2,5,5,1"}, {"--seed", "7", "--loss", "mse", "--full-batch"}}) {
+    std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
+    with_ch02.insert(with_ch02.end(), {"--quiet", "--json", dir.file("ch02.json")});
+    with_ch03.insert(with_ch03.end(), {"--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
+    ASSERT_EQ(run_program(ch02, with_ch02).exit_code, 0);
+    ASSERT_EQ(run_program(ch03, with_ch03).exit_code, 0);
+    EXPECT_EQ(chapters::read_text(dir.file("ch02.json")), chapters::read_text(dir.file("ch03.json"))) << flags[1];
+  }
+}
+
 // The summary is computed from the networks it reports.
 TEST(Chapter3, SweepSummaryIsWhatItsNetworksDid) {
   TempDir dir;
