@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohmann-json3-dev libgtest-dev
-  libbenchmark-dev libomp-dev)
+  libbenchmark-dev libomp-dev doxygen doxygen-awesome-css libjs-katex)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -16,10 +16,14 @@
 // The trainer's arrays stay in registers only if every index into them is a constant after unrolling and
 // every function that takes them is inlined.
 #if defined(__CUDACC__)
+/// Unrolls the loop that follows (nvcc); g++ unrolls the constant-bound loops by itself.
 #define NN_UNROLL _Pragma("unroll")
+/// Inlines a function that takes a network's arrays, so they can stay in registers.
 #define NN_INLINE __forceinline__
 #else
+/// Unrolls the loop that follows (nvcc); g++ unrolls the constant-bound loops by itself.
 #define NN_UNROLL
+/// Inlines a function that takes a network's arrays, so they can stay in registers.
 #define NN_INLINE inline __attribute__((always_inline))
 #endif
 
