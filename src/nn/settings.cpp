@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 #include "nn/error.hpp"
 #include "nn/output_file.hpp"
@@ -20,16 +21,22 @@ void require_positive(const char* flag, int value) {
   if (value <= 0) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(value));
 }
 
+// The whole of `text` as a number of type T: no sign unless T has one, no spaces, no rest, no overflow.
+template <class T>
+std::optional<T> whole_number(const std::string& text) {
+  T value{};
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 std::uint64_t parse_seed(const std::string& text) {
-  std::uint64_t seed = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, seed);
-  if (text.empty() || error != std::errc() || stop != end) {
-    throw InputError("--seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'");
-  }
-  return seed;
+  const std::optional<std::uint64_t> seed = whole_number<std::uint64_t>(text);
+  if (!seed) throw InputError("--seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'");
+  return *seed;
 }
 
 std::vector<int> parse_layers(const std::string& flag, const std::string& text) {
@@ -37,13 +44,10 @@ std::vector<int> parse_layers(const std::string& flag, const std::string& text) 
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    int size = 0;
-    const auto [stop, error] = std::from_chars(item.data(), item.data() + item.size(), size);
-    if (item.empty() || error != std::errc() || stop != item.data() + item.size()) {
-      throw InputError(flag + " must be comma-separated whole numbers such as 2,5,5,1, got '" + text + "'");
-    }
-    sizes.push_back(size);
+    const std::optional<int> size =
+        whole_number<int>(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (!size) throw InputError(flag + " must be comma-separated whole numbers such as 2,5,5,1, got '" + text + "'");
+    sizes.push_back(*size);
     if (comma == std::string::npos) return sizes;
     start = comma + 1;
   }
