@@ -12,3 +12,6 @@ for preset in release sanitize; do
   cmake --build --preset "${preset}" -j"${jobs}"
   ctest --preset "${preset}" -j"${jobs}"
 done
+echo "=== book ==="
+# The whole site: chapters rerun, mdBook, the Doxygen reference (warnings are errors), includes checked.
+cmake --build --preset release --target book
