@@ -96,6 +96,19 @@ void add_activation_flag(CLI::App& app, Settings& settings) {
       ->default_str(activation_name(settings.activation));
 }
 
+void validate_layers(const std::vector<int>& layers) {
+  if (layers.size() < 2 || layers.front() != 2 || layers.back() != 1) {
+    throw InputError("--layers must start with 2 (two input bits) and end with 1 (one output), got " +
+                     sizes_text(layers));
+  }
+  for (int width : layers) {
+    if (width <= 0 || width > max_layer_width) {
+      throw InputError("--layers sizes must be between 1 and " + std::to_string(max_layer_width) + ", got " +
+                       sizes_text(layers));
+    }
+  }
+}
+
 void validate(const Settings& settings) {
   const TrainConfig& train = settings.train;
   if (!std::isfinite(train.lr)) throw InputError("--lr must be a finite number");
@@ -108,16 +121,7 @@ void validate(const Settings& settings) {
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
   const std::vector<int>& layers = settings.layers;
-  if (layers.size() < 2 || layers.front() != 2 || layers.back() != 1) {
-    throw InputError("--layers must start with 2 (two input bits) and end with 1 (one output), got " +
-                     sizes_text(layers));
-  }
-  for (int width : layers) {
-    if (width <= 0 || width > max_layer_width) {
-      throw InputError("--layers sizes must be between 1 and " + std::to_string(max_layer_width) + ", got " +
-                       sizes_text(layers));
-    }
-  }
+  validate_layers(layers);
   // Read a weights file now, so that a bad one is reported before anything is printed or trained.
   if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.activation);
   if (!settings.save_weights.empty()) check_writable("--save-weights", settings.save_weights);

@@ -38,6 +38,9 @@ void add_training_flags(CLI::App& app, Settings& settings);
 /// Adds --activation none|tanh.
 void add_activation_flag(CLI::App& app, Settings& settings);
 
+/// Throws InputError unless the layer sizes run from 2 to 1 with every width between 1 and 4096.
+void validate_layers(const std::vector<int>& layers);
+
 /// Throws InputError naming the first setting that makes no sense (non-finite or non-positive numbers,
 /// layers not 2,...,1, an unwritable output path).
 void validate(const Settings& settings);

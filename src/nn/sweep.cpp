@@ -31,9 +31,7 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
     try {
-      Settings check = settings;
-      check.layers = layers;
-      validate(check);
+      validate_layers(layers);  // the rest of the settings were validated before the sweep began
       dispatch_shape(layers, [](auto) { return 0; });  // a shape the trainer is compiled for
     } catch (const InputError& error) {
       if (grid.layer_sets.empty()) throw;
