@@ -3,7 +3,9 @@
 set -euo pipefail
 
 packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohmann-json3-dev libgtest-dev
-  libbenchmark-dev libomp-dev doxygen doxygen-awesome-css libjs-katex)
+  libbenchmark-dev libomp-dev doxygen doxygen-awesome-css libjs-katex
+  # the book's tests: the link check, and the site opened in headless Chromium
+  linkchecker chromium chromium-driver python3-selenium fonts-liberation)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

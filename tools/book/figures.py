@@ -6,6 +6,8 @@ usage: python3 tools/book/figures.py GENERATED_DIR
                    chapter 1 (no activation) against chapter 2 (tanh), same seed, and the linear floor, which
                    bounds exactly this loss (a random batch's training loss can dip below it)
   sweep-rates.svg  the chapter 3 sweep: the share of networks that learned the gate, per configuration
+  heat-maps.svg    chapter 1's and chapter 2's trained networks over the unit square (book-surface's JSON),
+                   side by side, with the four truth-table points and what the network outputs there
 """
 
 import json
@@ -18,12 +20,12 @@ LEFT, RIGHT, TOP, BOTTOM = 60, 20, 30, 50  # margins around the plot area
 GREY, BLUE, RED = "#888888", "#1f77b4", "#d62728"
 
 
-def svg(elements: list[str], title: str) -> str:
+def svg(elements: list[str], title: str, width: int = WIDTH, height: int = HEIGHT) -> str:
     return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
         f"<title>{title}</title>",
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
         *elements,
         "</svg>",
         "",
@@ -94,11 +96,66 @@ def sweep_rates(sweep: dict) -> str:
     return svg(elements, "Share of networks that learned the gate, per configuration")
 
 
+# Viridis at five stops: dark purple for 0 (AND's "false"), yellow for 1 ("true"); outputs outside [0, 1]
+# take the end colours, so the colour alone never suggests a value the network did not reach.
+VIRIDIS = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
+
+
+def colour(value: float) -> str:
+    t = min(max(value, 0.0), 1.0) * (len(VIRIDIS) - 1)
+    i = min(int(t), len(VIRIDIS) - 2)
+    f = t - i
+    r, g, b = (round(a + (c - a) * f) for a, c in zip(VIRIDIS[i], VIRIDIS[i + 1]))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def heat_maps(panels: list[tuple[str, dict]]) -> str:
+    """One square panel per network: its output at every grid point, x1 to the right and x2 up."""
+    side, gap, left, top = 220, 70, 50, 56
+    width = left + len(panels) * side + (len(panels) - 1) * gap + 90  # room for the colour bar
+    height = top + side + 70
+    elements = []
+    for p, (label, surface) in enumerate(panels):
+        n = surface["resolution"]
+        outputs = surface["outputs"]  # outputs[j][i] at x1 = i / (n - 1), x2 = j / (n - 1)
+        x0 = left + p * (side + gap)
+        cell = side / n
+        elements.append(text(x0 + side / 2, top - 32, label, extra=' font-weight="bold"'))
+        for j in range(n):
+            for i in range(n):
+                elements.append(f'<rect x="{x0 + i * cell:.1f}" y="{top + side - (j + 1) * cell:.1f}" '
+                                f'width="{cell + 0.4:.1f}" height="{cell + 0.4:.1f}" fill="{colour(outputs[j][i])}"/>')
+        for x1 in (0, 1):
+            for x2 in (0, 1):
+                value = outputs[x2 * (n - 1)][x1 * (n - 1)]
+                cx, cy = x0 + cell / 2 + x1 * (side - cell), top + side - cell / 2 - x2 * (side - cell)
+                elements.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{"white" if x1 and x2 else "black"}" '
+                                f'stroke="{RED}" stroke-width="2"/>')
+                dx, anchor = (8, "start") if x1 == 0 else (-8, "end")
+                dy = -10 if x2 == 1 else 18
+                elements.append(text(cx + dx, cy + dy, f"{value:.2f}", anchor=anchor,
+                                     extra=' fill="white" stroke="black" stroke-width="3" paint-order="stroke"'))
+        elements.append(text(x0 + side / 2, top + side + 36, "x1"))
+        elements.append(text(x0 - 14, top + side / 2, "x2"))
+    bar_x = left + len(panels) * side + (len(panels) - 1) * gap + 24
+    for k in range(50):
+        elements.append(f'<rect x="{bar_x}" y="{top + side - (k + 1) * side / 50:.1f}" width="16" '
+                        f'height="{side / 50 + 0.4:.1f}" fill="{colour(k / 49)}"/>')
+    for value in (0, 0.5, 1):
+        elements.append(text(bar_x + 22, top + side - value * side + 4, f"{value:g}", anchor="start"))
+    elements.append(text(width / 2, height - 12,
+                         "network output over the unit square; circles: the truth table (white: target 1)"))
+    return svg(elements, "Each network's output over the unit square, no activation against tanh", width, height)
+
+
 def main() -> None:
     out = Path(sys.argv[1])
     read = lambda name: json.loads((out / name).read_text(encoding="utf-8"))
     (out / "loss-curves.svg").write_text(loss_curves(read("ch01-linear.json"), read("ch02-tanh.json")), encoding="utf-8")
     (out / "sweep-rates.svg").write_text(sweep_rates(read("ch03-sweep.json")), encoding="utf-8")
+    panels = [("chapter 1: no activation", read("ch01-linear-surface.json")),
+              ("chapter 2: tanh", read("ch02-tanh-surface.json"))]
+    (out / "heat-maps.svg").write_text(heat_maps(panels), encoding="utf-8")
 
 
 if __name__ == "__main__":

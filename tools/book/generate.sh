@@ -2,15 +2,17 @@
 # Writes everything a page includes that a program printed: each command a page shows (fixed seeds), its
 # standard output and its --json, the diffs between chapters, the numbers quoted in the prose, the figures.
 #
-# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY [OUT_DIR]   (default: docs/generated)
+# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY [OUT_DIR]
+#        (OUT_DIR defaults to docs/generated; SURFACE_BINARY is book-surface, built from tools/book/surface.cpp)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [[ $# -lt 3 || $# -gt 4 ]]; then
-  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY [OUT_DIR]" >&2
+if [[ $# -lt 4 || $# -gt 5 ]]; then
+  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY [OUT_DIR]" >&2
   exit 2
 fi
 declare -A binary=([ch01-linear]="$1" [ch02-tanh]="$2" [ch03-gpu]="$3")
-out="${4:-$root/docs/generated}"
+surface_binary="$4"
+out="${5:-$root/docs/generated}"
 python="${PYTHON:-python3}"
 mkdir -p "$out"
 
@@ -34,6 +36,18 @@ shown ch01-linear ch01-linear --seed 0
 shown ch02-tanh ch02-tanh --seed 0
 shown ch03-gpu ch03-gpu --seed 0 --device cpu
 shown ch03-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --grid-layers 2,1,1 --grid-layers 2,5,5,1
+
+# surface NAME PROGRAM ACTIVATION ARGS...: the network that `shown NAME` trained (same flags, so the same
+# network), saved and evaluated over the unit square for the heat maps, into NAME-surface.json.
+surface() {
+  local name="$1" program="$2" activation="$3"
+  shift 3
+  "${binary[$program]}" "$@" --quiet --save-weights "${out}/${name}-weights.json"
+  "$surface_binary" --load-weights "${out}/${name}-weights.json" --activation "$activation" --json "${out}/${name}-surface.json"
+}
+
+surface ch01-linear ch01-linear none --seed 0
+surface ch02-tanh ch02-tanh tanh --seed 0
 
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the whole site from the chapter programs: regenerates docs/generated (outputs, numbers, figures),
+# serves Debian's KaTeX with it, runs mdBook, puts the Doxygen API reference under api/ (warnings are errors),
+# and checks that every include expanded. The `book` target and the book's tests both run this.
+#
+# usage: tools/book/build.sh CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY OUT_DIR
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+if [[ $# -ne 5 ]]; then
+  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY OUT_DIR" >&2
+  exit 2
+fi
+out="$5"
+python="${PYTHON:-python3}"
+katex="${KATEX_DIR:-/usr/share/javascript/katex}"  # Debian's libjs-katex
+for tool in mdbook doxygen "$python"; do
+  command -v "$tool" > /dev/null || { echo "book: $tool is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
+done
+[[ -f "${katex}/katex.min.js" ]] || { echo "book: KaTeX is missing from ${katex} (apt-get install libjs-katex)" >&2; exit 1; }
+
+PYTHON="$python" bash "${root}/tools/book/generate.sh" "$1" "$2" "$3" "$4" "${root}/docs/generated"
+rm -rf "${root}/docs/generated/katex"
+cp -rL "$katex" "${root}/docs/generated/katex"
+mdbook build "$root" --dest-dir "$out"
+# mdbook empties its output folder, so the API reference goes in after it.
+(cd "$root" && NN_API_OUTPUT="$out" doxygen docs/Doxyfile)
+"$python" "${root}/tools/book/check_includes.py" --src "${root}/docs" --html "$out"

@@ -1,0 +1,79 @@
+"""Proves that tools/book/check_claims.py fails when a claim of the prose stops being true of the programs'
+output, when a claimed sentence is edited away, and when a measured number is typed into the prose. It
+starts from the real generated outputs and pages (the book must have been generated) and breaks one thing.
+
+usage: python3 tools/book/check_claims_test.py   (exit status 0 when every case behaves)
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKER = ROOT / "tools/book/check_claims.py"
+
+
+class CheckClaims(unittest.TestCase):
+    def setUp(self) -> None:
+        self.copy = Path(tempfile.mkdtemp(prefix="check-claims-"))
+        self.addCleanup(shutil.rmtree, self.copy)
+        shutil.copytree(ROOT / "docs", self.copy / "docs", ignore=shutil.ignore_patterns("katex"))
+        self.docs, self.generated = self.copy / "docs", self.copy / "docs/generated"
+
+    def check(self) -> tuple[int, str]:
+        result = subprocess.run([sys.executable, str(CHECKER), "--docs", str(self.docs), "--generated",
+                                 str(self.generated)], capture_output=True, text=True)
+        return result.returncode, result.stdout + result.stderr
+
+    def edit_json(self, name: str, change) -> None:
+        path = self.generated / name
+        document = json.loads(path.read_text(encoding="utf-8"))
+        change(document)
+        path.write_text(json.dumps(document), encoding="utf-8")
+
+    def edit_page(self, name: str, old: str, new: str) -> None:
+        path = self.docs / name
+        text = path.read_text(encoding="utf-8")
+        self.assertIn(old, text)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def assert_fails_with(self, message: str) -> None:
+        code, output = self.check()
+        self.assertEqual(code, 1, output)
+        self.assertIn(message, output)
+
+    def test_passes_the_real_book(self) -> None:
+        code, output = self.check()
+        self.assertEqual(code, 0, output)
+
+    def test_fails_when_a_linear_network_in_the_sweep_learns(self) -> None:
+        def one_learns(sweep: dict) -> None:
+            next(c for c in sweep["configurations"] if c["activation"] == "none")["learned"] = 1
+        self.edit_json("ch03-sweep.json", one_learns)
+        self.assert_fails_with("as chapter 1's floor says' is false")
+
+    def test_fails_when_a_heat_map_disagrees_with_its_chapter(self) -> None:
+        def bend(surface: dict) -> None:
+            surface["outputs"][-1][-1] += 0.01
+        self.edit_json("ch01-linear-surface.json", bend)
+        self.assert_fails_with("what the network says there' is false")
+
+    def test_fails_when_chapter_1_dips_below_the_floor(self) -> None:
+        self.edit_json("ch01-linear.json", lambda result: result["truth_table_loss_history"].__setitem__(0, 0.2))
+        self.assert_fails_with("No training can get under that floor, however long it runs' is false")
+
+    def test_fails_when_a_claimed_sentence_is_edited_away(self) -> None:
+        self.edit_page("ch02-tanh.md", "Chapter 1's output is a plane", "Chapter 1's output is flat")
+        self.assert_fails_with("is no longer on the page")
+
+    def test_fails_on_a_measured_number_typed_into_the_prose(self) -> None:
+        self.edit_page("ch03-gpu.md", "## A sweep", "Most tanh networks (88.6%) learn.\n\n## A sweep")
+        self.assert_fails_with("'88.6%' is typed into the prose")
+
+
+if __name__ == "__main__":
+    unittest.main()

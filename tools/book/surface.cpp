@@ -1,0 +1,63 @@
+// The book's heat maps: a trained network's output over the whole unit square, not only at the four
+// corners the truth table asks about. A linear network's output is a tilted plane; tanh's bends.
+//
+// usage: book-surface --load-weights FILE [--layers 2,1,1] [--activation tanh] [--resolution 41] --json OUT
+//
+// It reads a file the chapters write with --save-weights and evaluates the network with the library's own
+// forward pass, so the figure shows exactly the function the chapter trained.
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "nn/output_file.hpp"
+#include "nn/program.hpp"
+#include "nn/settings.hpp"
+
+namespace {
+
+/// The network's output at (x1, x2) = (i, j) / (resolution - 1), row j holding x2's j-th value.
+nlohmann::json surface(const nn::Network& network, int resolution) {
+  nn::Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
+  for (int j = 0; j < resolution; ++j) {
+    for (int i = 0; i < resolution; ++i) {
+      inputs(j * resolution + i, 0) = static_cast<float>(i) / static_cast<float>(resolution - 1);
+      inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
+    }
+  }
+  const nn::Matrix outputs = network.forward(inputs);
+  nlohmann::json rows = nlohmann::json::array();
+  for (int j = 0; j < resolution; ++j) {
+    nlohmann::json row = nlohmann::json::array();
+    for (int i = 0; i < resolution; ++i) row.push_back(outputs(j * resolution + i, 0));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  nn::Settings settings;  // --load-weights, --layers, --activation and --json, checked as the chapters check them
+  int resolution = 41;
+  CLI::App app{"A trained network's output over the unit square, as JSON, for the book's heat maps.",
+               "book-surface"};
+  app.add_option("--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
+      ->required();
+  app.add_option_function<std::string>(
+         "--layers", [&settings](const std::string& text) { settings.layers = nn::parse_layers("--layers", text); },
+         "the network's layer sizes")
+      ->default_str("2,1,1");
+  nn::add_activation_flag(app, settings);
+  app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
+  app.add_option("--json", settings.json, "where to write the surface")->required();
+  return nn::run_program(app, argc, argv, settings, [&] {
+    const nn::Network network = nn::starting_network(settings);
+    const nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
+                                     {"layers", settings.layers},
+                                     {"resolution", resolution},
+                                     {"outputs", surface(network, resolution)}};
+    nn::write_file_atomically("--json", settings.json, nn::json_text(document));
+  });
+}
