@@ -87,6 +87,9 @@ CLAIMS = [
           lambda g: [round(v) for v in linear_map_outputs(g.json("ch01-linear.json")["linear"]["best_linear_map"])]
           == [int(t) for t in g.json("ch01-linear.json")["targets"]],
           "the best linear map's outputs, rounded, are AND's targets"),
+    Claim("ch01-linear.md", "is a tilted plane, as the collapse says it must be",
+          lambda g: abs(plane_interaction(g.json("ch01-linear-surface.json"))) <= 1e-4,
+          "chapter 1's heat map has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0"),
     Claim("ch02-tanh.md", "the same network, started from the same seed, can learn AND",
           lambda g: g.json("ch02-tanh.json")["learned"] and not g.json("ch01-linear.json")["learned"]
           and g.json("ch02-tanh.json")["settings"]["seed"] == g.json("ch01-linear.json")["settings"]["seed"]

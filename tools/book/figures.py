@@ -8,6 +8,7 @@ usage: python3 tools/book/figures.py GENERATED_DIR
   sweep-rates.svg  the chapter 3 sweep: the share of networks that learned the gate, per configuration
   heat-maps.svg    chapter 1's and chapter 2's trained networks over the unit square (book-surface's JSON),
                    side by side, with the four truth-table points and what the network outputs there
+  heat-map-ch01.svg  chapter 1's alone, for its own page
 """
 
 import json
@@ -112,7 +113,7 @@ def colour(value: float) -> str:
 def heat_maps(panels: list[tuple[str, dict]]) -> str:
     """One square panel per network: its output at every grid point, x1 to the right and x2 up."""
     side, gap, left, top = 220, 70, 50, 56
-    width = left + len(panels) * side + (len(panels) - 1) * gap + 90  # room for the colour bar
+    width = max(left + len(panels) * side + (len(panels) - 1) * gap + 90, 480)  # the colour bar, the caption
     height = top + side + 70
     elements = []
     for p, (label, surface) in enumerate(panels):
@@ -144,7 +145,7 @@ def heat_maps(panels: list[tuple[str, dict]]) -> str:
     for value in (0, 0.5, 1):
         elements.append(text(bar_x + 22, top + side - value * side + 4, f"{value:g}", anchor="start"))
     elements.append(text(width / 2, height - 12,
-                         "network output over the unit square; circles: the truth table (white: target 1)"))
+                         "output over the unit square; circles: the truth table (white: target 1)"))
     return svg(elements, "Each network's output over the unit square, no activation against tanh", width, height)
 
 
@@ -156,6 +157,7 @@ def main() -> None:
     panels = [("chapter 1: no activation", read("ch01-linear-surface.json")),
               ("chapter 2: tanh", read("ch02-tanh-surface.json"))]
     (out / "heat-maps.svg").write_text(heat_maps(panels), encoding="utf-8")
+    (out / "heat-map-ch01.svg").write_text(heat_maps(panels[:1]), encoding="utf-8")
 
 
 if __name__ == "__main__":
