@@ -33,8 +33,9 @@ class Claim:
 class Generated:
     """The programs' JSON and text outputs from the build, read on demand."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, docs: Path) -> None:
         self.folder = folder
+        self.docs = docs
 
     def json(self, name: str):
         return json.loads((self.folder / name).read_text(encoding="utf-8"))
@@ -45,6 +46,21 @@ class Generated:
     def sweep(self, layers: list[int], activation: str) -> dict:
         return next(c for c in self.json("ch03-sweep.json")["configurations"]
                     if c["layers"] == layers and c["activation"] == activation)
+
+
+def book_pages(docs: Path) -> list[str]:
+    """The Markdown of every page the SUMMARY puts in the book."""
+    summary = (docs / "SUMMARY.md").read_text(encoding="utf-8")
+    return [(docs / page).read_text(encoding="utf-8") for page in re.findall(r"\]\(([^)]+\.md)\)", summary)]
+
+
+def shows_starters_not_solutions(docs: Path) -> bool:
+    pages = "\n".join(book_pages(docs))
+    names = [e["name"] for e in json.loads((ROOT / "exercises/exercises.json").read_text(encoding="utf-8"))["exercises"]]
+    published = "(solutions.md)" in (docs / "SUMMARY.md").read_text(encoding="utf-8")
+    includes = re.findall(r"\{\{#include ([^}]*)\}\}", pages)
+    return all(any(i.endswith(f"exercises/starter/{name}.cpp") for i in includes) for name in names) and (
+        published or not any("exercises/solution/" in i for i in includes))
 
 
 def close(a: float, b: float) -> bool:
@@ -116,6 +132,10 @@ CLAIMS = [
           lambda g: all(c["learned"] == 0 and c["median_final_loss"] >= 0.25 - FLOAT_SLACK
                         for c in g.json("ch03-sweep.json")["configurations"] if c["activation"] == "none"),
           "no network without an activation learned AND in the sweep, and their median loss is at the floor"),
+    Claim("reference/instructors.md",
+          "The book shows the starters; the solutions stay out of it unless `SUMMARY.md` lists `solutions.md`",
+          lambda g: shows_starters_not_solutions(g.docs),
+          "every exercise's starter is included by a page of the book, and no solution is unless published"),
     Claim("introduction.md", "Chapter 3](ch03-gpu.md) trains thousands of networks at once and counts",
           lambda g: all(g.sweep(c["layers"], "tanh")["learned"] > g.sweep(c["layers"], "none")["learned"]
                         for c in g.json("ch03-sweep.json")["configurations"]),
@@ -131,10 +151,12 @@ DEFINITIONS = {
 
 
 def prose(source: str) -> str:
-    """The page without code blocks, inline code, display and inline math, and includes."""
+    """The page without code blocks, inline code, display math, includes, link targets and exercise numbers."""
     source = re.sub(r"```.*?```", "", source, flags=re.S)
     source = re.sub(r"\$\$.*?\$\$", "", source, flags=re.S)
     source = re.sub(r"`[^`]*`", "", source)
+    # Exercise numbers are names, not measurements: "### 2.1", "exercise 2.1", a table's "| 2.1 |".
+    source = re.sub(r"(?:#{2,3} |[Ee]xercises? |\| )\d\.\d\b", "", source)
     source = re.sub(r"\{\{#include [^}]*\}\}", "", source)
     return re.sub(r"\]\([^)]*\)", "]", source)  # link targets
 
@@ -173,7 +195,7 @@ def main() -> int:
     parser.add_argument("--docs", type=Path, default=ROOT / "docs")
     parser.add_argument("--generated", type=Path, default=ROOT / "docs/generated")
     args = parser.parse_args()
-    failures = check(args.docs, Generated(args.generated))
+    failures = check(args.docs, Generated(args.generated, args.docs))
     for failure in failures:
         print(failure)
     if failures:

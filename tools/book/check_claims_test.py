@@ -70,6 +70,10 @@ class CheckClaims(unittest.TestCase):
         self.edit_page("ch02-tanh.md", "Chapter 1's output is a plane", "Chapter 1's output is flat")
         self.assert_fails_with("is no longer on the page")
 
+    def test_fails_when_a_page_shows_a_solution(self) -> None:
+        self.edit_page("ch02-tanh.md", "exercises/starter/sigmoid.cpp", "exercises/solution/sigmoid.cpp")
+        self.assert_fails_with("the solutions stay out of it")
+
     def test_fails_on_a_measured_number_typed_into_the_prose(self) -> None:
         self.edit_page("ch03-gpu.md", "## A sweep", "Most tanh networks (88.6%) learn.\n\n## A sweep")
         self.assert_fails_with("'88.6%' is typed into the prose")

@@ -1,0 +1,38 @@
+// Exercise 2.2 (chapter 2): ReLU and softplus, with their derivatives.
+//
+// Write the four functions. The test checks each derivative against finite differences away from ReLU's
+// kink, ReLU's convention at the kink, and that softplus stays finite where e^z overflows.
+
+#include <cmath>
+
+#include "exercises/relu_softplus.hpp"
+#include "exercises/todo.hpp"
+
+namespace exercises {
+
+float relu(float z) {
+  // TODO(student) BEGIN
+  return z > 0.0f ? z : 0.0f;
+  // TODO(student) END
+}
+
+float relu_derivative(float z) {
+  // TODO(student) BEGIN
+  return z > 0.0f ? 1.0f : 0.0f;
+  // TODO(student) END
+}
+
+float softplus(float z) {
+  // TODO(student) BEGIN: log(1 + e^z) overflows for large z; what is softplus(z) - z there?
+  // log(1 + e^z) = z + log(1 + e^(-z)): use the form whose exponential cannot overflow.
+  return z > 0.0f ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+  // TODO(student) END
+}
+
+float softplus_derivative(float z) {
+  // TODO(student) BEGIN
+  return 1.0f / (1.0f + std::exp(-z));
+  // TODO(student) END
+}
+
+}  // namespace exercises

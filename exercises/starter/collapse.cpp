@@ -1,0 +1,20 @@
+// Exercise 1.1 (chapter 1): two linear layers with nothing between them are one linear layer.
+//
+// Write collapse_two_layers: the single layer that computes second(first(x)) for every x. Chapter 1's
+// program does this for a whole network (nn::collapse_to_single_layer); here you do it for two layers,
+// by hand, with loops over the weights. The test compares your layer with the library's and with the two
+// layers applied one after the other.
+
+#include "exercises/collapse.hpp"
+#include "exercises/todo.hpp"
+
+namespace exercises {
+
+nn::Linear collapse_two_layers(const nn::Linear& first, const nn::Linear& second) {
+  // TODO(student) BEGIN: W = W2 W1 (second.out() x first.in()) and b = W2 b1 + b2 (second.out()).
+  (void)first, (void)second;
+  todo("1.1", "return the layer with weight W2 W1 and bias W2 b1 + b2 (nn::zero_linear makes an empty one)");
+  // TODO(student) END
+}
+
+}  // namespace exercises

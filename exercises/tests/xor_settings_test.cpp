@@ -1,0 +1,37 @@
+// Exercise 2.3: chapter 2's trainer, with the student's settings, learns XOR; one point per seed.
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+#include "exercises/xor_settings.hpp"
+#include "nn/network.hpp"
+#include "nn/outcome.hpp"
+#include "nn/train.hpp"
+
+namespace {
+
+class XorFromSeed : public ::testing::TestWithParam<std::uint64_t> {};
+
+TEST_P(XorFromSeed, LearnsXorWithinTheBudget) {
+  nn::Settings settings = exercises::xor_settings();
+  settings.train.gate = nn::Gate::xor_gate;
+  settings.activation = nn::Activation::tanh;
+  settings.train.seed = GetParam();
+  const long long steps = static_cast<long long>(settings.train.epochs) * settings.train.batches_per_epoch;
+  ASSERT_LE(steps, 4000) << "the budget is 4000 steps (epochs x batches per epoch)";
+  ASSERT_LE(settings.train.batch_size, 64) << "the budget is 64 rows a batch";
+  ASSERT_NO_THROW(nn::validate(settings)) << "the settings must be ones chapter 2 accepts";
+
+  nn::Network network = nn::Network::initialised(settings.layers, settings.activation, settings.train.seed);
+  nn::train(network, settings.train, {});
+  const nn::Outcome outcome = nn::evaluate(network, settings.train.gate, settings.train.loss);
+  EXPECT_TRUE(outcome.learned) << "seed " << GetParam() << ": outputs " << outcome.predictions[0] << " "
+                               << outcome.predictions[1] << " " << outcome.predictions[2] << " "
+                               << outcome.predictions[3] << " for XOR's 0 1 1 0, L1 loss "
+                               << outcome.final_l1_loss;
+}
+
+INSTANTIATE_TEST_SUITE_P(TenSeeds, XorFromSeed, ::testing::Range<std::uint64_t>(1, 11));
+
+}  // namespace
