@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "nn/error.hpp"
@@ -63,6 +64,27 @@ struct Shape {
   /// The sizes as a vector, for comparing with --layers.
   static std::vector<int> sizes() { return {Sizes...}; }
 };
+
+/// Calls f(std::integral_constant<int, l>{}) for l = First, ..., Last - 1, so that inside f the layer index,
+/// and every size and offset computed from it, is a compile-time constant. (`#pragma unroll` and g++'s own
+/// unrolling leave the outer layer loop's index a run-time value, and with it every array index: g++ then
+/// cannot vectorise the lanes.)
+template <int First, int Last, class F>
+NN_HOST_DEVICE NN_INLINE void for_each_layer(F&& f) {
+  if constexpr (First < Last) {
+    f(std::integral_constant<int, First>{});
+    for_each_layer<First + 1, Last>(f);
+  }
+}
+
+/// for_each_layer from Last - 1 down to First, for the backward pass.
+template <int First, int Last, class F>
+NN_HOST_DEVICE NN_INLINE void for_each_layer_backwards(F&& f) {
+  if constexpr (First < Last) {
+    f(std::integral_constant<int, Last - 1>{});
+    for_each_layer_backwards<First, Last - 1>(f);
+  }
+}
 
 /// The layer sizes the Thrust trainer is compiled for, for every backend. Add a shape by adding it here.
 using SupportedShapes = std::tuple<Shape<2, 1>, Shape<2, 1, 1>, Shape<2, 2, 1>, Shape<2, 3, 1>, Shape<2, 5, 1>,

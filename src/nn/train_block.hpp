@@ -81,12 +81,21 @@ struct TrainBlock {
         const int rows = args.full_batch ? 4 : args.batch_size;
         for (int r = 0; r < rows; ++r) {
           float x[2][Lanes], target[Lanes];
-          for (int lane = 0; lane < Lanes; ++lane) {
-            const int a = args.full_batch ? (r >> 1) : random_bit(stream[lane]);
-            const int c = args.full_batch ? (r & 1) : random_bit(stream[lane]);
-            x[0][lane] = static_cast<float>(a);
-            x[1][lane] = static_cast<float>(c);
-            target[lane] = static_cast<float>(gate_output(args.gate, a, c));
+          if (args.full_batch) {  // the same row for every lane
+            const float target_r = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
+            for (int lane = 0; lane < Lanes; ++lane) {
+              x[0][lane] = static_cast<float>(r >> 1);
+              x[1][lane] = static_cast<float>(r & 1);
+              target[lane] = target_r;
+            }
+          } else {
+            for (int lane = 0; lane < Lanes; ++lane) {
+              const int a = random_bit(stream[lane]);
+              const int c = random_bit(stream[lane]);
+              x[0][lane] = static_cast<float>(a);
+              x[1][lane] = static_cast<float>(c);
+              target[lane] = static_cast<float>(gate_output(args.gate, a, c));
+            }
           }
           accumulate_gradient(p, x, target, rows, g, batch_loss);
         }
@@ -130,23 +139,24 @@ struct TrainBlock {
 
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
   NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes]) {
-    NN_UNROLL
-    for (int l = 0; l < L; ++l) {
+    for_each_layer<0, L>([&](auto layer) {
+      constexpr int l = decltype(layer)::value;
+      constexpr int in = S::size(l), out = S::size(l + 1);
+      constexpr int first_in = S::unit_offset(l), first_out = S::unit_offset(l + 1);
+      constexpr int weights = S::weight_offset(l), biases = S::bias_offset(l);
       NN_UNROLL
-      for (int o = 0; o < S::size(l + 1); ++o) {
-        const int unit = S::unit_offset(l + 1) + o;
-        for (int lane = 0; lane < Lanes; ++lane) z[unit][lane] = 0.0f;
+      for (int o = 0; o < out; ++o) {
+        for (int lane = 0; lane < Lanes; ++lane) z[first_out + o][lane] = 0.0f;
         NN_UNROLL
-        for (int i = 0; i < S::size(l); ++i) {
-          const int w = S::weight_offset(l) + o * S::size(l) + i;
-          for (int lane = 0; lane < Lanes; ++lane) z[unit][lane] += p[w][lane] * a[S::unit_offset(l) + i][lane];
+        for (int i = 0; i < in; ++i) {
+          for (int lane = 0; lane < Lanes; ++lane) z[first_out + o][lane] += p[weights + o * in + i][lane] * a[first_in + i][lane];
         }
         for (int lane = 0; lane < Lanes; ++lane) {
-          z[unit][lane] += p[S::bias_offset(l) + o][lane];
-          a[unit][lane] = activate(A, z[unit][lane]);
+          z[first_out + o][lane] += p[biases + o][lane];
+          a[first_out + o][lane] = activate(A, z[first_out + o][lane]);
         }
       }
-    }
+    });
   }
 
   // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to batch_loss.
@@ -166,48 +176,48 @@ struct TrainBlock {
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
                     activation_slope(A, z[y][lane], a[y][lane]);
     }
-    NN_UNROLL
-    for (int l = L - 1; l >= 0; --l) {
+    for_each_layer_backwards<0, L>([&](auto layer) {
+      constexpr int l = decltype(layer)::value;
+      constexpr int in = S::size(l), out = S::size(l + 1);
+      constexpr int first_in = S::unit_offset(l), first_out = S::unit_offset(l + 1);
+      constexpr int weights = S::weight_offset(l), biases = S::bias_offset(l);
       NN_UNROLL
-      for (int o = 0; o < S::size(l + 1); ++o) {
-        const int unit = S::unit_offset(l + 1) + o;
+      for (int o = 0; o < out; ++o) {
         NN_UNROLL
-        for (int i = 0; i < S::size(l); ++i) {
-          const int w = S::weight_offset(l) + o * S::size(l) + i;
-          for (int lane = 0; lane < Lanes; ++lane) g[w][lane] += dz[unit][lane] * a[S::unit_offset(l) + i][lane];
+        for (int i = 0; i < in; ++i) {
+          for (int lane = 0; lane < Lanes; ++lane) g[weights + o * in + i][lane] += dz[first_out + o][lane] * a[first_in + i][lane];
         }
-        for (int lane = 0; lane < Lanes; ++lane) g[S::bias_offset(l) + o][lane] += dz[unit][lane];
+        for (int lane = 0; lane < Lanes; ++lane) g[biases + o][lane] += dz[first_out + o][lane];
       }
-      if (l == 0) break;
-      NN_UNROLL
-      for (int i = 0; i < S::size(l); ++i) {
-        // dL/da_in = sum_o dz_o W_oi, then through the activation below
-        const int unit = S::unit_offset(l) + i;
-        float da[Lanes] = {};
+      if constexpr (l > 0) {
         NN_UNROLL
-        for (int o = 0; o < S::size(l + 1); ++o) {
-          const int w = S::weight_offset(l) + o * S::size(l) + i;
-          for (int lane = 0; lane < Lanes; ++lane) da[lane] += dz[S::unit_offset(l + 1) + o][lane] * p[w][lane];
+        for (int i = 0; i < in; ++i) {
+          // dL/da_in = sum_o dz_o W_oi, then through the activation below
+          float da[Lanes] = {};
+          NN_UNROLL
+          for (int o = 0; o < out; ++o) {
+            for (int lane = 0; lane < Lanes; ++lane) da[lane] += dz[first_out + o][lane] * p[weights + o * in + i][lane];
+          }
+          for (int lane = 0; lane < Lanes; ++lane)
+            dz[first_in + i][lane] = da[lane] * activation_slope(A, z[first_in + i][lane], a[first_in + i][lane]);
         }
-        for (int lane = 0; lane < Lanes; ++lane)
-          dz[unit][lane] = da[lane] * activation_slope(A, z[unit][lane], a[unit][lane]);
       }
-    }
+    });
   }
 
   NN_HOST_DEVICE NN_INLINE void update(float (&p)[P][Lanes], const float (&g)[P][Lanes], float (&m)[P][Lanes],
                              float (&v)[P][Lanes], int step) const {
+    // The choice of rule stays outside the loops, which leaves them free of branches to vectorise.
+    if (args.optimizer == Optimizer::sgd) {
+      NN_UNROLL
+      for (int k = 0; k < P; ++k)
+        for (int lane = 0; lane < Lanes; ++lane) sgd_update(p[k][lane], g[k][lane], args.lr);
+      return;
+    }
     const AdamStep adam = adam_step(args.lr, step);
     NN_UNROLL
-    for (int k = 0; k < P; ++k) {
-      for (int lane = 0; lane < Lanes; ++lane) {
-        if (args.optimizer == Optimizer::sgd) {
-          sgd_update(p[k][lane], g[k][lane], args.lr);
-        } else {
-          adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
-        }
-      }
-    }
+    for (int k = 0; k < P; ++k)
+      for (int lane = 0; lane < Lanes; ++lane) adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
   // The outputs on rows 00, 01, 10, 11, their mean trained loss and mean L1 loss.

@@ -59,6 +59,10 @@ else
   printf 'differs from' > "${out}/ch03-vs-ch02.txt"
 fi
 
+# The latest CPU benchmark record (bench/run.sh writes bench/results/HOST-YYYYMMDD.txt), by its date.
+latest_bench=$(ls "${root}"/bench/results/*.txt | awk -F- '{print $NF "\t" $0}' | sort | tail -1 | cut -f2)
+cp "$latest_bench" "${out}/cpu-benchmark.txt"
+
 "$python" "${root}/tools/book/numbers.py" "$out"
 "$python" "${root}/tools/book/figures.py" "$out"
 echo "book: generated files in ${out}"
