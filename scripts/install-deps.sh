@@ -4,8 +4,9 @@ set -euo pipefail
 
 packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohmann-json3-dev libgtest-dev
   libbenchmark-dev libomp-dev doxygen doxygen-awesome-css libjs-katex
-  # the book's tests: the link check, and the site opened in headless Chromium
-  linkchecker chromium chromium-driver python3-selenium fonts-liberation)
+  # the book's tests: the link check, and the site opened in headless Chromium (with the fonts and the
+  # software GL that chromium recommends, which --no-install-recommends would leave out)
+  linkchecker chromium chromium-driver python3-selenium fonts-liberation libgl1-mesa-dri)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
