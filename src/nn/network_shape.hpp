@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <tuple>
-#include <type_traits>
 #include <vector>
 
 #include "nn/error.hpp"
@@ -65,24 +64,38 @@ struct Shape {
   static std::vector<int> sizes() { return {Sizes...}; }
 };
 
-/// Calls f(std::integral_constant<int, l>{}) for l = First, ..., Last - 1, so that inside f the layer index,
-/// and every size and offset computed from it, is a compile-time constant. (`#pragma unroll` and g++'s own
-/// unrolling leave the outer layer loop's index a run-time value, and with it every array index: g++ then
-/// cannot vectorise the lanes.)
-template <int First, int Last, class F>
+/// Layer l of shape S, its sizes and offsets as compile-time constants, for the trainer's loops to index with.
+template <class S, int l>
+struct ShapeLayer {
+  static constexpr int index = l;                          ///< Which layer, 0 first.
+  static constexpr int in = S::size(l);                    ///< Its inputs.
+  static constexpr int out = S::size(l + 1);               ///< Its outputs.
+  static constexpr int first_in = S::unit_offset(l);       ///< Where its inputs start among the units.
+  static constexpr int first_out = S::unit_offset(l + 1);  ///< Where its outputs start among the units.
+  static constexpr int weights = S::weight_offset(l);      ///< Where its weights start (out x in, row by row).
+  static constexpr int biases = S::bias_offset(l);         ///< Where its biases start.
+  /// Where the weight from input i to output o is.
+  NN_HOST_DEVICE static constexpr int weight(int o, int i) { return weights + o * in + i; }
+};
+
+/// Calls f(ShapeLayer<S, l>{}) for l = First, ..., Last - 1, so that inside f the layer's sizes and offsets,
+/// and so every array index, are compile-time constants. (`#pragma unroll` and g++'s own unrolling leave
+/// an outer layer loop's index a run-time value, and with it every array index: g++ then cannot vectorise
+/// the lanes.)
+template <class S, int First = 0, int Last = S::layer_count, class F>
 NN_HOST_DEVICE NN_INLINE void for_each_layer(F&& f) {
   if constexpr (First < Last) {
-    f(std::integral_constant<int, First>{});
-    for_each_layer<First + 1, Last>(f);
+    f(ShapeLayer<S, First>{});
+    for_each_layer<S, First + 1, Last>(f);
   }
 }
 
-/// for_each_layer from Last - 1 down to First, for the backward pass.
-template <int First, int Last, class F>
+/// for_each_layer from the last layer down to the first, for the backward pass.
+template <class S, int First = 0, int Last = S::layer_count, class F>
 NN_HOST_DEVICE NN_INLINE void for_each_layer_backwards(F&& f) {
   if constexpr (First < Last) {
-    f(std::integral_constant<int, Last - 1>{});
-    for_each_layer_backwards<First, Last - 1>(f);
+    f(ShapeLayer<S, Last - 1>{});
+    for_each_layer_backwards<S, First, Last - 1>(f);
   }
 }
 

@@ -139,21 +139,19 @@ struct TrainBlock {
 
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
   NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes]) {
-    for_each_layer<0, L>([&](auto layer) {
-      constexpr int l = decltype(layer)::value;
-      constexpr int in = S::size(l), out = S::size(l + 1);
-      constexpr int first_in = S::unit_offset(l), first_out = S::unit_offset(l + 1);
-      constexpr int weights = S::weight_offset(l), biases = S::bias_offset(l);
+    for_each_layer<S>([&](auto layer) {
+      using Layer = decltype(layer);
       NN_UNROLL
-      for (int o = 0; o < out; ++o) {
-        for (int lane = 0; lane < Lanes; ++lane) z[first_out + o][lane] = 0.0f;
+      for (int o = 0; o < Layer::out; ++o) {
+        for (int lane = 0; lane < Lanes; ++lane) z[Layer::first_out + o][lane] = 0.0f;
         NN_UNROLL
-        for (int i = 0; i < in; ++i) {
-          for (int lane = 0; lane < Lanes; ++lane) z[first_out + o][lane] += p[weights + o * in + i][lane] * a[first_in + i][lane];
+        for (int i = 0; i < Layer::in; ++i) {
+          for (int lane = 0; lane < Lanes; ++lane)
+            z[Layer::first_out + o][lane] += p[Layer::weight(o, i)][lane] * a[Layer::first_in + i][lane];
         }
         for (int lane = 0; lane < Lanes; ++lane) {
-          z[first_out + o][lane] += p[biases + o][lane];
-          a[first_out + o][lane] = activate(A, z[first_out + o][lane]);
+          z[Layer::first_out + o][lane] += p[Layer::biases + o][lane];
+          a[Layer::first_out + o][lane] = activate(A, z[Layer::first_out + o][lane]);
         }
       }
     });
@@ -176,30 +174,30 @@ struct TrainBlock {
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
                     activation_slope(A, z[y][lane], a[y][lane]);
     }
-    for_each_layer_backwards<0, L>([&](auto layer) {
-      constexpr int l = decltype(layer)::value;
-      constexpr int in = S::size(l), out = S::size(l + 1);
-      constexpr int first_in = S::unit_offset(l), first_out = S::unit_offset(l + 1);
-      constexpr int weights = S::weight_offset(l), biases = S::bias_offset(l);
+    for_each_layer_backwards<S>([&](auto layer) {
+      using Layer = decltype(layer);
       NN_UNROLL
-      for (int o = 0; o < out; ++o) {
+      for (int o = 0; o < Layer::out; ++o) {
         NN_UNROLL
-        for (int i = 0; i < in; ++i) {
-          for (int lane = 0; lane < Lanes; ++lane) g[weights + o * in + i][lane] += dz[first_out + o][lane] * a[first_in + i][lane];
+        for (int i = 0; i < Layer::in; ++i) {
+          for (int lane = 0; lane < Lanes; ++lane)
+            g[Layer::weight(o, i)][lane] += dz[Layer::first_out + o][lane] * a[Layer::first_in + i][lane];
         }
-        for (int lane = 0; lane < Lanes; ++lane) g[biases + o][lane] += dz[first_out + o][lane];
+        for (int lane = 0; lane < Lanes; ++lane) g[Layer::biases + o][lane] += dz[Layer::first_out + o][lane];
       }
-      if constexpr (l > 0) {
+      if constexpr (Layer::index > 0) {
         NN_UNROLL
-        for (int i = 0; i < in; ++i) {
+        for (int i = 0; i < Layer::in; ++i) {
           // dL/da_in = sum_o dz_o W_oi, then through the activation below
           float da[Lanes] = {};
           NN_UNROLL
-          for (int o = 0; o < out; ++o) {
-            for (int lane = 0; lane < Lanes; ++lane) da[lane] += dz[first_out + o][lane] * p[weights + o * in + i][lane];
+          for (int o = 0; o < Layer::out; ++o) {
+            for (int lane = 0; lane < Lanes; ++lane)
+              da[lane] += dz[Layer::first_out + o][lane] * p[Layer::weight(o, i)][lane];
           }
           for (int lane = 0; lane < Lanes; ++lane)
-            dz[first_in + i][lane] = da[lane] * activation_slope(A, z[first_in + i][lane], a[first_in + i][lane]);
+            dz[Layer::first_in + i][lane] =
+                da[lane] * activation_slope(A, z[Layer::first_in + i][lane], a[Layer::first_in + i][lane]);
         }
       }
     });
