@@ -24,16 +24,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import serve  # noqa: E402
+from summary import summary_pages  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 WAIT_SECONDS = 20
 SITE = SCREENSHOTS = Path()  # set from the command line
-
-
-def summary_pages() -> list[str]:
-    """The Markdown sources the SUMMARY links to, in reading order (e.g. "reference/api.md")."""
-    summary = (DOCS / "SUMMARY.md").read_text(encoding="utf-8")
-    return re.findall(r"\]\(([^)]+\.md)\)", summary)
 
 
 def display_formulas(source: str) -> int:
@@ -84,7 +79,7 @@ class BookInChromium(unittest.TestCase):
         self.browser.set_window_size(1280, 1000)
 
     def test_every_page_renders_with_its_math_and_figures(self) -> None:
-        pages = summary_pages()
+        pages = summary_pages(DOCS)
         self.assertIn("introduction.md", pages)
         self.assertTrue(any(page.startswith("ch0") for page in pages), pages)
         for page in pages:

@@ -11,12 +11,16 @@ the list and the prose cannot drift apart. A second check fails on a measured nu
 """
 
 import argparse
+import functools
 import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from summary import summary_pages  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOAT_SLACK = 1e-5  # the programs compute in float32 and print its value; the facts are exact
@@ -37,6 +41,7 @@ class Generated:
         self.folder = folder
         self.docs = docs
 
+    @functools.cache
     def json(self, name: str):
         return json.loads((self.folder / name).read_text(encoding="utf-8"))
 
@@ -48,14 +53,8 @@ class Generated:
                     if c["layers"] == layers and c["activation"] == activation)
 
 
-def book_pages(docs: Path) -> list[str]:
-    """The Markdown of every page the SUMMARY puts in the book."""
-    summary = (docs / "SUMMARY.md").read_text(encoding="utf-8")
-    return [(docs / page).read_text(encoding="utf-8") for page in re.findall(r"\]\(([^)]+\.md)\)", summary)]
-
-
 def shows_starters_not_solutions(docs: Path) -> bool:
-    pages = "\n".join(book_pages(docs))
+    pages = "\n".join((docs / page).read_text(encoding="utf-8") for page in summary_pages(docs))
     names = [e["name"] for e in json.loads((ROOT / "exercises/exercises.json").read_text(encoding="utf-8"))["exercises"]]
     published = "(solutions.md)" in (docs / "SUMMARY.md").read_text(encoding="utf-8")
     includes = re.findall(r"\{\{#include ([^}]*)\}\}", pages)
@@ -71,6 +70,10 @@ def plane_interaction(surface: dict) -> float:
     """f(1,1) - f(1,0) - f(0,1) + f(0,0): zero for any plane, the quantity chapter 1's floor rests on."""
     out, n = surface["outputs"], surface["resolution"] - 1
     return out[n][n] - out[0][n] - out[n][0] + out[0][0]
+
+
+def chapter_1_surface_is_a_plane(g: "Generated") -> bool:
+    return abs(plane_interaction(g.json("ch01-linear-surface.json"))) <= 1e-4
 
 
 def corners(surface: dict) -> list[float]:
@@ -104,16 +107,14 @@ CLAIMS = [
           == [int(t) for t in g.json("ch01-linear.json")["targets"]],
           "the best linear map's outputs, rounded, are AND's targets"),
     Claim("ch01-linear.md", "is a tilted plane, as the collapse says it must be",
-          lambda g: abs(plane_interaction(g.json("ch01-linear-surface.json"))) <= 1e-4,
-          "chapter 1's heat map has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0"),
+          chapter_1_surface_is_a_plane, "chapter 1's heat map has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0"),
     Claim("ch02-tanh.md", "the same network, started from the same seed, can learn AND",
           lambda g: g.json("ch02-tanh.json")["learned"] and not g.json("ch01-linear.json")["learned"]
           and g.json("ch02-tanh.json")["settings"]["seed"] == g.json("ch01-linear.json")["settings"]["seed"]
           and g.json("ch02-tanh.json")["settings"]["layers"] == g.json("ch01-linear.json")["settings"]["layers"],
           "chapter 2 learned AND and chapter 1 did not, with the same seed and layers"),
     Claim("ch02-tanh.md", "Chapter 1's output is a plane",
-          lambda g: abs(plane_interaction(g.json("ch01-linear-surface.json"))) <= 1e-4,
-          "chapter 1's heat map has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0"),
+          chapter_1_surface_is_a_plane, "chapter 1's heat map has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0"),
     Claim("ch02-tanh.md", "the four corners circled with what the network says there",
           lambda g: all(close(a, b) for a, b in zip(corners(g.json("ch01-linear-surface.json")),
                                                     g.json("ch01-linear.json")["predictions"]))

@@ -17,12 +17,16 @@ python="${PYTHON:-python3}"
 mkdir -p "$out"
 
 # shown NAME PROGRAM ARGS...: NAME.command is the command as the page shows it, NAME.txt its standard output.
-# NAME.json comes from a second, quiet run (--json changes nothing else); it goes first so errors show.
+# NAME.json (and NAME-weights.json) come from a second, quiet run (--json and --save-weights change nothing
+# else); it goes first so errors show.
 shown() {
   local name="$1" program="$2"
   shift 2
   echo "build/chapters/${program} $*" > "${out}/${name}.command"
-  "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json"
+  # The trained network's weights too, for the heat maps (a sweep trains many and saves none).
+  local save=(--save-weights "${out}/${name}-weights.json")
+  [[ " $* " != *" --sweep "* ]] || save=()
+  "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json" "${save[@]}"
   "${binary[$program]}" "$@" > "${out}/${name}.txt" 2> /dev/null  # stderr: progress lines with timings
 }
 
@@ -37,17 +41,14 @@ shown ch02-tanh ch02-tanh --seed 0
 shown ch03-gpu ch03-gpu --seed 0 --device cpu
 shown ch03-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --grid-layers 2,1,1 --grid-layers 2,5,5,1
 
-# surface NAME PROGRAM ACTIVATION ARGS...: the network that `shown NAME` trained (same flags, so the same
-# network), saved and evaluated over the unit square for the heat maps, into NAME-surface.json.
+# surface NAME ACTIVATION: the network that `shown NAME` trained and saved, evaluated over the unit square
+# for the heat maps, into NAME-surface.json.
 surface() {
-  local name="$1" program="$2" activation="$3"
-  shift 3
-  "${binary[$program]}" "$@" --quiet --save-weights "${out}/${name}-weights.json"
-  "$surface_binary" --load-weights "${out}/${name}-weights.json" --activation "$activation" --json "${out}/${name}-surface.json"
+  "$surface_binary" --load-weights "${out}/$1-weights.json" --activation "$2" --json "${out}/$1-surface.json"
 }
 
-surface ch01-linear ch01-linear none --seed 0
-surface ch02-tanh ch02-tanh tanh --seed 0
+surface ch01-linear none
+surface ch02-tanh tanh
 
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu

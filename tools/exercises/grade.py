@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "exercises/exercises.json"
+JOBS = f"-j{os.cpu_count() or 1}"  # for cmake --build and ctest
 
 
 class BadInput(Exception):
@@ -83,7 +84,7 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
                       f"-DNN_EXERCISE_HIDDEN_TESTS={hidden or ''}", f"-DNN_EXERCISE_TIMEOUT={timeout}"])
     if configured.returncode != 0:
         raise RuntimeError("cannot configure the project:\n" + configured.stdout[-2000:] + configured.stderr[-2000:])
-    built = run(["cmake", "--build", str(build), "--target", "nn", f"-j{os.cpu_count() or 1}"])
+    built = run(["cmake", "--build", str(build), "--target", "nn", JOBS])
     if built.returncode != 0:
         raise RuntimeError("cannot build the nn library:\n" + errors_of(built.stdout + built.stderr))
 
@@ -94,7 +95,7 @@ def build_exercise(build: Path, exercise: dict) -> str:
     # A program left from an earlier student must not be graded in place of one that no longer builds.
     for stale in (build / "exercises").glob(target):
         stale.unlink()
-    built = run(["cmake", "--build", str(build), "--target", target, f"-j{os.cpu_count() or 1}"])
+    built = run(["cmake", "--build", str(build), "--target", target, JOBS])
     return "" if built.returncode == 0 else errors_of(built.stdout + built.stderr)
 
 
@@ -106,7 +107,7 @@ def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
     results.mkdir()
     junit = build / "exercise-junit.xml"
     junit.unlink(missing_ok=True)
-    ran = run(["ctest", "--test-dir", str(build), "-L", "exercise", f"-j{os.cpu_count() or 1}",
+    ran = run(["ctest", "--test-dir", str(build), "-L", "exercise", JOBS,
                "--output-junit", str(junit)], timeout=timeout * len(exercises()) + 60)
     # e.g. "1/7 Test #3: Exercise.sigmoid .....Subprocess aborted***Exception:   0.01 sec"
     verdicts = {name: " ".join(verdict.replace("*", " ").split()).rstrip(":")
