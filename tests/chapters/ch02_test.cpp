@@ -1,5 +1,6 @@
 // Chapter 2's claims, checked on its program: with tanh the demo's network learns AND on most seeds,
-// without it never; and one training step is exactly the gradient step the book derives.
+// without it never; with the demo's settings it rarely learns XOR; and one training step is exactly the
+// gradient step the book derives.
 
 #include <cmath>
 #include <fstream>
@@ -27,26 +28,31 @@ bool learned_by_predictions(const nlohmann::json& result) {
   return all_round_right && l1 < 0.05;
 }
 
-// How many of seeds 1..20 learn AND with the demo's default settings and the given activation.
-int seeds_that_learn_and(const std::string& activation) {
+// How many of seeds 1..20 learn the gate with the demo's default settings and the given activation.
+int seeds_that_learn(const std::string& gate, const std::string& activation) {
   int learned = 0;
   for (int seed = 1; seed <= 20; ++seed) {
     TempDir dir;
-    const nlohmann::json result =
-        chapters::run_for_json(chapters::ch02, dir, {"--activation", activation, "--seed", std::to_string(seed)});
+    const nlohmann::json result = chapters::run_for_json(
+        chapters::ch02, dir, {"--gate", gate, "--activation", activation, "--seed", std::to_string(seed)});
     EXPECT_EQ(result["learned"].get<bool>(), learned_by_predictions(result)) << activation << " seed " << seed;
     learned += learned_by_predictions(result);
   }
-  std::cout << "[ rate     ] --activation " << activation << " learned AND on " << learned << " of 20 seeds\n";
+  std::cout << "[ rate     ] --gate " << gate << " --activation " << activation << " learned on " << learned
+            << " of 20 seeds\n";
   ::testing::Test::RecordProperty("seeds_learned_of_20", learned);
   return learned;
 }
 
 }  // namespace
 
-TEST(Chapter2, LearnsAndWithTanhOnMostSeeds) { EXPECT_GE(seeds_that_learn_and("tanh"), 14); }
+TEST(Chapter2, LearnsAndWithTanhOnMostSeeds) { EXPECT_GE(seeds_that_learn("and", "tanh"), 14); }
 
-TEST(Chapter2, NeverLearnsAndWithoutAnActivation) { EXPECT_EQ(seeds_that_learn_and("none"), 0); }
+TEST(Chapter2, NeverLearnsAndWithoutAnActivation) { EXPECT_EQ(seeds_that_learn("and", "none"), 0); }
+
+// The book's exercise 2.3 starts from this: the demo's settings rarely learn XOR (a 2,1,1 network's one
+// hidden unit cannot bend the output twice; a chapter 3 sweep over seeds 5000-5999 learned on none).
+TEST(Chapter2, RarelyLearnsXorWithTheDemosSettings) { EXPECT_LE(seeds_that_learn("xor", "tanh"), 2); }
 
 namespace {
 
