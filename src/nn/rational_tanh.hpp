@@ -14,7 +14,9 @@ namespace nn {
 NN_HOST_DEVICE inline float rational_tanh(float x) {
   // Beyond +-7.9053 tanh rounds to +-1 in float; clamping keeps the polynomials in their fitted range.
   constexpr float clamp = 7.90531110763549805f;
-  x = x > clamp ? clamp : (x < -clamp ? -clamp : x);
+  // Two separate selects rather than one nested one: each becomes a single min or max, with or without SIMD.
+  x = x > clamp ? clamp : x;
+  x = x < -clamp ? -clamp : x;
   const float x2 = x * x;
   float p = -2.76076847742355e-16f;  // odd numerator, by Horner's rule in x^2
   p = p * x2 + 2.00018790482477e-13f;

@@ -56,19 +56,19 @@ struct TrainBlock {
   /// Trains one block.
   NN_HOST_DEVICE void operator()(std::int64_t block) const {
     std::int64_t network[Lanes];
-    for (int lane = 0; lane < Lanes; ++lane) {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       const std::int64_t n = block * Lanes + lane;
       network[lane] = n < args.networks ? n : args.networks - 1;
     }
     float p[P][Lanes], m[P][Lanes], v[P][Lanes], g[P][Lanes];
     Engine stream[Lanes];
-    for (int lane = 0; lane < Lanes; ++lane) {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       initialise(p, lane, args.first_seed + static_cast<std::uint64_t>(network[lane]));
       stream[lane] = make_engine(args.first_seed + static_cast<std::uint64_t>(network[lane]), Stream::batches);
     }
     NN_UNROLL
     for (int k = 0; k < P; ++k)
-      for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = 0.0f;
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = 0.0f;
 
     int step = 0;
     for (int epoch = 0; epoch < args.epochs; ++epoch) {
@@ -76,20 +76,20 @@ struct TrainBlock {
       for (int b = 0; b < args.batches_per_epoch; ++b) {
         NN_UNROLL
         for (int k = 0; k < P; ++k)
-          for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
         float batch_loss[Lanes] = {};
         const int rows = args.full_batch ? 4 : args.batch_size;
         for (int r = 0; r < rows; ++r) {
           float x[2][Lanes], target[Lanes];
           if (args.full_batch) {  // the same row for every lane
             const float target_r = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
-            for (int lane = 0; lane < Lanes; ++lane) {
+            NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
               x[0][lane] = static_cast<float>(r >> 1);
               x[1][lane] = static_cast<float>(r & 1);
               target[lane] = target_r;
             }
           } else {
-            for (int lane = 0; lane < Lanes; ++lane) {
+            NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
               const int a = random_bit(stream[lane]);
               const int c = random_bit(stream[lane]);
               x[0][lane] = static_cast<float>(a);
@@ -100,11 +100,11 @@ struct TrainBlock {
           accumulate_gradient(p, x, target, rows, g, batch_loss);
         }
         update(p, g, m, v, ++step);
-        for (int lane = 0; lane < Lanes; ++lane) epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
       }
       float table_loss[Lanes], table_l1[Lanes], outputs[4][Lanes];
       evaluate(p, outputs, table_loss, table_l1);
-      for (int lane = 0; lane < Lanes; ++lane) {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         if (!stores(block, lane)) continue;
         const std::int64_t n = network[lane];
         if (args.train_loss_history)
@@ -143,13 +143,13 @@ struct TrainBlock {
       using Layer = decltype(layer);
       NN_UNROLL
       for (int o = 0; o < Layer::out; ++o) {
-        for (int lane = 0; lane < Lanes; ++lane) z[Layer::first_out + o][lane] = 0.0f;
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) z[Layer::first_out + o][lane] = 0.0f;
         NN_UNROLL
         for (int i = 0; i < Layer::in; ++i) {
-          for (int lane = 0; lane < Lanes; ++lane)
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
             z[Layer::first_out + o][lane] += p[Layer::weight(o, i)][lane] * a[Layer::first_in + i][lane];
         }
-        for (int lane = 0; lane < Lanes; ++lane) {
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
           z[Layer::first_out + o][lane] += p[Layer::biases + o][lane];
           a[Layer::first_out + o][lane] = activate(A, z[Layer::first_out + o][lane]);
         }
@@ -162,13 +162,13 @@ struct TrainBlock {
                                           const float (&target)[Lanes], int rows, float (&g)[P][Lanes],
                                           float (&batch_loss)[Lanes]) const {
     float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
-    for (int lane = 0; lane < Lanes; ++lane) {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       a[0][lane] = x[0][lane];
       a[1][lane] = x[1][lane];
     }
     forward(p, a, z);
     const int y = U - 1;
-    for (int lane = 0; lane < Lanes; ++lane) {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       batch_loss[lane] += loss_value(args.loss, a[y][lane], target[lane]);
       // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
@@ -180,10 +180,10 @@ struct TrainBlock {
       for (int o = 0; o < Layer::out; ++o) {
         NN_UNROLL
         for (int i = 0; i < Layer::in; ++i) {
-          for (int lane = 0; lane < Lanes; ++lane)
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
             g[Layer::weight(o, i)][lane] += dz[Layer::first_out + o][lane] * a[Layer::first_in + i][lane];
         }
-        for (int lane = 0; lane < Lanes; ++lane) g[Layer::biases + o][lane] += dz[Layer::first_out + o][lane];
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[Layer::biases + o][lane] += dz[Layer::first_out + o][lane];
       }
       if constexpr (Layer::index > 0) {
         NN_UNROLL
@@ -192,10 +192,10 @@ struct TrainBlock {
           float da[Lanes] = {};
           NN_UNROLL
           for (int o = 0; o < Layer::out; ++o) {
-            for (int lane = 0; lane < Lanes; ++lane)
+            NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
               da[lane] += dz[Layer::first_out + o][lane] * p[Layer::weight(o, i)][lane];
           }
-          for (int lane = 0; lane < Lanes; ++lane)
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
             dz[Layer::first_in + i][lane] =
                 da[lane] * activation_slope(A, z[Layer::first_in + i][lane], a[Layer::first_in + i][lane]);
         }
@@ -209,13 +209,13 @@ struct TrainBlock {
     if (args.optimizer == Optimizer::sgd) {
       NN_UNROLL
       for (int k = 0; k < P; ++k)
-        for (int lane = 0; lane < Lanes; ++lane) sgd_update(p[k][lane], g[k][lane], args.lr);
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) sgd_update(p[k][lane], g[k][lane], args.lr);
       return;
     }
     const AdamStep adam = adam_step(args.lr, step);
     NN_UNROLL
     for (int k = 0; k < P; ++k)
-      for (int lane = 0; lane < Lanes; ++lane) adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
   // The outputs on rows 00, 01, 10, 11, their mean trained loss and mean L1 loss.
@@ -225,19 +225,19 @@ struct TrainBlock {
     NN_UNROLL
     for (int r = 0; r < 4; ++r) {
       float a[U][Lanes], z[U][Lanes];
-      for (int lane = 0; lane < Lanes; ++lane) {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         a[0][lane] = static_cast<float>(r >> 1);
         a[1][lane] = static_cast<float>(r & 1);
       }
       forward(p, a, z);
       const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
-      for (int lane = 0; lane < Lanes; ++lane) {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         outputs[r][lane] = a[U - 1][lane];
         loss_sum[lane] += loss_value(args.loss, outputs[r][lane], target);
         l1_sum[lane] += loss_value(Loss::l1, outputs[r][lane], target);
       }
     }
-    for (int lane = 0; lane < Lanes; ++lane) {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       loss[lane] = loss_sum[lane] / 4.0f;
       l1[lane] = l1_sum[lane] / 4.0f;
     }
@@ -248,7 +248,7 @@ struct TrainBlock {
     float outputs[4][Lanes], loss[Lanes], l1[Lanes];
     evaluate(p, outputs, loss, l1);
     const std::int64_t N = args.networks;
-    for (int lane = 0; lane < Lanes; ++lane) {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       if (!stores(block, lane)) continue;
       const std::int64_t n = network[lane];
       bool rounds_right = true;
