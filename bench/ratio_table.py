@@ -22,8 +22,28 @@ for line in open(sys.argv[2]):
     rows.append((r["peer"], r["gate"], r["networks"], r["network_steps_per_s"], None,
                  f"{r['learned']} / {r['networks']} learned"))
 
+
+
+def cpu_description():
+    """The CPU's model and widest vector extension: -march=native results differ between, say, AVX2 and
+    AVX-512 machines of the same core count."""
+    try:
+        info = open("/proc/cpuinfo").read()
+    except OSError:
+        return platform.processor() or "unknown CPU"
+    fields = {}
+    for line in info.splitlines():
+        key, _, value = line.partition(":")
+        fields.setdefault(key.strip(), value.strip())
+    flags = set(fields.get("flags", "").split())
+    model = fields.get("model name", "unknown CPU")
+    widest = next((f for f in ("avx512f", "avx2", "avx", "sse2") if f in flags), "no SIMD flags")
+    return f"{model}, widest vector extension {widest}"
+
+
 ctx = cpp["context"]
 print(f"# Trainer benchmark, {ctx['date']}, {platform.node()}, {ctx['num_cpus']} CPUs at {ctx['mhz_per_cpu']} MHz")
+print(f"# CPU: {cpu_description()}")
 print(f"# Workload: 2-5-5-1 tanh networks, full batch, Adam lr 0.1, L1, 1000 steps")
 print(f"# fp32 FMA peak measured in the same run: {peak:.1f} GFLOP/s" if peak else "# no FMA peak measured")
 reference = {g: max((r[3] for r in rows if r[1] == g and r[0].startswith("pytorch batched")), default=None)

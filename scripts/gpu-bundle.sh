@@ -9,5 +9,5 @@ cmake --build build-gpu -j"$(nproc)" --target ch02-tanh ch03-gpu chapter3_tests
 rm -rf gpu-bundle && mkdir -p gpu-bundle
 cp build-gpu/chapters/ch02-tanh build-gpu/chapters/ch03-gpu build-gpu/tests/chapter3_tests gpu-bundle/
 cp "$(g++ -print-file-name=libgomp.so.1)" gpu-bundle/
-cp scripts/gpu-check.sh bench/torch_peers.py gpu-bundle/
+cp scripts/gpu-check.sh bench/torch_peers.py tools/book/drift.py gpu-bundle/
 echo "gpu-bundle/ ready for sm_$arch"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The GPU check, run on a machine with an NVIDIA GPU over the bundle that scripts/gpu-bundle.sh built:
-# the chapter 3 tests (CUDA variants included), compute-sanitizer memcheck on a small CUDA run, and the
-# sweep benchmark of issue 3 (N = 2^20 networks 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps).
+# the chapter 3 tests (CUDA variants included), compute-sanitizer memcheck on a small CUDA run, chapter 2
+# against chapter 3 step by step over 1000 steps, and the sweep benchmark of issue 3 (N = 2^20 networks
+# 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps).
 # Everything it prints goes to stdout and to ${OUT:-.}/gpu-check.txt.
 set -uo pipefail
 bundle=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +26,9 @@ report="${OUT:-.}/gpu-check.txt"
   else
     echo "compute-sanitizer not found"
   fi
+  echo
+  echo "## chapter 2 vs chapter 3 on the GPU, step by step from the same weights (tools/book/drift.py)"
+  timeout 120 python3 "$bundle/drift.py" "$NN_CH02" "$NN_CH03" --device cuda 2>&1
   echo
   echo "## benchmark: N = 2^20 networks 2-5-5-1 tanh, full batch, Adam lr 0.1, 1000 steps"
   timeout 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --layers 2,5,5,1 --activations tanh --gates and,xor \

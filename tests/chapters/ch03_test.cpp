@@ -74,7 +74,7 @@ TEST(Chapter3, MatchesChapter2StepByStepWithL1OnTheGpu) {
 
 // Network n of a sweep is chapter 2's network with seed --seed + n, on the demo's random batches (800
 // steps). The CPU backend agrees with L1 too; on CUDA, 800 sign-gradient steps amplify the GPU's different
-// rounding (fused multiply-adds, its tanhf) past 1e-4, so the GPU variant compares the smooth MSE runs.
+// rounding (fused multiply-adds, its powf) past 1e-4, so the GPU variant compares the smooth MSE runs.
 void expect_sweep_matches_chapter2(const std::string& device, const std::string& loss) {
   TempDir dir;
   const int first_seed = 7100, networks = 6;

@@ -129,6 +129,11 @@ CLAIMS = [
     Claim("ch03-gpu.md", "both trainers compute the same arithmetic",
           lambda g: g.text("ch03-vs-ch02.txt").startswith("is the same"),
           "chapter 3's table for the book's seed is chapter 2's, character for character"),
+    Claim("ch03-gpu.md", "On the CPU backend the two trainers take the same steps to the last bit, with either loss",
+          lambda g: g.json("ch03-drift.json")["device"] == "cpu"
+          and all(r["largest_difference"]["all"] == 0 for r in g.json("ch03-drift.json")["losses"].values())
+          and set(g.json("ch03-drift.json")["losses"]) == {"mse", "l1"},
+          "chapter 3 on the CPU and chapter 2 have exactly the same loss after every step, with MSE and L1"),
     Claim("ch03-gpu.md", "learned AND, as chapter 1's floor says",
           lambda g: all(c["learned"] == 0 and c["median_final_loss"] >= 0.25 - FLOAT_SLACK
                         for c in g.json("ch03-sweep.json")["configurations"] if c["activation"] == "none"),

@@ -66,6 +66,12 @@ class CheckClaims(unittest.TestCase):
         self.edit_json("ch01-linear.json", lambda result: result["truth_table_loss_history"].__setitem__(0, 0.2))
         self.assert_fails_with("No training can get under that floor, however long it runs' is false")
 
+    def test_fails_when_the_cpu_trainers_part_ways(self) -> None:
+        def drift(result: dict) -> None:
+            result["losses"]["l1"]["largest_difference"]["all"] = 3e-7
+        self.edit_json("ch03-drift.json", drift)
+        self.assert_fails_with("to the last bit, with either loss' is false")
+
     def test_fails_when_a_claimed_sentence_is_edited_away(self) -> None:
         self.edit_page("ch02-tanh.md", "Chapter 1's output is a plane", "Chapter 1's output is flat")
         self.assert_fails_with("is no longer on the page")

@@ -60,6 +60,10 @@ else
   printf 'differs from' > "${out}/ch03-vs-ch02.txt"
 fi
 
+# Chapter 2 and chapter 3 from the same weights, step by step, for longer than the equivalence tests look.
+"$python" "${root}/tools/book/drift.py" "${binary[ch02-tanh]}" "${binary[ch03-gpu]}" --device cpu \
+  --json "${out}/ch03-drift.json" > "${out}/ch03-drift.txt"
+
 # The latest CPU benchmark record (bench/run.sh writes bench/results/HOST-YYYYMMDD.txt), by its date.
 latest_bench=$(ls "${root}"/bench/results/*.txt | awk -F- '{print $NF "\t" $0}' | sort | tail -1 | cut -f2)
 cp "$latest_bench" "${out}/cpu-benchmark.txt"
