@@ -10,4 +10,7 @@ rm -rf gpu-bundle && mkdir -p gpu-bundle
 cp build-gpu/chapters/ch02-tanh build-gpu/chapters/ch03-gpu build-gpu/tests/chapter3_tests gpu-bundle/
 cp "$(g++ -print-file-name=libgomp.so.1)" gpu-bundle/
 cp scripts/gpu-check.sh bench/torch_peers.py tools/book/drift.py gpu-bundle/
+# The record names what it measured: the commit, and whether the working tree had changes on top of it.
+echo "$(git rev-parse HEAD)$(git diff --quiet HEAD -- src chapters tests || echo ' with uncommitted changes')" \
+  > gpu-bundle/COMMIT
 echo "gpu-bundle/ ready for sm_$arch"

@@ -1,46 +1,78 @@
 #!/usr/bin/env bash
 # The GPU check, run on a machine with an NVIDIA GPU over the bundle that scripts/gpu-bundle.sh built:
-# the chapter 3 tests (CUDA variants included), compute-sanitizer memcheck on a small CUDA run, chapter 2
-# against chapter 3 step by step over 1000 steps, and the sweep benchmark of issue 3 (N = 2^20 networks
-# 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps).
+# the chapter 3 tests (CUDA variants included), compute-sanitizer memcheck on a small CUDA run, the sweep
+# benchmark of issue 3 (N = 2^20 networks 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps) and
+# PyTorch on the same card, then chapter 2 against chapter 3 step by step, the demo's statistic at GPU
+# scale, and Nsight Compute's view of the kernel. The steps run in that order, most important first, and
+# the whole check stops within NN_GPU_CHECK_SECONDS (default 470, under issue 3's 8 minutes).
 # Everything it prints goes to stdout and to ${OUT:-.}/gpu-check.txt.
 set -uo pipefail
 bundle=$(cd "$(dirname "$0")" && pwd)
 export LD_LIBRARY_PATH="$bundle${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export NN_CH02="$bundle/ch02-tanh" NN_CH03="$bundle/ch03-gpu"
 report="${OUT:-.}/gpu-check.txt"
+deadline=$((SECONDS + ${NN_GPU_CHECK_SECONDS:-470}))
+
+# step CAP COMMAND...: runs COMMAND for at most CAP seconds, or for what is left of the check's time.
+step() {
+  local cap=$1 left=$((deadline - SECONDS))
+  shift
+  if ((left < 5)); then
+    echo "skipped: the check's time is spent"
+    return 1
+  fi
+  timeout "$((left < cap ? left : cap))" "$@"
+  local status=$?
+  ((status == 124)) && echo "stopped after its time ran out"
+  return "$status"
+}
+
 {
-  echo "# GPU check, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "# GPU check, $(date -u +%Y-%m-%dT%H:%M:%SZ), of commit $(cat "$bundle/COMMIT" 2>/dev/null || echo unknown)"
   nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.sm --format=csv 2>&1
   echo
   echo "## chapter 3 tests"
-  (cd "${OUT:-/tmp}" && timeout 240 "$bundle/chapter3_tests" 2>&1) | grep -v "^\[ RUN"
+  (cd "${OUT:-/tmp}" && step 240 "$bundle/chapter3_tests" 2>&1) | grep -v "^\[ RUN"
   echo
   echo "## compute-sanitizer memcheck (one network, then a 1000-network sweep)"
   sanitizer=$(command -v compute-sanitizer || ls /usr/local/cuda*/bin/compute-sanitizer 2>/dev/null | head -n 1)
   if [[ -n "$sanitizer" ]]; then
-    timeout 120 "$sanitizer" --tool memcheck --error-exitcode 1 "$NN_CH03" --device cuda --quiet --layers 2,5,5,1 \
+    step 120 "$sanitizer" --tool memcheck --error-exitcode 1 "$NN_CH03" --device cuda --quiet --layers 2,5,5,1 \
       && echo "memcheck one network: clean"
-    timeout 180 "$sanitizer" --tool memcheck --error-exitcode 1 "$NN_CH03" --device cuda --quiet --sweep --networks 1000 \
+    step 180 "$sanitizer" --tool memcheck --error-exitcode 1 "$NN_CH03" --device cuda --quiet --sweep --networks 1000 \
       --epochs 1 --batches-per-epoch 20 && echo "memcheck sweep: clean"
   else
     echo "compute-sanitizer not found"
   fi
   echo
-  echo "## chapter 2 vs chapter 3 on the GPU, step by step from the same weights (tools/book/drift.py)"
-  timeout 120 python3 "$bundle/drift.py" "$NN_CH02" "$NN_CH03" --device cuda 2>&1
-  echo
   echo "## benchmark: N = 2^20 networks 2-5-5-1 tanh, full batch, Adam lr 0.1, 1000 steps"
-  timeout 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --layers 2,5,5,1 --activations tanh --gates and,xor \
+  step 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --layers 2,5,5,1 --activations tanh --gates and,xor \
     --full-batch --epochs 1 --batches-per-epoch 1000 2>&1
   echo
   echo "## PyTorch peer on the same card (if PyTorch is installed there)"
   if python3 -c "import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)" 2>/dev/null; then
-    timeout 200 python3 "$bundle/torch_peers.py" --device cuda --gates and --one-at-a-time 4 --batched 1048576 2>&1
+    step 200 python3 "$bundle/torch_peers.py" --device cuda --gates and --one-at-a-time 4 --batched 1048576 2>&1
   else
     echo "no PyTorch with CUDA on this machine"
   fi
   echo
+  echo "## chapter 2 vs chapter 3 on the GPU, step by step from the same weights (tools/book/drift.py)"
+  step 120 python3 "$bundle/drift.py" "$NN_CH02" "$NN_CH03" --device cuda 2>&1
+  echo
   echo "## the demo's statistic on the GPU: 2^20 networks each, layers 2,1,1 and 2,5,5,1, none vs tanh"
-  timeout 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --grid-layers 2,1,1 --grid-layers 2,5,5,1 2>&1
+  step 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --grid-layers 2,1,1 --grid-layers 2,5,5,1 2>&1
+  echo
+  echo "## Nsight Compute on the trainer's kernel: 2^18 networks 2-5-5-1 tanh, AND, 100 full-batch steps"
+  # Why the kernel runs as fast as it does (occupancy, issue slots, pipes), for whoever tunes it next.
+  ncu=$(command -v ncu || ls /usr/local/cuda*/bin/ncu 2>/dev/null | head -n 1)
+  if [[ -n "$ncu" ]]; then
+    step 180 "$ncu" --kernel-name-base demangled --kernel-name regex:TrainBlock --launch-count 1 \
+      --section SpeedOfLight --section Occupancy --section LaunchStats --section ComputeWorkloadAnalysis \
+      "$NN_CH03" --device cuda --sweep --networks 262144 --layers 2,5,5,1 --activations tanh --gates and \
+      --full-batch --epochs 1 --batches-per-epoch 100 2>&1 | grep -v "^==PROF==" | tail -n 90
+  else
+    echo "ncu not found"
+  fi
+  echo
+  echo "# GPU check done in ${SECONDS} s"
 } 2>&1 | tee "$report"

@@ -100,7 +100,8 @@ struct TrainBlock {
           accumulate_gradient(p, x, target, rows, g, batch_loss);
         }
         update(p, g, m, v, ++step);
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
+          epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
       }
       float table_loss[Lanes], table_l1[Lanes], outputs[4][Lanes];
       evaluate(p, outputs, table_loss, table_l1);
@@ -215,7 +216,8 @@ struct TrainBlock {
     const AdamStep adam = adam_step(args.lr, step);
     NN_UNROLL
     for (int k = 0; k < P; ++k)
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
+        adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
   // The outputs on rows 00, 01, 10, 11, their mean trained loss and mean L1 loss.

@@ -39,7 +39,9 @@ def losses_after_each_step(program: str, extra: list[str], weights: Path, loss: 
     flags = ["--layers", ",".join(map(str, LAYERS)), "--activation", "tanh", "--loss", loss,
              "--load-weights", str(weights), "--full-batch", "--epochs", str(steps), "--batches-per-epoch", "1",
              "--quiet", "--json", str(out)]
-    subprocess.run([program, *flags, *extra], check=True)
+    run = subprocess.run([program, *flags, *extra])
+    if run.returncode != 0:  # the program has said why on stderr
+        raise SystemExit(f"drift: {Path(program).name} stopped with exit status {run.returncode}")
     return json.loads(out.read_text(encoding="utf-8"))["truth_table_loss_history"]
 
 
