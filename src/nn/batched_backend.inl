@@ -55,6 +55,7 @@ BatchedResult train_shape(const BatchedJob& job) {
                        t.batch_size, t.batches_per_epoch, t.full_batch, raw(final_loss), raw(final_l1),
                        raw(predictions), raw(learned), raw(train_history), raw(table_history), raw(parameters)};
 
+  // ANCHOR: launch
   const std::int64_t blocks = (N + NN_LANES - 1) / NN_LANES;
   const auto start = std::chrono::steady_clock::now();
   const thrust::counting_iterator<std::int64_t> first(0), last(blocks);
@@ -64,6 +65,7 @@ BatchedResult train_shape(const BatchedJob& job) {
     thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::identity>{args});
   }
   NN_SYNCHRONIZE();
+  // ANCHOR_END: launch
   BatchedResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

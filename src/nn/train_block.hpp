@@ -138,6 +138,7 @@ struct TrainBlock {
     }
   }
 
+  // ANCHOR: forward
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
   NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes]) {
     for_each_layer<S>([&](auto layer) {
@@ -157,6 +158,7 @@ struct TrainBlock {
       }
     });
   }
+  // ANCHOR_END: forward
 
   // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to batch_loss.
   NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const float (&p)[P][Lanes], const float (&x)[2][Lanes],
