@@ -13,7 +13,12 @@ for b in cpp["benchmarks"]:
     if b["name"].startswith("FmaPeak"):
         peak = b["GFLOP_per_s"]
         continue
-    name, networks, gate = b["name"].split("/")[:3]
+    # A benchmark run several times reports its mean, median, stddev and cv; the table takes the median.
+    if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+        continue
+    name, networks, gate = b.get("run_name", b["name"]).split("/")[:3]
+    if b.get("run_type") == "aggregate":
+        name += f" (median of {b['repetitions']})"
     networks = int(networks)
     rows.append((name, gates[gate], networks, b["network_steps_per_s"], b["GFLOP_per_s"],
                  f"{round(b['learned_fraction'] * networks)} / {networks} learned"))
@@ -49,18 +54,18 @@ print(f"# fp32 FMA peak measured in the same run: {peak:.1f} GFLOP/s" if peak el
 reference = {g: max((r[3] for r in rows if r[1] == g and r[0].startswith("pytorch batched")), default=None)
              for g in ("and", "xor")}
 single = {g: max((r[3] for r in rows if r[1] == g and r[0].startswith("pytorch one")), default=None) for g in ("and", "xor")}
-print(f"{'peer':32} {'gate':4} {'networks':>9} {'net-steps/s':>12} {'GFLOP/s':>8} {'of peak':>8} "
+print(f"{'peer':34} {'gate':4} {'networks':>9} {'net-steps/s':>12} {'GFLOP/s':>8} {'of peak':>8} "
       f"{'vs torch batched':>17} {'vs torch 1-at-a-time':>21}  check")
 for name, gate, networks, rate, gflops, check in rows:
     if not rate:
-        print(f"{name:32} {gate:4} {networks:>9} {'-':>12}  {check}")
+        print(f"{name:34} {gate:4} {networks:>9} {'-':>12}  {check}")
         continue
     of_peak = f"{100 * gflops / peak:7.2f}%" if gflops and peak else "-"
     vs_batched = f"{rate / reference[gate]:16.2f}x" if reference.get(gate) else "-"
     vs_single = f"{rate / single[gate]:20.1f}x" if single.get(gate) else "-"
     gf = f"{gflops:8.2f}" if gflops else "-"
-    print(f"{name:32} {gate:4} {networks:>9} {rate:12.3g} {gf:>8} {of_peak:>8} {vs_batched:>17} {vs_single:>21}  {check}")
-cpu1 = next((r[3] for r in rows if r[0] == "ThrustCpu1Thread" and r[1] == "and"), None)
-cpun = next((r[3] for r in rows if r[0] == "ThrustCpuAllThreads" and r[1] == "and"), None)
+    print(f"{name:34} {gate:4} {networks:>9} {rate:12.3g} {gf:>8} {of_peak:>8} {vs_batched:>17} {vs_single:>21}  {check}")
+cpu1 = next((r[3] for r in rows if r[0].startswith("ThrustCpu1Thread") and r[1] == "and"), None)
+cpun = next((r[3] for r in rows if r[0].startswith("ThrustCpuAllThreads") and r[1] == "and"), None)
 if cpu1 and cpun:
     print(f"# OpenMP scaling, all threads vs 1 thread on AND: {cpun / cpu1:.2f}x")
