@@ -9,6 +9,8 @@ loss after every step is in their --json. The starting weights are drawn here, f
 the library draws them: U(-1/sqrt(in), 1/sqrt(in)).
 """
 
+from __future__ import annotations  # the GPU machine's python3 may be older than this one
+
 import argparse
 import json
 import math
@@ -46,10 +48,12 @@ def losses_after_each_step(program: str, extra: list[str], weights: Path, loss: 
 
 
 def compare(reference: list[float], other: list[float]) -> dict:
-    differences = [abs(a - b) for a, b in zip(reference, other, strict=True)]
+    if len(reference) != len(other):
+        raise SystemExit(f"drift: chapter 2 reported {len(reference)} steps, chapter 3 {len(other)}")
+    differences = [abs(a - b) for a, b in zip(reference, other)]
     first_over = next((step for step, d in enumerate(differences, start=1) if d > TOLERANCE), None)
     return {
-        "largest_difference": {f"first_{w}": max(differences[:w]) for w in WINDOWS} | {"all": max(differences)},
+        "largest_difference": {**{f"first_{w}": max(differences[:w]) for w in WINDOWS}, "all": max(differences)},
         "first_step_over_tolerance": first_over,
         "final_loss": {"chapter2": reference[-1], "chapter3": other[-1]},
     }
