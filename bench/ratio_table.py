@@ -3,6 +3,24 @@ import json
 import platform
 import sys
 
+
+def cpu_description():
+    """The CPU's model and widest vector extension: -march=native results differ between, say, AVX2 and
+    AVX-512 machines of the same core count."""
+    try:
+        info = open("/proc/cpuinfo").read()
+    except OSError:
+        return platform.processor() or "unknown CPU"
+    fields = {}
+    for line in info.splitlines():
+        key, _, value = line.partition(":")
+        fields.setdefault(key.strip(), value.strip())
+    flags = set(fields.get("flags", "").split())
+    model = fields.get("model name", "unknown CPU")
+    widest = next((f for f in ("avx512f", "avx2", "avx", "sse2") if f in flags), "no SIMD flags")
+    return f"{model}, widest vector extension {widest}"
+
+
 cpp = json.load(open(sys.argv[1]))
 rows, peak = [], None
 gates = {"0": "and", "1": "xor"}
@@ -26,24 +44,6 @@ for line in open(sys.argv[2]):
     r = json.loads(line)
     rows.append((r["peer"], r["gate"], r["networks"], r["network_steps_per_s"], None,
                  f"{r['learned']} / {r['networks']} learned"))
-
-
-
-def cpu_description():
-    """The CPU's model and widest vector extension: -march=native results differ between, say, AVX2 and
-    AVX-512 machines of the same core count."""
-    try:
-        info = open("/proc/cpuinfo").read()
-    except OSError:
-        return platform.processor() or "unknown CPU"
-    fields = {}
-    for line in info.splitlines():
-        key, _, value = line.partition(":")
-        fields.setdefault(key.strip(), value.strip())
-    flags = set(fields.get("flags", "").split())
-    model = fields.get("model name", "unknown CPU")
-    widest = next((f for f in ("avx512f", "avx2", "avx", "sse2") if f in flags), "no SIMD flags")
-    return f"{model}, widest vector extension {widest}"
 
 
 ctx = cpp["context"]
