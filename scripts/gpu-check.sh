@@ -78,13 +78,15 @@ step() {
   step 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --grid-layers 2,1,1 --grid-layers 2,5,5,1 2>&1
   echo
   echo "## Nsight Compute on the trainer's kernel: 2^18 networks 2-5-5-1 tanh, AND, 100 full-batch steps"
-  # Why the kernel runs as fast as it does (occupancy, issue slots, pipes), for whoever tunes it next.
+  # Why the kernel runs as fast as it does (occupancy, issue slots, pipes, instructions executed, how often a
+  # scheduler had a warp ready and what the warps wait on), for whoever tunes it next.
   ncu=$(command -v ncu || ls /usr/local/cuda*/bin/ncu 2>/dev/null | head -n 1)
   if [[ -n "$ncu" ]]; then
     step 180 "$ncu" --kernel-name-base demangled --kernel-name regex:TrainBlock --launch-count 1 \
       --section SpeedOfLight --section Occupancy --section LaunchStats --section ComputeWorkloadAnalysis \
+      --section SchedulerStats --section InstructionStats --section WarpStateStats \
       "$NN_CH03" --device cuda --sweep --networks 262144 --layers 2,5,5,1 --activations tanh --gates and \
-      --full-batch --epochs 1 --batches-per-epoch 100 2>&1 | grep -v "^==PROF==" | tail -n 90
+      --full-batch --epochs 1 --batches-per-epoch 100 2>&1 | grep -v "^==PROF==" | tail -n 150
   else
     echo "ncu not found"
   fi
