@@ -87,6 +87,10 @@ def linear_map_outputs(linear_map: dict) -> list[float]:
     return [b, w2 + b, w1 + b, w1 + w2 + b]
 
 
+def l1_loss(outputs: list[float], targets: list[float]) -> float:
+    return sum(abs(o - t) for o, t in zip(outputs, targets)) / len(targets)
+
+
 CLAIMS = [
     Claim("ch01-linear.md", "The program does that multiplication and prints the single map beside the network",
           lambda g: all(close(a, b) for a, b in zip(g.json("ch01-linear.json")["linear"]["collapsed_outputs"],
@@ -102,10 +106,16 @@ CLAIMS = [
           lambda g: g.json("ch01-linear.json")["final_l1_loss"] >= 0.25 - FLOAT_SLACK
           and min(g.json("ch01-linear.json")["truth_table_loss_history"]) >= 0.25 - FLOAT_SLACK,
           "chapter 1's truth-table loss never goes below 1/4, at any epoch"),
-    Claim("ch01-linear.md", "rounded at 0.5, the best linear map gives the right answer on every row",
+    Claim("ch01-linear.md", "a best linear map, one on the floor, that rounded at 0.5 gives the right answer on every row",
           lambda g: [round(v) for v in linear_map_outputs(g.json("ch01-linear.json")["linear"]["best_linear_map"])]
-          == [int(t) for t in g.json("ch01-linear.json")["targets"]],
-          "the best linear map's outputs, rounded, are AND's targets"),
+          == [int(t) for t in g.json("ch01-linear.json")["targets"]]
+          and close(l1_loss(linear_map_outputs(g.json("ch01-linear.json")["linear"]["best_linear_map"]),
+                            g.json("ch01-linear.json")["targets"]), g.json("ch01-linear.json")["linear"]["l1_floor"]),
+          "the printed best linear map's outputs, rounded, are AND's targets, and its L1 loss is the floor"),
+    Claim("ch01-linear.md", "the trained network is on the floor too, yet its output at `1 1` rounds to 0",
+          lambda g: close(g.json("ch01-linear.json")["final_l1_loss"], g.json("ch01-linear.json")["linear"]["l1_floor"])
+          and round(g.json("ch01-linear.json")["predictions"][3]) == 0,
+          "chapter 1's final L1 loss is the floor and its output on row 1 1 rounds to 0"),
     Claim("ch01-linear.md", "is a tilted plane, as the collapse says it must be",
           chapter_1_surface_is_a_plane, "chapter 1's heat map has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0"),
     Claim("ch02-tanh.md", "the same network, started from the same seed, can learn AND",

@@ -56,6 +56,19 @@ class CheckClaims(unittest.TestCase):
         self.edit_json("ch03-sweep.json", one_learns)
         self.assert_fails_with("as chapter 1's floor says' is false")
 
+    def test_fails_when_chapter_1s_network_rounds_to_and(self) -> None:
+        def rounds_right(ch01: dict) -> None:
+            ch01["predictions"][3] = 0.6
+        self.edit_json("ch01-linear.json", rounds_right)
+        self.assert_fails_with("yet its output at `1 1` rounds to 0' is false")
+
+    def test_fails_when_the_printed_best_linear_map_is_off_the_floor(self) -> None:
+        def lift(ch01: dict) -> None:
+            # outputs 0.1, 0.35, 0.35, 0.6: they still round to AND, but their L1 loss is 0.3
+            ch01["linear"]["best_linear_map"] = {"weight": [0.25, 0.25], "bias": 0.1}
+        self.edit_json("ch01-linear.json", lift)
+        self.assert_fails_with("one on the floor, that rounded at 0.5 gives the right answer on every row' is false")
+
     def test_fails_when_a_heat_map_disagrees_with_its_chapter(self) -> None:
         def bend(surface: dict) -> None:
             surface["outputs"][-1][-1] += 0.01

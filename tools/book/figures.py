@@ -97,17 +97,24 @@ def sweep_rates(sweep: dict) -> str:
     return svg(elements, "Share of networks that learned the gate, per configuration")
 
 
-# Viridis at five stops: dark purple for 0 (AND's "false"), yellow for 1 ("true"); outputs outside [0, 1]
-# take the end colours, so the colour alone never suggests a value the network did not reach.
+# Viridis at five stops, from dark purple (the lowest output drawn) to yellow (the highest). The scale runs
+# from min(0, lowest output) to max(1, highest output) over all panels: it always spans AND's 0 and 1, and
+# it never clips, so a plane's colour changes at one rate across the whole square, however low it dips.
 VIRIDIS = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
 
 
-def colour(value: float) -> str:
-    t = min(max(value, 0.0), 1.0) * (len(VIRIDIS) - 1)
-    i = min(int(t), len(VIRIDIS) - 2)
+def colour(value: float, low: float, high: float) -> str:
+    t = (value - low) / (high - low) * (len(VIRIDIS) - 1)
+    i = min(max(int(t), 0), len(VIRIDIS) - 2)
     f = t - i
     r, g, b = (round(a + (c - a) * f) for a, c in zip(VIRIDIS[i], VIRIDIS[i + 1]))
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def colour_scale(panels: list[tuple[str, dict]]) -> tuple[float, float]:
+    """The outputs' range over all panels, widened to take in 0 and 1."""
+    values = [v for _, surface in panels for row in surface["outputs"] for v in row]
+    return min(0.0, min(values)), max(1.0, max(values))
 
 
 def heat_maps(panels: list[tuple[str, dict]]) -> str:
@@ -115,6 +122,7 @@ def heat_maps(panels: list[tuple[str, dict]]) -> str:
     side, gap, left, top = 220, 70, 50, 56
     width = max(left + len(panels) * side + (len(panels) - 1) * gap + 90, 480)  # the colour bar, the caption
     height = top + side + 70
+    low, high = colour_scale(panels)
     elements = []
     for p, (label, surface) in enumerate(panels):
         n = surface["resolution"]
@@ -125,7 +133,7 @@ def heat_maps(panels: list[tuple[str, dict]]) -> str:
         for j in range(n):
             for i in range(n):
                 elements.append(f'<rect x="{x0 + i * cell:.1f}" y="{top + side - (j + 1) * cell:.1f}" '
-                                f'width="{cell + 0.4:.1f}" height="{cell + 0.4:.1f}" fill="{colour(outputs[j][i])}"/>')
+                                f'width="{cell + 0.4:.1f}" height="{cell + 0.4:.1f}" fill="{colour(outputs[j][i], low, high)}"/>')
         for x1 in (0, 1):
             for x2 in (0, 1):
                 value = outputs[x2 * (n - 1)][x1 * (n - 1)]
@@ -141,9 +149,11 @@ def heat_maps(panels: list[tuple[str, dict]]) -> str:
     bar_x = left + len(panels) * side + (len(panels) - 1) * gap + 24
     for k in range(50):
         elements.append(f'<rect x="{bar_x}" y="{top + side - (k + 1) * side / 50:.1f}" width="16" '
-                        f'height="{side / 50 + 0.4:.1f}" fill="{colour(k / 49)}"/>')
-    for value in (0, 0.5, 1):
-        elements.append(text(bar_x + 22, top + side - value * side + 4, f"{value:g}", anchor="start"))
+                        f'height="{side / 50 + 0.4:.1f}" fill="{colour(low + (high - low) * k / 49, low, high)}"/>')
+    ticks = [0, 0.5, 1] + [end for end in (low, high) if min(abs(end - t) for t in (0, 0.5, 1)) > 0.08 * (high - low)]
+    for value in ticks:
+        y = top + side - (value - low) / (high - low) * side
+        elements.append(text(bar_x + 22, y + 4, f"{value:g}" if value in (0, 0.5, 1) else f"{value:.2f}", anchor="start"))
     elements.append(text(width / 2, height - 12,
                          "output over the unit square; circles: the truth table (white: target 1)"))
     return svg(elements, "Each network's output over the unit square, no activation against tanh", width, height)

@@ -33,6 +33,12 @@ def main() -> None:
     write(out, "gpu-check-date.txt", lines[0].removeprefix("# GPU check, ").split("T")[0])
     header = next(i for i, line in enumerate(lines) if line.startswith("name,"))  # nvidia-smi's CSV header
     write(out, "gpu-check-card.txt", lines[header + 1].split(",")[0])
+    # Chapter 3 points at the record's step-by-step table, or says the record predates it.
+    benchmarks = "[benchmarks page](reference/benchmarks.md)"
+    write(out, "gpu-check-drift.txt",
+          f"its latest record, on the {benchmarks}, has it for the card"
+          if "## chapter 2 vs chapter 3 on the GPU" in check
+          else f"its latest record, on the {benchmarks}, was made before the check printed this table")
 
     configurations = sweep["configurations"]
     write(out, "ch03-sweep-networks.txt", str(configurations[0]["networks"]))
