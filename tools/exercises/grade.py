@@ -3,13 +3,22 @@
 results.json format).
 
 usage: python3 tools/exercises/grade.py STUDENT_DIR [--results FILE] [--build-dir DIR]
-                                        [--hidden-tests DIR] [--timeout SECONDS]
+                                        [--hidden-tests DIR] [--timeout SECONDS] [--build-timeout SECONDS]
 
 STUDENT_DIR holds one file per autograded exercise (NAME.cpp, as in exercises/starter). Each exercise is
-its own program, so one that does not compile, crashes or runs past --timeout scores zero and the others
-are graded as usual. Within an exercise its points are shared equally among its tests (partial credit).
-Exit status: 0 when grading finished, whatever the score; 2 for a missing or broken STUDENT_DIR; 1 when
-the project itself cannot be built (not the student's fault).
+its own program, so one that does not compile (or not within --build-timeout), crashes or runs past
+--timeout scores zero and the others are graded as usual. Within an exercise its points are shared equally
+among the instructor's tests, public and hidden (partial credit); a skipped test has not passed.
+
+A student's code runs inside the program that tests it, so the grader also refuses what only a forged
+grade needs: a file changed outside its TODO(student) regions (a main() of its own, extra tests, included
+solutions) scores zero for that exercise, and so does a region that uses the preprocessor, exits, files,
+the environment or GoogleTest itself. That keeps honest mistakes and the obvious tricks from earning
+points; it is not a sandbox (see the instructors' page).
+
+Exit status: 0 when grading finished, whatever the score; 2 for bad input (a missing or broken STUDENT_DIR,
+an unusable option) with one line saying why; 1 when the project itself cannot be built (not the student's
+fault).
 """
 
 import argparse
@@ -17,15 +26,30 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from check_skeletons import BEGIN, END, Unbalanced, skeleton
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "exercises/exercises.json"
+STARTERS = ROOT / "exercises/starter"
+TESTS = ROOT / "exercises/tests"
 JOBS = f"-j{os.cpu_count() or 1}"  # for cmake --build and ctest
+
+# What no exercise needs and a forged grade does: the preprocessor (#include of a solution or of a hidden
+# test), exiting past the test framework, files, processes, the environment, signals, GoogleTest's own API;
+# and what would hide a name from this check: %: (the digraph of #), a backslash outside a literal (a line
+# splice, or \u0061 spelling a letter) and raw strings (whose ends the comment stripper does not track).
+FORBIDDEN = re.compile(r"#|%:|\\|\b(?:u8|u|U|L)?R\"\"|"
+                       r"\b(?:asm|__asm__|open|openat|creat|write|FILE|fopen|freopen|fdopen|tmpfile|fork|vfork|"
+                       r"popen|syscall|getenv|secure_getenv|environ|signal|sigaction|dlopen|dlsym|"
+                       r"execl|execlp|execle|execv|execvp|execvpe)\b|\bsystem\s*\(|"
+                       r"\b\w*(?:exit|Exit|testing|gtest|GTEST|fstream|filebuf|filesystem|cmdline)\w*\b")
 
 
 class BadInput(Exception):
@@ -37,6 +61,7 @@ class TestResult:
     name: str
     passed: bool
     output: str = ""
+    hidden: bool = False  # from a --hidden-tests file: the student sees it once grades are published
 
 
 @dataclass
@@ -67,8 +92,66 @@ def check_student_dir(student: Path) -> None:
                        "exercises/starter)")
 
 
+def check_usable_in_cmake(label: str, path: Path) -> None:
+    if ";" in str(path):
+        raise BadInput(f"{label} {path} has a ';' in its path, which CMake reads as a list separator: rename it")
+
+
+def check_hidden_tests(hidden: Path) -> None:
+    names = {e["name"] for e in exercises()}
+    for path in sorted(hidden.glob("*.cpp")):
+        if not any(path.name.startswith(f"{name}_") for name in names):
+            raise BadInput(f"--hidden-tests: {path.name} is not named NAME_*.cpp for any exercise "
+                           f"({', '.join(sorted(names))})")
+
+
+def strip_comments_and_literals(code: str) -> str:
+    """The code without its comments and the contents of its string and character literals."""
+    return re.sub(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
+                  lambda m: '""' if m.group(0).startswith('"') else ("' '" if m.group(0).startswith("'") else " "),
+                  code, flags=re.S)
+
+
+def refusal(exercise: dict, student: Path) -> str:
+    """Why the student's file for this exercise cannot be graded as it stands, or "" when it can."""
+    name = f"{exercise['name']}.cpp"
+    theirs = (student / name).read_text(encoding="utf-8", errors="replace").splitlines()
+    ours = (STARTERS / name).read_text(encoding="utf-8").splitlines()
+    try:
+        kept = skeleton(theirs)
+    except Unbalanced as problem:
+        return f"its TODO(student) markers are broken ({problem}); only the code between them may change"
+    for (number, line), (_, expected) in zip(kept, skeleton(ours)):
+        if line.rstrip() != expected.rstrip():
+            return (f"changes line {number}, outside its TODO(student) regions; only the code between "
+                    f"the markers may change:\n  yours:   {line.strip()}\n  starter: {expected.strip()}")
+    if len(kept) != len(skeleton(ours)):
+        return "adds or removes lines outside its TODO(student) regions; only the code between the markers may change"
+    regions, inside = [], False
+    for line in theirs:
+        if BEGIN in line or END in line:
+            inside = BEGIN in line
+            continue
+        if inside:
+            regions.append(line)
+    used = FORBIDDEN.search(strip_comments_and_literals("\n".join(regions)))
+    if used:
+        return (f"uses `{used.group(0)}` in a TODO(student) region; no exercise needs the preprocessor, "
+                "exits, files, processes, the environment or GoogleTest's API, so the grader refuses them")
+    return ""
+
+
 def run(command: list[str], timeout: float | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    """Runs command with no input; past timeout, stops it and everything it started, then raises TimeoutExpired."""
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def errors_of(build_output: str, lines: int = 20) -> str:
@@ -89,19 +172,31 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
         raise RuntimeError("cannot build the nn library:\n" + errors_of(built.stdout + built.stderr))
 
 
-def build_exercise(build: Path, exercise: dict) -> str:
-    """Builds one exercise's test program; returns the compiler's errors, or "" when it built."""
-    target = f"exercise_{exercise['name']}"
-    # A program left from an earlier student must not be graded in place of one that no longer builds.
-    for stale in (build / "exercises").glob(target):
+def remove_program(build: Path, exercise: dict) -> None:
+    """A program left from an earlier student must not be graded in place of one not built this time."""
+    for stale in (build / "exercises").glob(f"exercise_{exercise['name']}"):
         stale.unlink()
-    built = run(["cmake", "--build", str(build), "--target", target, JOBS])
-    return "" if built.returncode == 0 else errors_of(built.stdout + built.stderr)
+
+
+def build_exercise(build: Path, exercise: dict, timeout: int) -> str:
+    """Builds one exercise's test program; returns why it scores zero, or "" when it built."""
+    target = f"exercise_{exercise['name']}"
+    remove_program(build, exercise)
+    try:
+        built = run(["cmake", "--build", str(build), "--target", target, JOBS], timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # The compiler was killed mid-write: drop its objects, or the next build would take them as done.
+        for partial in (build / "exercises/CMakeFiles" / f"{target}.dir").rglob("*.o"):
+            partial.unlink()
+        remove_program(build, exercise)
+        return f"did not compile within {timeout} s (--build-timeout)"
+    return "" if built.returncode == 0 else "did not compile:\n" + errors_of(built.stdout + built.stderr)
 
 
 def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
-    """Runs every exercise's tests; returns, per exercise that did not finish, why: ctest's verdict from
-    its summary line (Timeout, SegFault, Subprocess aborted, ...) and the end of what the program printed."""
+    """Runs every exercise's tests; returns, per exercise whose program did not exit cleanly, why: ctest's
+    verdict from its summary line (Failed, Timeout, SegFault, Subprocess aborted, ...) and the end of what
+    the program printed, without GoogleTest's timings, so that the same submission gets the same report."""
     results = build / "exercise-results"
     shutil.rmtree(results, ignore_errors=True)
     results.mkdir()
@@ -115,45 +210,75 @@ def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
     printed = {}
     if junit.is_file():
         for case in ElementTree.parse(junit).getroot().iter("testcase"):
-            output = (case.findtext("system-out") or "").strip().splitlines()
+            output = re.sub(r" \(\d+ ms( total)?\)", "", case.findtext("system-out") or "").strip().splitlines()
             printed[case.get("name", "").removeprefix("Exercise.")] = "\n".join(output[-8:])
     reasons = {}
     for name, verdict in verdicts.items():
-        if verdict.startswith("Timeout"):
+        if verdict == "Passed":
+            continue
+        if verdict == "Failed":  # it exited with a failure status, as it does when a test fails
+            reasons[name] = "Failed"
+        elif verdict.startswith("Timeout"):
             reasons[name] = f"did not finish within {timeout} s (an endless loop?)"
         else:
             reasons[name] = f"crashed before its tests finished ({verdict}):\n" + printed.get(name, "")
     return reasons
 
 
-def read_gtest_report(report: Path) -> list[TestResult]:
-    document = json.loads(report.read_text(encoding="utf-8"))
-    tests = []
-    for suite in document.get("testsuites", []):
-        for test in suite.get("testsuite", []):
-            failures = [f.get("failure", "") for f in test.get("failures", [])]
-            tests.append(TestResult(f"{suite['name']}.{test['name']}", not failures, "\n".join(failures)[:1500]))
-    return tests
+def read_gtest_report(report: Path, instructor_files: dict[str, bool]) -> list[TestResult]:
+    """The results of the instructor's tests from GoogleTest's JSON report; instructor_files maps each test
+    file's path to whether it is hidden. Tests from any other file do not count; a skipped test has not
+    passed. Raises ValueError when the report cannot be read."""
+    try:
+        document = json.loads(report.read_text(encoding="utf-8"))
+        tests = []
+        for suite in document["testsuites"]:
+            for test in suite["testsuite"]:
+                file = str(Path(test.get("file", "")).resolve()) if test.get("file") else ""
+                if file not in instructor_files:
+                    continue
+                failures = [f.get("failure", "") for f in test.get("failures", [])]
+                skipped = test.get("result") == "SKIPPED"
+                output = "\n".join(failures)[:1500] or ("skipped, so not passed" if skipped else "")
+                tests.append(TestResult(f"{suite['name']}.{test['name']}", not failures and not skipped
+                                        and test.get("result") == "COMPLETED", output, instructor_files[file]))
+        return tests
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
+        raise ValueError(f"its test report cannot be read ({type(problem).__name__})") from problem
 
 
-def grade(student: Path, build: Path, hidden: Path | None, timeout: int) -> list[Grade]:
+def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_timeout: int) -> list[Grade]:
     configure(build, student, hidden, timeout)
     grades = [Grade(e) for e in exercises()]
     for g in grades:
-        errors = build_exercise(build, g.exercise)
-        if errors:
-            g.problem = "did not compile:\n" + errors
+        g.problem = refusal(g.exercise, student)
+        if g.problem:
+            remove_program(build, g.exercise)
+        else:
+            g.problem = build_exercise(build, g.exercise, build_timeout)
     unfinished = ctest_outcomes(build, timeout)
     for g in grades:
         if g.problem:
             continue
-        report = build / "exercise-results" / f"{g.exercise['name']}.json"
+        name = g.exercise["name"]
+        report = build / "exercise-results" / f"{name}.json"
+        verdict = unfinished.get(name, "")
         if not report.is_file():
-            g.problem = unfinished.get(g.exercise["name"], "its tests did not run")
+            g.problem = verdict if verdict and verdict != "Failed" else "its tests did not run"
             continue
-        g.tests = read_gtest_report(report)
+        files = {str((TESTS / f"{name}_test.cpp").resolve()): False}
+        if hidden:
+            files.update({str(path.resolve()): True for path in hidden.glob(f"{name}_*.cpp")})
+        try:
+            g.tests = read_gtest_report(report, files)
+        except ValueError as problem:
+            g.problem = str(problem)
+            continue
         if not g.tests:
-            g.problem = "has no tests"
+            g.problem = "has none of the instructor's tests in its report"
+        elif verdict and all(t.passed for t in g.tests):
+            g.problem = ("its program did not exit cleanly although its report says every test passed"
+                         + ("" if verdict == "Failed" else f": {verdict}"))
     return grades
 
 
@@ -196,29 +321,50 @@ def gradescope_results(grades: list[Grade]) -> dict:
         for t in g.tests:
             tests.append({"name": f"{label}: {t.name}", "score": share if t.passed else 0.0, "max_score": share,
                           "status": "passed" if t.passed else "failed", "output": t.output,
-                          "visibility": "visible"})
+                          "visibility": "after_published" if t.hidden else "visible"})
     return {"score": round(sum(g.points for g in grades), 4), "tests": tests}
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line on stderr and exit status 2, like every other bad input."""
+
+    def error(self, message: str) -> None:
+        print(f"grade: {message} (see --help)", file=sys.stderr)
+        sys.exit(2)
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Grades a student's exercises (see the instructors' page).")
+    parser = Parser(description="Grades a student's exercises (see the instructors' page).")
     parser.add_argument("student", type=Path, help="the student's folder, laid out as exercises/starter")
     parser.add_argument("--results", type=Path, help="write Gradescope's results.json here")
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build-grade", help="where to build")
     parser.add_argument("--hidden-tests", type=Path, help="extra test files NAME_*.cpp for exercise NAME")
     parser.add_argument("--timeout", type=int, default=60, help="seconds an exercise's tests may run")
+    parser.add_argument("--build-timeout", type=int, default=300, help="seconds an exercise may take to compile")
     args = parser.parse_args()
     try:
         student = args.student.resolve()
         check_student_dir(student)
-        if args.hidden_tests and not args.hidden_tests.is_dir():
-            raise BadInput(f"--hidden-tests: no folder at {args.hidden_tests}")
-        if args.timeout <= 0:
-            raise BadInput(f"--timeout must be a positive number of seconds, got {args.timeout}")
-        if args.results and not args.results.resolve().parent.is_dir():
-            raise BadInput(f"--results: no folder {args.results.resolve().parent} to write into")
-        grades = grade(student, args.build_dir.resolve(), args.hidden_tests.resolve() if args.hidden_tests else None,
-                       args.timeout)
+        check_usable_in_cmake("the student folder", student)
+        build = args.build_dir.resolve()
+        if build.exists() and not build.is_dir():
+            raise BadInput(f"--build-dir: {build} exists and is not a folder")
+        check_usable_in_cmake("--build-dir", build)
+        hidden = args.hidden_tests.resolve() if args.hidden_tests else None
+        if hidden:
+            if not hidden.is_dir():
+                raise BadInput(f"--hidden-tests: no folder at {args.hidden_tests}")
+            check_usable_in_cmake("--hidden-tests", hidden)
+            check_hidden_tests(hidden)
+        for flag, seconds in (("--timeout", args.timeout), ("--build-timeout", args.build_timeout)):
+            if seconds <= 0:
+                raise BadInput(f"{flag} must be a positive number of seconds, got {seconds}")
+        if args.results:
+            if not args.results.resolve().parent.is_dir():
+                raise BadInput(f"--results: no folder {args.results.resolve().parent} to write into")
+            if args.results.is_dir():
+                raise BadInput(f"--results: {args.results} is a folder; name the file to write")
+        grades = grade(student, build, hidden, args.timeout, args.build_timeout)
     except BadInput as problem:
         print(f"grade: {problem}", file=sys.stderr)
         return 2
@@ -228,8 +374,13 @@ def main() -> int:
     print_table(grades)
     if args.results:
         temporary = args.results.with_name(args.results.name + ".partial")
-        temporary.write_text(json.dumps(gradescope_results(grades), indent=2) + "\n", encoding="utf-8")
-        temporary.replace(args.results)  # whole or not at all
+        try:
+            temporary.write_text(json.dumps(gradescope_results(grades), indent=2) + "\n", encoding="utf-8")
+            temporary.replace(args.results)  # whole or not at all
+        except OSError as problem:
+            temporary.unlink(missing_ok=True)
+            print(f"grade: --results: cannot write {args.results}: {problem.strerror}", file=sys.stderr)
+            return 2
         print(f"\nresults: {args.results}")
     return 0
 
