@@ -86,10 +86,12 @@ int main(int argc, char** argv) {
   nn::add_activation_flag(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
-  app.add_flag("--sweep", flags.sweep, "Train --networks networks for every configuration of the grid");
-  app.add_option("--networks", flags.networks, "Sweep: networks per configuration, seeds --seed upwards")
-      ->capture_default_str();
-  nn::add_sweep_flags(app, flags.grid);
+  CLI::Option* sweep_flag =
+      nn::add_switch(app, "--sweep", flags.sweep, "Train --networks networks for every configuration of the grid");
+  nn::add_whole_number_flag(app, "--networks", flags.networks,
+                            "Sweep: networks per configuration, seeds --seed upwards")
+      ->needs(sweep_flag);
+  nn::add_sweep_flags(app, flags.grid, sweep_flag);
   return nn::run_program(app, argc, argv, settings, [&] {
     const nn::Device device = nn::parse_device(flags.device);
     if (flags.sweep) {

@@ -27,10 +27,13 @@ std::size_t available_host_memory() {
 }
 
 void check_fits(const BatchedJob& job, std::size_t available, const std::string& where) {
-  const std::size_t needed = bytes_per_network(job) * static_cast<std::size_t>(job.networks);
-  if (needed > available) {
+  // Compared by division: bytes_per_network x networks can overflow (--networks 636094623231363849 wraps
+  // to a few hundred bytes), the quotient cannot.
+  const std::size_t per_network = bytes_per_network(job);
+  if (static_cast<std::size_t>(job.networks) > available / per_network) {
+    const double needed_mib = static_cast<double>(per_network) * static_cast<double>(job.networks) / (1 << 20);
     throw InputError("--networks " + std::to_string(job.networks) + " needs about " +
-                     std::to_string(needed >> 20) + " MiB but " + where + " has " +
+                     std::to_string(static_cast<unsigned long long>(needed_mib)) + " MiB but " + where + " has " +
                      std::to_string(available >> 20) + " MiB free");
   }
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,17 +14,54 @@
 
 namespace nn {
 
+namespace fs = std::filesystem;
+
 namespace {
 
 [[noreturn]] void fail(const std::string& flag, const std::string& path, const std::string& why) {
   throw InputError("cannot write " + flag + " file '" + path + "': " + why);
 }
 
-// Creates an empty temporary file next to `path`; returns its name and an open descriptor.
-std::string make_temporary(const std::string& flag, const std::string& path, int& fd) {
-  if (path.empty()) fail(flag, path, "empty path");
-  if (std::filesystem::is_directory(path)) fail(flag, path, "it is a directory");
-  std::string name = path + ".tmp.XXXXXX";
+// Where the bytes for `path` go.
+struct Destination {
+  fs::path file;  // `path`, or the file its symlinks lead to (which need not exist yet)
+  bool in_place;  // an existing device or FIFO: written directly instead of replaced
+};
+
+// The file a symlink chain ends at (which need not exist), followed as the kernel follows it and given up
+// after 40 links as Linux does; sets `error` rather than throwing.
+fs::path follow_symlinks(const fs::path& path, std::error_code& error) {
+  fs::path file = path;
+  for (int links = 0;; ++links) {
+    const fs::file_status status = fs::symlink_status(file, error);
+    if (error && status.type() != fs::file_type::not_found) return {};
+    error.clear();
+    if (!fs::is_symlink(status)) return file;
+    if (links == 40) {
+      error = std::make_error_code(std::errc::too_many_symbolic_link_levels);
+      return {};
+    }
+    const fs::path target = fs::read_symlink(file, error);
+    if (error) return {};
+    file = target.is_absolute() ? target : file.parent_path() / target;
+  }
+}
+
+// Every check is by error code: a name too long, say, is the user's problem to report, not an exception.
+Destination destination(const std::string& flag, const std::string& path) {
+  if (path.empty()) fail(flag, path, "empty file name");
+  std::error_code error;
+  const fs::path file = follow_symlinks(path, error);
+  if (error) fail(flag, path, error.message());
+  const fs::file_status status = fs::status(file, error);
+  if (error && status.type() != fs::file_type::not_found) fail(flag, path, error.message());
+  if (fs::is_directory(status)) fail(flag, path, "it is a directory");
+  return {file, fs::exists(status) && !fs::is_regular_file(status)};
+}
+
+// Creates an empty temporary file next to `file`; returns its name and an open descriptor.
+std::string make_temporary(const std::string& flag, const std::string& path, const fs::path& file, int& fd) {
+  std::string name = file.string() + ".tmp.XXXXXX";
   std::vector<char> buffer(name.begin(), name.end());
   buffer.push_back('\0');
   fd = ::mkstemp(buffer.data());
@@ -35,6 +73,24 @@ std::string make_temporary(const std::string& flag, const std::string& path, int
   return std::string(buffer.data());
 }
 
+// Writes all of `contents` to `fd` and closes it; returns 0 or the errno of the first failure.
+int write_and_close(int fd, const std::string& contents) {
+  const char* data = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) {
+      const int why = errno;
+      ::close(fd);
+      return why;
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  return ::close(fd) == 0 ? 0 : errno;
+}
+
 }  // namespace
 
 std::string json_text(const nlohmann::json& document) {
@@ -42,34 +98,52 @@ std::string json_text(const nlohmann::json& document) {
 }
 
 void check_writable(const std::string& flag, const std::string& path) {
+  const Destination to = destination(flag, path);
+  if (to.in_place) {
+    // Opening a FIFO would wait for a reader; whether it may be written is all that matters yet.
+    if (::access(to.file.c_str(), W_OK) != 0) fail(flag, path, std::strerror(errno));
+    return;
+  }
   int fd = -1;
-  const std::string temporary = make_temporary(flag, path, fd);
+  const std::string temporary = make_temporary(flag, path, to.file, fd);
   ::close(fd);
   std::remove(temporary.c_str());
 }
 
 void write_file_atomically(const std::string& flag, const std::string& path, const std::string& contents) {
-  int fd = -1;
-  const std::string temporary = make_temporary(flag, path, fd);
-  const char* data = contents.data();
-  std::size_t left = contents.size();
-  while (left > 0) {
-    const ssize_t written = ::write(fd, data, left);
-    if (written < 0) {
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      std::remove(temporary.c_str());
-      fail(flag, path, why);
-    }
-    data += written;
-    left -= static_cast<std::size_t>(written);
+  const Destination to = destination(flag, path);
+  if (to.in_place) {
+    const int fd = ::open(to.file.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(flag, path, std::strerror(errno));
+    if (const int why = write_and_close(fd, contents)) fail(flag, path, std::strerror(why));
+    return;
   }
-  ::close(fd);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+  int fd = -1;
+  const std::string temporary = make_temporary(flag, path, to.file, fd);
+  if (const int why = write_and_close(fd, contents)) {
+    std::remove(temporary.c_str());
+    fail(flag, path, std::strerror(why));
+  }
+  if (std::rename(temporary.c_str(), to.file.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     std::remove(temporary.c_str());
     fail(flag, path, why);
   }
+}
+
+bool same_file(const std::string& first, const std::string& second) {
+  // Each followed to the file it names, then made absolute and normalised; if that fails, compare names.
+  std::error_code error;
+  auto resolved = [&error](const std::string& path) {
+    // Absolute first: weakly_canonical leaves a relative name whose first part does not exist relative.
+    fs::path file = follow_symlinks(path, error);
+    if (!error) file = fs::absolute(file, error);
+    return error ? file : fs::weakly_canonical(file, error);
+  };
+  const fs::path a = resolved(first);
+  const fs::path b = error ? fs::path() : resolved(second);
+  if (!error) return a == b;
+  return fs::path(first).lexically_normal() == fs::path(second).lexically_normal();
 }
 
 }  // namespace nn

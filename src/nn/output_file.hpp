@@ -1,6 +1,8 @@
 #pragma once
 /// \file
 /// Output files are written whole or not at all: into a temporary file beside the target, then renamed.
+/// A symlink is followed, so the file it names is replaced and the link kept; an existing device or FIFO
+/// (/dev/null, a named pipe) is written in place, since renaming onto it would replace the node itself.
 
 #include <string>
 
@@ -8,13 +10,17 @@
 
 namespace nn {
 
-/// Throws InputError naming `flag` and `path` if a file cannot be created in path's folder, so a long run
-/// fails before it starts rather than after.
+/// Throws InputError naming `flag` and `path` if a file cannot be created in path's folder (or, for a
+/// device or FIFO, cannot be written), so a long run fails before it starts rather than after.
 void check_writable(const std::string& flag, const std::string& path);
 
-/// Writes `contents` to a temporary file in path's folder and renames it onto `path`; throws InputError
-/// naming `flag` and `path` on failure, leaving no partial file behind.
+/// Writes `contents` to a temporary file in path's folder and renames it onto `path` (or writes a device
+/// or FIFO in place); throws InputError naming `flag` and `path` on failure, leaving no partial file behind.
 void write_file_atomically(const std::string& flag, const std::string& path, const std::string& contents);
+
+/// Whether two output paths lead to the same file (after symlinks, "." and ".."), so that writing the
+/// second would replace the first.
+bool same_file(const std::string& first, const std::string& second);
 
 /// A JSON document as the files hold it: two-space indented, a final newline, and any string that is not
 /// valid UTF-8 (a path, say) written with replacement characters instead of failing.

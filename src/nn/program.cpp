@@ -7,14 +7,26 @@
 
 namespace nn {
 
+namespace {
+
+// Output that never arrived (a full disk, a closed pipe) is a failed run, not a success: std::cout only
+// remembers the failure, so flush what is buffered and ask.
+int checked_stdout(const CLI::App& app, int exit_code) {
+  if (std::cout.flush()) return exit_code;
+  std::cerr << app.get_name() << ": error: cannot write to standard output\n";
+  return 2;
+}
+
+}  // namespace
+
 int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, const std::function<void()>& body) {
   try {
     app.parse(argc, argv);
     validate(settings);
     body();
-    return 0;
+    return checked_stdout(app, 0);
   } catch (const CLI::Success& done) {  // --help
-    return app.exit(done);
+    return checked_stdout(app, app.exit(done));
   } catch (const CLI::ParseError& error) {
     std::cerr << app.get_name() << ": error: " << error.what() << "\n";
     return 2;

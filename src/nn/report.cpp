@@ -1,11 +1,30 @@
 #include "nn/report.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
+#include "nn/error.hpp"
 #include "nn/output_file.hpp"
 #include "nn/weights_file.hpp"
 
 namespace nn {
+
+namespace {
+
+// Whether every weight and bias is a finite number; training that diverged leaves infinities or NaNs.
+bool all_finite(const Network& network) {
+  const auto finite = [](float value) { return std::isfinite(value); };
+  for (const Linear& layer : network.layers()) {
+    if (!std::all_of(layer.weight.begin(), layer.weight.end(), finite) ||
+        !std::all_of(layer.bias.begin(), layer.bias.end(), finite)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 std::string fixed4(float value) {
   char text[32];
@@ -76,6 +95,12 @@ nlohmann::json result_json(const Settings& settings, const TrainHistory& history
 }
 
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network) {
+  // Weights that are not finite numbers could only be written as null, which --load-weights rejects; the
+  // loss history says what happened, so --json alone is still written (its NaNs as null, valid JSON).
+  if (!settings.save_weights.empty() && !all_finite(network)) {
+    throw InputError("training diverged: the trained weights are not finite numbers, so --save-weights was not "
+                     "written; try a smaller --lr");
+  }
   if (!settings.json.empty()) write_file_atomically("--json", settings.json, json_text(result));
   if (!settings.save_weights.empty()) save_weights(settings.save_weights, network);
 }

@@ -38,7 +38,8 @@ void print_outcome(std::ostream& out, const Settings& settings, const Outcome& o
 /// The result document: settings, final_loss, predictions, loss_history, truth_table_loss_history, learned.
 nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome);
 
-/// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set).
+/// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set); throws
+/// InputError, writing neither, if weights are to be saved and training left them not finite.
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network);
 
 }  // namespace nn

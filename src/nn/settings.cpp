@@ -2,10 +2,12 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "nn/error.hpp"
 #include "nn/output_file.hpp"
+#include "nn/training_memory.hpp"
 #include "nn/weights_file.hpp"
 
 namespace nn {
@@ -31,6 +33,39 @@ std::optional<T> whole_number(const std::string& text) {
   return value;
 }
 
+// `text` cut at every comma, empty items kept: "2,,1" gives "2", "", "1".
+std::vector<std::string> split_at_commas(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = text.find(',', start)) != std::string::npos; start = comma + 1) {
+    items.push_back(text.substr(start, comma - start));
+  }
+  items.push_back(text.substr(start));
+  return items;
+}
+
+template <class T>
+T parse_whole_number(const std::string& flag, const std::string& text) {
+  if (const std::optional<T> value = whole_number<T>(text)) return *value;
+  T ignored{};
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, ignored);
+  if (error == std::errc::result_out_of_range && stop == end) {  // digits, just too many of them
+    throw InputError(flag + " is out of range (at most " + std::to_string(std::numeric_limits<T>::max()) +
+                     "), got '" + text + "'");
+  }
+  throw InputError(flag + " must be a whole number in decimal digits, got '" + text + "'");
+}
+
+template <class T>
+CLI::Option* add_whole_number(CLI::App& app, const std::string& flag, T& value, const std::string& description) {
+  return app
+      .add_option_function<std::string>(
+          flag, [flag, &value](const std::string& text) { value = parse_whole_number<T>(flag, text); }, description)
+      ->type_name("INT")
+      ->default_str(std::to_string(value));
+}
+
 }  // namespace
 
 std::uint64_t parse_seed(const std::string& text) {
@@ -41,16 +76,53 @@ std::uint64_t parse_seed(const std::string& text) {
 
 std::vector<int> parse_layers(const std::string& flag, const std::string& text) {
   std::vector<int> sizes;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = text.find(',', start);
-    const std::optional<int> size =
-        whole_number<int>(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+  for (const std::string& item : split_at_commas(text)) {
+    const std::optional<int> size = whole_number<int>(item);
     if (!size) throw InputError(flag + " must be comma-separated whole numbers such as 2,5,5,1, got '" + text + "'");
     sizes.push_back(*size);
-    if (comma == std::string::npos) return sizes;
-    start = comma + 1;
   }
+  return sizes;
+}
+
+std::vector<std::string> list_items(const std::string& flag, const std::vector<std::string>& texts) {
+  std::vector<std::string> items;
+  for (const std::string& text : texts) {
+    for (std::string& item : split_at_commas(text)) {
+      if (item.empty()) throw InputError(flag + " has an empty item in '" + text + "'");
+      items.push_back(std::move(item));
+    }
+  }
+  return items;
+}
+
+CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, int& value, const std::string& description) {
+  return add_whole_number(app, flag, value, description);
+}
+
+CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, std::int64_t& value,
+                                   const std::string& description) {
+  return add_whole_number(app, flag, value, description);
+}
+
+CLI::Option* add_switch(CLI::App& app, const std::string& flag, bool& value, const std::string& description) {
+  // CLI11 lets any flag take a value (--quiet=no, --full-batch=2); a plain --quiet arrives as "true".
+  const CLI::Validator takes_no_value(
+      [](const std::string& given) { return given == "true" ? std::string() : "takes no value, got '" + given + "'"; },
+      "");
+  return app.add_flag(flag, value, description)->check(takes_no_value);
+}
+
+CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description) {
+  return app.add_option_function<std::string>(
+      flag,
+      [flag, &path](const std::string& text) {
+        if (text.empty()) throw InputError(flag + " needs a file name, got an empty one");
+        if (text.front() == '-') {
+          throw InputError(flag + " '" + text + "' looks like a flag; write ./" + text + " for a file of that name");
+        }
+        path = text;
+      },
+      description);
 }
 
 void add_training_flags(CLI::App& app, Settings& settings) {
@@ -76,17 +148,16 @@ void add_training_flags(CLI::App& app, Settings& settings) {
          "Optimizer: adam (PyTorch's defaults) or sgd")
       ->default_str(optimizer_name(train.optimizer));
   app.add_option("--lr", train.lr, "Learning rate, > 0")->capture_default_str();
-  app.add_option("--epochs", train.epochs, "Number of epochs, > 0")->capture_default_str();
-  app.add_option("--batch-size", train.batch_size, "Random bit pairs per batch, > 0")->capture_default_str();
-  app.add_option("--batches-per-epoch", train.batches_per_epoch, "Optimisation steps per epoch, > 0")
-      ->capture_default_str();
-  app.add_flag("--full-batch", train.full_batch,
-               "Each step uses exactly the four truth-table rows, in order 00, 01, 10, 11");
-  app.add_option("--load-weights", settings.load_weights,
-                 "Start from the weights in this JSON file instead of a random initialisation");
-  app.add_option("--save-weights", settings.save_weights, "Save the trained weights to this JSON file");
-  app.add_option("--json", settings.json, "Write the settings, loss history and predictions to this JSON file");
-  app.add_flag("--quiet", settings.quiet, "Print nothing but errors");
+  add_whole_number_flag(app, "--epochs", train.epochs, "Number of epochs, > 0");
+  add_whole_number_flag(app, "--batch-size", train.batch_size, "Random bit pairs per batch, > 0");
+  add_whole_number_flag(app, "--batches-per-epoch", train.batches_per_epoch, "Optimisation steps per epoch, > 0");
+  add_switch(app, "--full-batch", train.full_batch,
+             "Each step uses exactly the four truth-table rows, in order 00, 01, 10, 11");
+  add_file_flag(app, "--load-weights", settings.load_weights,
+                "Start from the weights in this JSON file instead of a random initialisation");
+  add_file_flag(app, "--save-weights", settings.save_weights, "Save the trained weights to this JSON file");
+  add_file_flag(app, "--json", settings.json, "Write the settings, loss history and predictions to this JSON file");
+  add_switch(app, "--quiet", settings.quiet, "Print nothing but errors");
 }
 
 void add_activation_flag(CLI::App& app, Settings& settings) {
@@ -122,8 +193,13 @@ void validate(const Settings& settings) {
   require_positive("--batches-per-epoch", train.batches_per_epoch);
   const std::vector<int>& layers = settings.layers;
   validate_layers(layers);
+  // Before anything is allocated, a weights file included. (Chapter 3's shapes are far below the limit.)
+  check_training_memory(layers, train.full_batch ? 4 : train.batch_size);
   // Read a weights file now, so that a bad one is reported before anything is printed or trained.
   if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.activation);
+  if (!settings.json.empty() && !settings.save_weights.empty() && same_file(settings.json, settings.save_weights)) {
+    throw InputError("--json and --save-weights name the same file '" + settings.json + "'");
+  }
   if (!settings.save_weights.empty()) check_writable("--save-weights", settings.save_weights);
   if (!settings.json.empty()) check_writable("--json", settings.json);
 }

@@ -32,6 +32,24 @@ std::uint64_t parse_seed(const std::string& text);
 /// malformed item (the sizes themselves are checked by validate).
 std::vector<int> parse_layers(const std::string& flag, const std::string& text);
 
+/// The items of the comma-separated lists given to `flag` (one text per time the flag was given), in
+/// order; throws InputError on an empty item ("and,,xor", "and," or ",and"), which is a typo, not a wish.
+std::vector<std::string> list_items(const std::string& flag, const std::vector<std::string>& texts);
+
+/// Adds a whole-number flag bound to `value`, read as --seed is read: decimal digits with an optional
+/// leading minus (validate names a value out of range), and no "+", spaces, "0x" or octal.
+CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, int& value, const std::string& description);
+/// The same for a 64-bit value, such as chapter 3's --networks.
+CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, std::int64_t& value,
+                                   const std::string& description);
+
+/// Adds an on/off flag bound to `value`; it takes no value, so `--quiet=yes` is an error, not a switch.
+CLI::Option* add_switch(CLI::App& app, const std::string& flag, bool& value, const std::string& description);
+
+/// Adds a file-name flag bound to `path`. An empty name, or one starting with '-' (a flag swallowed as a
+/// name, as in `--json --quiet`), is an error rather than a silent no-op or a file called "--quiet".
+CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description);
+
 /// Adds the flags every chapter shares (all but --activation) to `app`, bound to `settings`.
 void add_training_flags(CLI::App& app, Settings& settings);
 
@@ -42,7 +60,8 @@ void add_activation_flag(CLI::App& app, Settings& settings);
 void validate_layers(const std::vector<int>& layers);
 
 /// Throws InputError naming the first setting that makes no sense (non-finite or non-positive numbers,
-/// layers not 2,...,1, an unwritable output path).
+/// layers not 2,...,1, a network or batch too large for training_memory_limit, an unreadable weights file,
+/// an unwritable output path, --json and --save-weights naming the same file).
 void validate(const Settings& settings);
 
 /// The settings as JSON, so that a result file says exactly how it was made.

@@ -1,5 +1,6 @@
 #include "nn/sweep.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -9,16 +10,46 @@
 
 namespace nn {
 
+namespace {
 
-void add_sweep_flags(CLI::App& app, SweepGrid& grid) {
-  app.add_option("--activations", grid.activations, "Sweep: activations to compare (none,tanh)")
-      ->delimiter(',')
-      ->capture_default_str();
-  app.add_option("--gates", grid.gates, "Sweep: gates (and,or,nand,xor)")->delimiter(',')->capture_default_str();
-  app.add_option("--lrs", grid.lrs, "Sweep: learning rates (default: --lr)")->delimiter(',');
+// --lrs's items as numbers: the whole item, no spaces or "+" (finite and > 0 is checked with the grid).
+std::vector<float> parse_lrs(const std::vector<std::string>& texts) {
+  std::vector<float> lrs;
+  for (const std::string& item : list_items("--lrs", texts)) {
+    float lr = 0.0f;
+    const char* end = item.data() + item.size();
+    const auto [stop, error] = std::from_chars(item.data(), end, lr);
+    if (error != std::errc() || stop != end) {
+      throw InputError("--lrs must be comma-separated numbers such as 0.1,0.01, got '" + item + "'");
+    }
+    lrs.push_back(lr);
+  }
+  return lrs;
+}
+
+}  // namespace
+
+void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep) {
+  using Texts = std::vector<std::string>;
+  app.add_option_function<Texts>(
+         "--activations", [&grid](const Texts& texts) { grid.activations = list_items("--activations", texts); },
+         "Sweep: activations to compare (none,tanh)")
+      ->default_str("none,tanh")
+      ->needs(sweep);
+  app.add_option_function<Texts>(
+         "--gates", [&grid](const Texts& texts) { grid.gates = list_items("--gates", texts); },
+         "Sweep: gates (and,or,nand,xor)")
+      ->default_str("and")
+      ->needs(sweep);
+  app.add_option_function<Texts>(
+         "--lrs", [&grid](const Texts& texts) { grid.lrs = parse_lrs(texts); },
+         "Sweep: learning rates (default: --lr)")
+      ->type_name("FLOAT")
+      ->needs(sweep);
   app.add_option("--grid-layers", grid.layer_sets,
                  "Sweep: layer sizes, repeat the flag for each (e.g. --grid-layers 2,1,1 --grid-layers 2,5,5,1; "
-                 "default: --layers)");
+                 "default: --layers)")
+      ->needs(sweep);
 }
 
 std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& grid, std::int64_t networks) {

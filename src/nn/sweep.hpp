@@ -30,8 +30,9 @@ struct SweepRow {
   BatchedResult result;  ///< What came back.
 };
 
-/// Adds --activations, --gates, --lrs and --grid-layers.
-void add_sweep_flags(CLI::App& app, SweepGrid& grid);
+/// Adds --activations, --gates, --lrs and --grid-layers, each an error without `sweep` (the --sweep flag)
+/// rather than silently ignored; a list with an empty item ("0.1,,0.2") is an error too.
+void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep);
 
 /// One job per grid point, each with `networks` networks seeded from settings.train.seed upwards and the
 /// settings' other values; throws InputError for an empty or malformed grid.

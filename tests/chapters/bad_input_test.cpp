@@ -1,9 +1,14 @@
 // Bad input never runs: each mistake below makes both programs exit with code 2 and one line on stderr
-// that names the problem, and nothing is written.
+// that names the problem, and nothing is written. So do output that cannot be written and training that
+// diverged before its weights are saved; outputs that are FIFOs or symlinks are written through.
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -23,7 +28,21 @@ struct BadInput {
 void PrintTo(const BadInput& bad, std::ostream* out) { *out << bad.name; }
 
 // Files every case finds in its directory; after a rejected run the directory holds exactly these.
-const std::vector<std::string> fixtures{"a-directory", "malformed.json", "ragged.json", "weights-2-1-1.json"};
+const std::vector<std::string> fixtures{"a-directory", "malformed.json", "ragged.json", "weights-2-1-1.json",
+                                        "wide-first-row.json"};
+
+// 700 KB whose first weight row is 100,000 wide, with 100,000 rows: taken at its first row's word, a
+// 40 GB layer.
+const std::string& wide_first_row() {
+  static const std::string text = [] {
+    std::string zeros = "0";
+    for (int i = 1; i < 100000; ++i) zeros += ",0";
+    std::string rows = "[" + zeros + "]";
+    for (int i = 1; i < 100000; ++i) rows += ",[0]";
+    return R"({"layers": [{"weight": [)" + rows + R"(], "bias": [)" + zeros + "]}]}";
+  }();
+  return text;
+}
 
 void write_fixtures(const TempDir& dir) {
   std::filesystem::create_directory(dir.path() / "a-directory");
@@ -32,6 +51,7 @@ void write_fixtures(const TempDir& dir) {
       << R"({"layers": [{"weight": [[0.1, 0.2], [0.3]], "bias": [0.4, 0.5]}, {"weight": [[0.6, 0.7]], "bias": [0.8]}]})";
   std::ofstream(dir.file("weights-2-1-1.json"))
       << R"({"layers": [{"weight": [[0.1, 0.2]], "bias": [0.3]}, {"weight": [[0.4]], "bias": [0.5]}]})";
+  std::ofstream(dir.file("wide-first-row.json")) << wide_first_row();
 }
 
 std::vector<std::string> with_dir(const std::vector<std::string>& flags, const TempDir& dir) {
@@ -53,7 +73,8 @@ TEST_P(BadInputTest, ExitsWithCodeTwoAndOneLineNamingTheProblem) {
   if (!bad.writes_own_outputs) {
     flags.insert(flags.end(), {"--json", dir.file("result.json"), "--save-weights", dir.file("weights.json")});
   }
-  const chapters::ProgramRun run = chapters::run_program(*bad.program, flags);
+  // Run in the directory, so that a file the program should not have written (one named "--quiet") is seen.
+  const chapters::ProgramRun run = chapters::run_program(*bad.program, flags, {dir.path().string()});
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
   EXPECT_TRUE(!run.err.empty() && run.err.back() == '\n') << run.err;
@@ -67,9 +88,17 @@ class BadInputStdoutTest : public ::testing::TestWithParam<BadInput> {};
 TEST_P(BadInputStdoutTest, PrintsNothingOnStdout) {
   TempDir dir;
   write_fixtures(dir);
-  const chapters::ProgramRun run = chapters::run_program(*GetParam().program, with_dir(GetParam().flags, dir));
+  const chapters::ProgramRun run =
+      chapters::run_program(*GetParam().program, with_dir(GetParam().flags, dir), {dir.path().string()});
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_EQ(run.out, "");
+}
+
+// 2, two hundred layers of 4,096 units, 1: 3.3 billion parameters.
+std::string two_hundred_wide_layers() {
+  std::string layers = "2";
+  for (int i = 0; i < 200; ++i) layers += ",4096";
+  return layers + ",1";
 }
 
 // Mistakes in the flags themselves, caught before anything runs.
@@ -94,6 +123,19 @@ const std::vector<BadInput> flag_mistakes{
     {"UnknownLoss", {"--loss", "huber"}, "loss"},
     {"UnknownOptimizer", {"--optimizer", "rmsprop"}, "optimizer"},
     {"UnknownActivation", {"--activation", "relu"}, "activation"},
+    // Whole numbers are decimal digits, as --seed reads them: not hexadecimal, signed or padded.
+    {"HexadecimalEpochs", {"--epochs", "0x10"}, "--epochs"},
+    {"PlusSignedEpochs", {"--epochs", "+3"}, "--epochs"},
+    {"SpacePaddedEpochs", {"--epochs", " 5"}, "--epochs"},
+    {"EpochsBeyondInt", {"--epochs", "99999999999"}, "--epochs"},
+    {"HexadecimalBatchSize", {"--batch-size", "0x10"}, "--batch-size"},
+    {"PlusSignedBatchesPerEpoch", {"--batches-per-epoch", "+3"}, "--batches-per-epoch"},
+    // A flag is on or off; a value given to it is a mistake, not a switch.
+    {"FullBatchWithAValue", {"--full-batch=2"}, "--full-batch"},
+    {"QuietWithAValue", {"--quiet=yes"}, "--quiet"},
+    // Too large to train in the memory limit, said before anything is allocated.
+    {"TooLargeABatchOfWideLayers", {"--layers", "2,4096,1", "--batch-size", "1048576"}, "MiB"},
+    {"TooManyWideLayers", {"--layers", two_hundred_wide_layers()}, "MiB"},
 };
 
 // Mistakes in the --load-weights file, caught when the network is built.
@@ -102,6 +144,11 @@ const std::vector<BadInput> weights_file_mistakes{
     {"MalformedWeightsFile", {"--load-weights", "{dir}/malformed.json"}, "--load-weights"},
     {"WeightsOfAnotherShape", {"--load-weights", "{dir}/weights-2-1-1.json", "--layers", "2,5,5,1"}, "--load-weights"},
     {"RaggedWeights", {"--load-weights", "{dir}/ragged.json", "--layers", "2,2,1"}, "--load-weights"},
+    {"WeightsWithAWideFirstRow", {"--load-weights", "{dir}/wide-first-row.json"}, "--load-weights"},
+    {"WeightsFileIsADirectory", {"--load-weights", "{dir}/a-directory"}, "directory"},
+    {"WeightsFileCannotBeRead", {"--load-weights", "/proc/self/mem"}, "--load-weights"},
+    {"EmptyWeightsFileName", {"--load-weights", ""}, "--load-weights"},
+    {"WeightsFileNameLooksLikeAFlag", {"--load-weights", "--quiet"}, "looks like a flag"},
 };
 
 // Output paths that cannot be written, caught before training starts.
@@ -110,6 +157,14 @@ const std::vector<BadInput> output_path_mistakes{
     {"SaveWeightsInAMissingDirectory", {"--save-weights", "{dir}/missing/weights.json"}, "--save-weights", true},
     {"JsonIsADirectory", {"--json", "{dir}/a-directory"}, "--json", true},
     {"SaveWeightsIsADirectory", {"--save-weights", "{dir}/a-directory"}, "--save-weights", true},
+    {"JsonNameTooLong", {"--json", std::string(256, 'a')}, "--json", true},
+    {"SaveWeightsNameTooLong", {"--save-weights", std::string(256, 'a')}, "--save-weights", true},
+    {"EmptyJsonName", {"--json", ""}, "--json", true},
+    {"EmptySaveWeightsName", {"--save-weights", ""}, "--save-weights", true},
+    {"JsonNameLooksLikeAFlag", {"--json", "--quiet"}, "looks like a flag", true},
+    {"SaveWeightsNameLooksLikeAFlag", {"--save-weights", "--quiet"}, "looks like a flag", true},
+    {"JsonAndSaveWeightsNameTheSameFile", {"--json", "{dir}/same.json", "--save-weights", "{dir}/./same.json"},
+     "same file", true},
 };
 
 // Every mistake, for both chapters (chapter 1 has no --activation flag, so there it is an unknown flag).
@@ -163,6 +218,86 @@ TEST(OddInput, ANonUtf8PathIsWrittenOrRejectedButNeverAborts) {
       EXPECT_TRUE(dir.entries().empty());
     }
   }
+}
+
+// One line on stderr, ending in a newline, containing `named`.
+void expect_one_line_naming(const chapters::ProgramRun& run, const std::string& named) {
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  EXPECT_TRUE(!run.err.empty() && run.err.back() == '\n') << run.err;
+  EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
+}
+
+// Training that diverged leaves weights that are not numbers; saved, they would be nulls that --load-weights
+// rejects. Neither output is written then; with --json alone the diverged run is a result like any other,
+// and its NaNs are written as null, so the file stays valid JSON.
+TEST(OddInput, DivergedTrainingSavesNoWeights) {
+  TempDir dir;
+  const std::vector<std::string> diverging{"--quiet", "--optimizer", "sgd", "--lr", "10"};
+  std::vector<std::string> with_weights = diverging;
+  with_weights.insert(with_weights.end(),
+                      {"--json", dir.file("result.json"), "--save-weights", dir.file("weights.json")});
+  expect_one_line_naming(chapters::run_program(chapters::ch01, with_weights), "diverged");
+  EXPECT_TRUE(dir.entries().empty());
+
+  const nlohmann::json result = chapters::run_for_json(chapters::ch01, dir, diverging);
+  EXPECT_TRUE(result["final_loss"].is_null());
+}
+
+// Output that cannot be written to stdout is a failed run, not a success: after the progress lines, one
+// error line.
+TEST(OddInput, AnUnwritableStdoutExitsWithCodeTwo) {
+  for (const std::string& program : {chapters::ch01, chapters::ch02}) {
+    const chapters::ProgramRun run = chapters::run_program(program, {"--epochs", "1"}, {"", true});
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    const std::string error_line = ": error: cannot write to standard output\n";
+    EXPECT_TRUE(run.err.size() > error_line.size() && run.err.ends_with(error_line)) << run.err;
+    EXPECT_EQ(run.err.find(": error: "), run.err.rfind(": error: ")) << run.err;
+  }
+}
+
+// --json and --save-weights into things that are not regular files: a FIFO and a symlink to a device are
+// written through, a symlink to a file has its file replaced; the FIFO and the links stay what they were.
+TEST(OddInput, OutputsGoThroughFifosAndSymlinks) {
+  TempDir dir;
+  const std::string fifo = dir.file("fifo"), to_null = dir.file("to-null.json"), to_file = dir.file("to-file.json");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::filesystem::create_symlink("/dev/null", to_null);
+  std::filesystem::create_directory(dir.path() / "elsewhere");
+  std::ofstream(dir.file("elsewhere/weights.json")) << "old";
+  std::filesystem::create_symlink("elsewhere/weights.json", to_file);
+  // A reader that does not wait for a writer; what is written stays in the pipe until read below.
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+
+  const chapters::ProgramRun run =
+      chapters::run_program(chapters::ch02, {"--quiet", "--json", fifo, "--save-weights", to_file});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::string through_fifo;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;) {
+    through_fifo.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(reader);
+  EXPECT_TRUE(nlohmann::json::accept(through_fifo)) << through_fifo;
+  EXPECT_TRUE(std::filesystem::is_fifo(std::filesystem::symlink_status(fifo)));
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(to_file)));
+  EXPECT_TRUE(nlohmann::json::parse(chapters::read_text(dir.file("elsewhere/weights.json"))).contains("layers"));
+
+  const chapters::ProgramRun into_null = chapters::run_program(chapters::ch02, {"--quiet", "--json", to_null});
+  EXPECT_EQ(into_null.exit_code, 0) << into_null.err;
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(to_null)));
+  EXPECT_EQ(dir.entries(), (std::vector<std::string>{"elsewhere", "fifo", "to-file.json", "to-null.json"}));
+  const auto beside_target = std::distance(std::filesystem::directory_iterator(dir.path() / "elsewhere"),
+                                           std::filesystem::directory_iterator());
+  EXPECT_EQ(beside_target, 1) << "a temporary file was left beside the symlink's target";
+}
+
+// "010" is ten epochs, in decimal as --seed reads it, not eight in octal.
+TEST(GoodInput, WholeNumbersAreDecimal) {
+  TempDir dir;
+  const nlohmann::json result = chapters::run_for_json(chapters::ch02, dir, {"--epochs", "010"});
+  EXPECT_EQ(result["loss_history"].size(), 10u);
 }
 
 TEST(GoodInput, HelpExitsWithCodeZero) {

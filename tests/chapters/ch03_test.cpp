@@ -172,10 +172,18 @@ TEST(Chapter3, SweepIsReproducibleApartFromItsTimings) {
   EXPECT_EQ(first.second, second.second);
 }
 
-void expect_bad_input(const std::vector<std::string>& flags, const std::string& named) {
+// `flags` plus --json DIR/out.json, unless the case is about the output itself (`own_outputs`), where
+// "{dir}" in a flag stands for the directory.
+void expect_bad_input(const std::vector<std::string>& flags, const std::string& named, bool own_outputs = false) {
   TempDir dir;
   std::vector<std::string> with_output = flags;
-  with_output.insert(with_output.end(), {"--json", dir.file("out.json")});
+  if (own_outputs) {
+    for (std::string& flag : with_output) {
+      if (const auto at = flag.find("{dir}"); at != std::string::npos) flag.replace(at, 5, dir.path().string());
+    }
+  } else {
+    with_output.insert(with_output.end(), {"--json", dir.file("out.json")});
+  }
   const ProgramRun run = run_program(ch03, with_output);
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
@@ -187,6 +195,39 @@ TEST(Chapter3BadInput, NetworksZeroNegativeOrTooLarge) {
   expect_bad_input({"--sweep", "--networks", "0"}, "--networks");
   expect_bad_input({"--sweep", "--networks", "-5"}, "--networks");
   expect_bad_input({"--sweep", "--networks", "1000000000000"}, "--networks");
+  // Bytes a network times this many networks wraps around 2^64 to a few hundred bytes.
+  expect_bad_input({"--sweep", "--networks", "636094623231363849"}, "--networks");
+  expect_bad_input({"--sweep", "--networks", "99999999999999999999"}, "--networks");
+}
+
+TEST(Chapter3BadInput, NetworksInAnythingButDecimalDigits) {
+  expect_bad_input({"--sweep", "--networks", "0x10"}, "--networks");
+  expect_bad_input({"--sweep", "--networks", "+5"}, "--networks");
+  expect_bad_input({"--sweep", "--networks", " 5"}, "--networks");
+}
+
+// The sweep's flags mean nothing to a single network; given without --sweep they are a mistake, not ignored.
+TEST(Chapter3BadInput, SweepFlagsWithoutSweep) {
+  expect_bad_input({"--networks", "-5"}, "--sweep");
+  expect_bad_input({"--networks", "10"}, "--sweep");
+  expect_bad_input({"--gates", "and"}, "--sweep");
+  expect_bad_input({"--lrs", "0.1"}, "--sweep");
+  expect_bad_input({"--grid-layers", "2,1,1"}, "--sweep");
+  expect_bad_input({"--activations", "tanh"}, "--sweep");
+}
+
+TEST(Chapter3BadInput, SwitchesTakeNoValue) { expect_bad_input({"--sweep=1", "--networks", "2"}, "--sweep"); }
+
+TEST(Chapter3BadInput, UnwritableOrMissingOutputNames) {
+  const std::string too_long(256, 'a');
+  expect_bad_input({"--sweep", "--networks", "2", "--json", ""}, "--json", true);
+  expect_bad_input({"--sweep", "--networks", "2", "--json", too_long}, "--json", true);
+  expect_bad_input({"--json", too_long}, "--json", true);
+  expect_bad_input({"--save-weights", too_long}, "--save-weights", true);
+  expect_bad_input({"--save-weights", ""}, "--save-weights", true);
+  expect_bad_input({"--load-weights", ""}, "--load-weights", true);
+  expect_bad_input({"--json", "--quiet"}, "looks like a flag", true);
+  expect_bad_input({"--json", "{dir}/same.json", "--save-weights", "{dir}/same.json"}, "same file", true);
 }
 
 TEST(Chapter3BadInput, CudaWithoutAGpu) {
@@ -204,6 +245,22 @@ TEST(Chapter3BadInput, EmptyOrMalformedGrid) {
   expect_bad_input({"--sweep", "--grid-layers", "3,1"}, "--grid-layers");
   expect_bad_input({"--sweep", "--lrs", "-1"}, "--lrs");
   expect_bad_input({"--layers", "2,7,1"}, "--layers");
+  // An empty item is a typo, as in --grid-layers 2,,1; CLI11 alone would have dropped it.
+  expect_bad_input({"--sweep", "--networks", "2", "--lrs", "0.1,,0.2"}, "--lrs");
+  expect_bad_input({"--sweep", "--networks", "2", "--lrs", "0.1,"}, "--lrs");
+  expect_bad_input({"--sweep", "--networks", "2", "--gates", ",and"}, "--gates");
+  expect_bad_input({"--sweep", "--networks", "2", "--activations", "none,"}, "--activations");
+  expect_bad_input({"--sweep", "--networks", "2", "--grid-layers", "2,,1"}, "--grid-layers");
+}
+
+// Lists may also be given as separate words or by repeating the flag.
+TEST(Chapter3, SweepListsMayBeSplitOrRepeated) {
+  TempDir dir;
+  const nlohmann::json sweep = run_for_json(
+      ch03, dir,
+      {"--sweep", "--networks", "2", "--device", "cpu", "--gates", "and", "xor", "--lrs", "0.1,0.2", "--activations",
+       "tanh", "--grid-layers", "2,1,1", "--grid-layers", "2,2,1"});
+  EXPECT_EQ(sweep["configurations"].size(), 8u);  // 2 shapes x 2 gates x 2 learning rates x 1 activation
 }
 
 }  // namespace

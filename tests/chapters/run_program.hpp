@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,9 +57,16 @@ inline std::string read_all(std::FILE* file) {
 }
 }  // namespace detail
 
+/// How to run a program besides its flags.
+struct RunOptions {
+  std::string working_directory;  ///< Where it runs ("" for the test's own), so stray relative files land there.
+  bool unwritable_stdout = false;  ///< Its stdout is open for reading only, so every write to it fails.
+};
+
 /// Runs `program` with `args` (fork and exec, no shell), its stdout and stderr going to anonymous
 /// temporary files so that neither can fill a pipe and block.
-inline ProgramRun run_program(const std::string& program, const std::vector<std::string>& args) {
+inline ProgramRun run_program(const std::string& program, const std::vector<std::string>& args,
+                              const RunOptions& options = {}) {
   std::FILE* out = std::tmpfile();
   std::FILE* err = std::tmpfile();
   if (out == nullptr || err == nullptr) throw std::runtime_error("cannot create capture files");
@@ -69,8 +77,10 @@ inline ProgramRun run_program(const std::string& program, const std::vector<std:
   const pid_t child = ::fork();
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
-    ::dup2(::fileno(out), STDOUT_FILENO);
+    const int stdout_fd = options.unwritable_stdout ? ::open("/dev/null", O_RDONLY) : ::fileno(out);
+    ::dup2(stdout_fd, STDOUT_FILENO);
     ::dup2(::fileno(err), STDERR_FILENO);
+    if (!options.working_directory.empty() && ::chdir(options.working_directory.c_str()) != 0) ::_exit(127);
     ::execv(program.c_str(), argv.data());
     ::_exit(127);
   }

@@ -2,7 +2,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -82,4 +84,69 @@ TEST(OutputFile, CheckWritableLeavesNothingBehind) {
   TempDir dir;
   nn::check_writable("--json", dir.file("result.json"));
   EXPECT_TRUE(dir.entries().empty());
+}
+
+TEST(OutputFile, ANameTooLongThrowsInputErrorNotFilesystemError) {
+  const std::string path(256, 'a');
+  expect_input_error_naming("--json", path, [&] { nn::check_writable("--json", path); });
+  expect_input_error_naming("--json", path, [&] { nn::write_file_atomically("--json", path, "x"); });
+}
+
+// Renaming a new file onto a FIFO would replace the FIFO; it is written through instead.
+TEST(OutputFile, WritesIntoAFifoAndKeepsIt) {
+  TempDir dir;
+  const std::string fifo = dir.file("fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  nn::check_writable("--json", fifo);
+  nn::write_file_atomically("--json", fifo, "through the pipe");
+  char buffer[64] = {};
+  const ssize_t got = ::read(reader, buffer, sizeof buffer - 1);
+  ::close(reader);
+  EXPECT_EQ(std::string(buffer, got > 0 ? static_cast<std::size_t>(got) : 0), "through the pipe");
+  EXPECT_TRUE(std::filesystem::is_fifo(std::filesystem::symlink_status(fifo)));
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"fifo"});
+}
+
+// A symlink to a device is written through (so /dev/null works); the link stays a link.
+TEST(OutputFile, WritesThroughASymlinkToADevice) {
+  TempDir dir;
+  const std::string link = dir.file("discard.json");
+  std::filesystem::create_symlink("/dev/null", link);
+  nn::check_writable("--json", link);
+  nn::write_file_atomically("--json", link, "gone");
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(link)));
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"discard.json"});
+}
+
+// A symlink to a file: the file is replaced whole, from a temporary file beside it, and the link kept.
+TEST(OutputFile, ReplacesTheFileASymlinkNamesAndKeepsTheLink) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.path() / "results");
+  std::ofstream(dir.file("results/result.json")) << "old";
+  std::filesystem::create_symlink("results/result.json", dir.path() / "latest.json");
+  nn::check_writable("--json", dir.file("latest.json"));
+  nn::write_file_atomically("--json", dir.file("latest.json"), "new");
+  EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(dir.path() / "latest.json")));
+  EXPECT_EQ(read_text(dir.file("results/result.json")), "new");
+  EXPECT_EQ(dir.entries(), (std::vector<std::string>{"latest.json", "results"}));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path() / "results"), {}), 1);
+}
+
+TEST(OutputFile, ASymlinkLoopThrowsInputError) {
+  TempDir dir;
+  std::filesystem::create_symlink("b", dir.path() / "a");
+  std::filesystem::create_symlink("a", dir.path() / "b");
+  expect_input_error_naming("--json", dir.file("a"), [&] { nn::write_file_atomically("--json", dir.file("a"), "x"); });
+}
+
+TEST(OutputFile, SameFileSeesThroughDotsAndSymlinks) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.path() / "results");
+  std::filesystem::create_symlink("results/result.json", dir.path() / "latest.json");
+  EXPECT_TRUE(nn::same_file(dir.file("results/result.json"), dir.file("results/../results/./result.json")));
+  EXPECT_TRUE(nn::same_file(dir.file("latest.json"), dir.file("results/result.json")));
+  EXPECT_TRUE(nn::same_file("result.json", "./result.json"));  // relative, and not there yet
+  EXPECT_FALSE(nn::same_file(dir.file("results/result.json"), dir.file("results/weights.json")));
 }

@@ -95,3 +95,43 @@ TEST(WeightsFile, RejectsNonFiniteNumbers) {
     EXPECT_THROW(nn::weights_from_json(document), nn::InputError) << bad;
   }
 }
+
+// One row 100,000 wide and 100,000 rows of one number: the shape is checked row by row before a layer is
+// allocated, so this is an InputError, not a 40 GB allocation.
+TEST(WeightsFile, RejectsAWideFirstRowBeforeAllocating) {
+  nlohmann::json wide = nlohmann::json::array();
+  for (int i = 0; i < 100000; ++i) wide.push_back(0);
+  nlohmann::json rows = nlohmann::json::array({wide});
+  for (int i = 1; i < 100000; ++i) rows.push_back({0});
+  const nlohmann::json document = {{"layers", {{{"weight", rows}, {"bias", wide}}}}};
+  EXPECT_THROW(nn::weights_sizes(document), nn::InputError);
+  EXPECT_THROW(nn::weights_from_json(document), nn::InputError);
+}
+
+TEST(WeightsFile, SizesAreReadWithoutTheNumbers) {
+  EXPECT_EQ(nn::weights_sizes(nn::weights_to_json(awkward_network())), (std::vector<int>{2, 5, 5, 1}));
+}
+
+// Files that open but cannot be read as files: an InputError, not std::ios_base::failure.
+TEST(WeightsFile, LoadRejectsADirectoryAndAnUnreadableFile) {
+  TempDir dir;
+  EXPECT_THROW(nn::load_weights(dir.path().string(), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(nn::load_weights("/proc/self/mem", {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+}
+
+// A file with far more values than the asked-for network has parameters is the wrong file; it is rejected
+// while it is parsed.
+TEST(WeightsFile, LoadRejectsAFileFarLargerThanTheNetwork) {
+  TempDir dir;
+  std::ofstream file(dir.file("big.json"));
+  file << R"({"layers": [{"weight": [[0.1, 0.2]], "bias": [0.3]}, {"weight": [[0.4]], "bias": [0.5]}], "extra": [)";
+  for (int i = 0; i < 100000; ++i) file << (i ? ",0" : "0");
+  file << "]}";
+  file.close();
+  try {
+    nn::load_weights(dir.file("big.json"), {2, 1, 1}, nn::Activation::tanh);
+    ADD_FAILURE() << "no error";
+  } catch (const nn::InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("more values"), std::string::npos) << error.what();
+  }
+}

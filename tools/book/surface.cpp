@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   int resolution = 41;
   CLI::App app{"A trained network's output over the unit square, as JSON, for the book's heat maps.",
                "book-surface"};
-  app.add_option("--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
+  nn::add_file_flag(app, "--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
       ->required();
   app.add_option_function<std::string>(
          "--layers", [&settings](const std::string& text) { settings.layers = nn::parse_layers("--layers", text); },
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       ->default_str("2,1,1");
   nn::add_activation_flag(app, settings);
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
-  app.add_option("--json", settings.json, "where to write the surface")->required();
+  nn::add_file_flag(app, "--json", settings.json, "where to write the surface")->required();
   return nn::run_program(app, argc, argv, settings, [&] {
     const nn::Network network = nn::starting_network(settings);
     const nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
