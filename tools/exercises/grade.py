@@ -12,9 +12,9 @@ among the instructor's tests, public and hidden (partial credit); a skipped test
 
 A student's code runs inside the program that tests it, so the grader also refuses what only a forged
 grade needs: a file changed outside its TODO(student) regions (a main() of its own, extra tests, included
-solutions) scores zero for that exercise, and so does a region that uses the preprocessor, exits, files,
-the environment or GoogleTest itself. That keeps honest mistakes and the obvious tricks from earning
-points; it is not a sandbox (see the instructors' page).
+solutions) scores zero for that exercise, and so does a region that uses the preprocessor, static objects,
+exits, threads, processes, files, the environment or GoogleTest itself. That keeps honest mistakes and the
+obvious tricks from earning points; it is not a sandbox (see the instructors' page).
 
 Exit status: 0 when grading finished, whatever the score; 2 for bad input (a missing or broken STUDENT_DIR,
 an unusable option) with one line saying why; 1 when the project itself cannot be built (not the student's
@@ -41,15 +41,20 @@ STARTERS = ROOT / "exercises/starter"
 TESTS = ROOT / "exercises/tests"
 JOBS = f"-j{os.cpu_count() or 1}"  # for cmake --build and ctest
 
-# What no exercise needs and a forged grade does: the preprocessor (#include of a solution or of a hidden
-# test), exiting past the test framework, files, processes, the environment, signals, GoogleTest's own API;
-# and what would hide a name from this check: %: (the digraph of #), a backslash outside a literal (a line
-# splice, or \u0061 spelling a letter) and raw strings (whose ends the comment stripper does not track).
-FORBIDDEN = re.compile(r"#|%:|\\|\b(?:u8|u|U|L)?R\"\"|"
-                       r"\b(?:asm|__asm__|open|openat|creat|write|FILE|fopen|freopen|fdopen|tmpfile|fork|vfork|"
-                       r"popen|syscall|getenv|secure_getenv|environ|signal|sigaction|dlopen|dlsym|"
-                       r"execl|execlp|execle|execv|execvp|execvpe)\b|\bsystem\s*\(|"
-                       r"\b\w*(?:exit|Exit|testing|gtest|GTEST|fstream|filebuf|filesystem|cmdline)\w*\b")
+# What no exercise needs and a forged grade does. A forgery must act after GoogleTest has written its
+# report, or outside the program: so static and thread-local objects (whose destructors run at exit), exit
+# functions and handlers, threads, processes, signals, files and the C library's I/O, the environment,
+# assembler labels (which bind any symbol by a name in a string), the preprocessor (#include of a solution
+# or a hidden test) and GoogleTest's own API are refused; and so is what would hide a name from this check:
+# %: (the digraph of #), a backslash outside a literal (a line splice, or \u0061 spelling a letter) and raw
+# strings (whose ends the comment stripper does not track).
+FORBIDDEN = re.compile(
+    r"#|%:|\\|\b(?:u8|u|U|L)?R\"\"|"
+    r"\b(?:static|thread_local|thread|jthread|async|terminate|set_terminate|"
+    r"FILE|fread|fwrite|fclose|fputs|fprintf|fscanf|read|write|creat|unlink|remove|rename|tmpfile|tmpnam|"
+    r"fork|vfork|clone|kill|raise|ptrace|mmap|mprotect|dup|dup2|pipe|syscall|environ|signal|sigaction|dlsym)\b|"
+    r"\bsystem\b(?!\s*::)|"
+    r"\b\w*(?:asm|exit|Exit|open|exec|spawn|env|testing|gtest|GTEST|fstream|filebuf|filesystem|cmdline)\w*\b")
 
 
 class BadInput(Exception):
@@ -136,15 +141,16 @@ def refusal(exercise: dict, student: Path) -> str:
             regions.append(line)
     used = FORBIDDEN.search(strip_comments_and_literals("\n".join(regions)))
     if used:
-        return (f"uses `{used.group(0)}` in a TODO(student) region; no exercise needs the preprocessor, "
-                "exits, files, processes, the environment or GoogleTest's API, so the grader refuses them")
+        return (f"uses `{used.group(0)}` in a TODO(student) region; no exercise needs the preprocessor, static "
+                "objects, exits, threads, processes, files, the environment or GoogleTest's API, so the grader "
+                "refuses them")
     return ""
 
 
 def run(command: list[str], timeout: float | None = None) -> subprocess.CompletedProcess:
     """Runs command with no input; past timeout, stops it and everything it started, then raises TimeoutExpired."""
     with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, start_new_session=True) as process:
+                          text=True, errors="replace", start_new_session=True) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -208,10 +214,13 @@ def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
     verdicts = {name: " ".join(verdict.replace("*", " ").split()).rstrip(":")
                 for name, verdict in re.findall(r"Test +#\d+: Exercise\.(\w+) \.*(.*?) +[\d.]+ sec", ran.stdout)}
     printed = {}
-    if junit.is_file():
-        for case in ElementTree.parse(junit).getroot().iter("testcase"):
-            output = re.sub(r" \(\d+ ms( total)?\)", "", case.findtext("system-out") or "").strip().splitlines()
-            printed[case.get("name", "").removeprefix("Exercise.")] = "\n".join(output[-8:])
+    try:
+        cases = list(ElementTree.parse(junit).getroot().iter("testcase")) if junit.is_file() else []
+    except ElementTree.ParseError:  # a program's output that ctest could not put into XML: no excerpt then
+        cases = []
+    for case in cases:
+        output = re.sub(r" \(\d+ ms( total)?\)", "", case.findtext("system-out") or "").strip().splitlines()
+        printed[case.get("name", "").removeprefix("Exercise.")] = "\n".join(output[-8:])
     reasons = {}
     for name, verdict in verdicts.items():
         if verdict == "Passed":
@@ -242,9 +251,12 @@ def read_gtest_report(report: Path, instructor_files: dict[str, bool]) -> list[T
                 output = "\n".join(failures)[:1500] or ("skipped, so not passed" if skipped else "")
                 tests.append(TestResult(f"{suite['name']}.{test['name']}", not failures and not skipped
                                         and test.get("result") == "COMPLETED", output, instructor_files[file]))
-        return tests
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
         raise ValueError(f"its test report cannot be read ({type(problem).__name__})") from problem
+    names = [t.name for t in tests]
+    if len(set(names)) != len(names):  # GoogleTest never reports a test twice; an edited report might
+        raise ValueError("its test report lists a test twice, which GoogleTest never does")
+    return tests
 
 
 def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_timeout: int) -> list[Grade]:

@@ -77,12 +77,17 @@ class Grader(unittest.TestCase):
         self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
                   "  for (volatile int spin = 0;; spin = spin + 1) {\n  }")
         self.edit(student / "floor_check.cpp", "total += error", "total += error;;;; !")
+        # a compiler error whose message carries bytes that are not UTF-8
+        softplus = student / "relu_softplus.cpp"
+        softplus.write_bytes(softplus.read_bytes().replace(
+            b"  return z > 0.0f ? z : 0.0f;", b'  static_assert(sizeof(z) == 1, "\xff\xfe");\n  return z > 0.0f ? z : 0.0f;', 1))
         code, report, output = self.grade(student, "--timeout", "10")
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        for broken in ("2.1", "2.3", "3.1"):
+        for broken in ("2.1", "2.2", "2.3", "3.1"):
             self.assertEqual(points[broken], 0.0, output)
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 30.0, places=3, msg=output)
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 40.0, places=3, msg=output)
+        self.assertIn("2.2 did not compile", output)
         self.assertIn("2.1 crashed", output)
         crashed = next(t for t in report["tests"] if t["name"].startswith("2.1"))
         self.assertNotRegex(crashed["output"], r"\(\d+ ms", "timings would make two gradings of one submission differ")
@@ -110,7 +115,7 @@ class Grader(unittest.TestCase):
                   '#include "../solution/least_squares.cpp"\n  const auto [t00, t01, t10, t11] = targets;')
         # 2.2: an exit handler, from which a program can rewrite its own report after the tests ran
         self.edit(student / "relu_softplus.cpp", "  return z > 0.0f ? z : 0.0f;",
-                  "  static const int forged = std::atexit([] {});\n  (void)forged;\n  return z > 0.0f ? z : 0.0f;")
+                  "  const int forged = std::atexit([] {});\n  (void)forged;\n  return z > 0.0f ? z : 0.0f;")
         # 2.1: a hidden test that skips; skipped is not passed
         hidden = self.scratch / "hidden"
         hidden.mkdir()
