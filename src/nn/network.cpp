@@ -53,6 +53,12 @@ std::vector<int> Network::sizes() const {
   return sizes;
 }
 
+double parameter_count(const std::vector<int>& sizes) {
+  double count = 0;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) count += static_cast<double>(sizes[l + 1]) * (sizes[l] + 1.0);
+  return count;
+}
+
 Matrix Network::forward(const Matrix& x) const { return forward_trace(x).output; }
 
 ForwardTrace Network::forward_trace(const Matrix& x) const {

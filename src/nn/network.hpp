@@ -52,6 +52,10 @@ class Network {
   Activation activation_;
 };
 
+/// Weights and biases of a network with layer sizes such as {2, 5, 5, 1}: the sum over layers of
+/// out x (in + 1). In double, so that no list of sizes, however large, can overflow it.
+double parameter_count(const std::vector<int>& sizes);
+
 /// Multiplies out the layers of a network with no activation into the one equivalent layer:
 /// W = W_L ... W_2 W_1 and b = W_L(...(W_2 b_1 + b_2)...) + b_L. Asserts the network is linear.
 Linear collapse_to_single_layer(const Network& network);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "nn/error.hpp"
+#include "nn/network.hpp"
 
 namespace nn {
 
@@ -19,13 +20,9 @@ constexpr double mebibyte = 1024.0 * 1024.0;
 }  // namespace
 
 double training_memory_bytes(const std::vector<int>& layers, int batch_rows) {
-  double parameters = 0;  // sum over layers of out x (in + 1)
-  double units = 0;       // inputs, hidden units and outputs together
-  for (std::size_t l = 0; l < layers.size(); ++l) {
-    units += layers[l];
-    if (l + 1 < layers.size()) parameters += static_cast<double>(layers[l + 1]) * (layers[l] + 1);
-  }
-  return bytes_per_parameter * parameters + bytes_per_row_and_unit * batch_rows * units;
+  double units = 0;  // inputs, hidden units and outputs together
+  for (const int size : layers) units += size;
+  return bytes_per_parameter * parameter_count(layers) + bytes_per_row_and_unit * batch_rows * units;
 }
 
 void check_training_memory(const std::vector<int>& layers, int batch_rows) {

@@ -86,14 +86,10 @@ nlohmann::json read_weights_document(const std::string& path, const std::vector<
     ::close(fd);
     throw InputError("cannot read " + name + ": " + std::strerror(errno));
   }
-  std::size_t parameters = 0;
-  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
-    parameters += static_cast<std::size_t>(sizes[l + 1]) * (static_cast<std::size_t>(sizes[l]) + 1);
-  }
   // Each number, row, bracket and key is one parse event; four times a parameter leaves room for keys and
   // values the format does not use.
-  const std::size_t event_limit = 4 * (parameters + 16 * sizes.size()) + 1024;
-  std::size_t events = 0;
+  const double event_limit = 4 * (parameter_count(sizes) + 16.0 * static_cast<double>(sizes.size())) + 1024;
+  double events = 0;
   const auto count = [&](int, nlohmann::json::parse_event_t, nlohmann::json&) {
     if (++events > event_limit) {
       throw InputError(name + " holds far more values than weights for --layers " + sizes_text(sizes));

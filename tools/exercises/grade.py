@@ -33,7 +33,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from check_skeletons import BEGIN, END, Unbalanced, skeleton
+from check_skeletons import Unbalanced, skeleton
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "exercises/exercises.json"
@@ -123,22 +123,17 @@ def refusal(exercise: dict, student: Path) -> str:
     theirs = (student / name).read_text(encoding="utf-8", errors="replace").splitlines()
     ours = (STARTERS / name).read_text(encoding="utf-8").splitlines()
     try:
-        kept = skeleton(theirs)
+        kept, expected = skeleton(theirs), skeleton(ours)
     except Unbalanced as problem:
         return f"its TODO(student) markers are broken ({problem}); only the code between them may change"
-    for (number, line), (_, expected) in zip(kept, skeleton(ours)):
-        if line.rstrip() != expected.rstrip():
+    for (number, line), (_, starter_line) in zip(kept, expected):
+        if line.rstrip() != starter_line.rstrip():
             return (f"changes line {number}, outside its TODO(student) regions; only the code between "
-                    f"the markers may change:\n  yours:   {line.strip()}\n  starter: {expected.strip()}")
-    if len(kept) != len(skeleton(ours)):
+                    f"the markers may change:\n  yours:   {line.strip()}\n  starter: {starter_line.strip()}")
+    if len(kept) != len(expected):
         return "adds or removes lines outside its TODO(student) regions; only the code between the markers may change"
-    regions, inside = [], False
-    for line in theirs:
-        if BEGIN in line or END in line:
-            inside = BEGIN in line
-            continue
-        if inside:
-            regions.append(line)
+    outside = {number for number, _ in kept}  # the markers included
+    regions = [line for number, line in enumerate(theirs, start=1) if number not in outside]
     used = FORBIDDEN.search(strip_comments_and_literals("\n".join(regions)))
     if used:
         return (f"uses `{used.group(0)}` in a TODO(student) region; no exercise needs the preprocessor, static "
