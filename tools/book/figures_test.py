@@ -1,0 +1,180 @@
+"""Checks the book's figures (tools/book/figures.py) on the real generated data: the same data give the same
+bytes; every text keeps the phone rule; each heat map of a network's output has its 0.5 line; the network
+diagram's labels are the weights in the weights file; data that lack a key fail with one clear line.
+
+The phone rule: every text is at least 9 CSS px tall when the figure is shown 350 px wide
+(font size * 350 / SVG width >= 9, both in the SVG's own units), and at least 11 CSS px at natural size.
+
+usage: python3 tools/book/figures_test.py [--generated DIR]   (DIR: default docs/generated; the book must
+       have been generated; exit status 0 when every case holds)
+"""
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = ROOT / "tools/book/figures.py"
+SVG = "{http://www.w3.org/2000/svg}"
+ALL = ["loss-curves.svg", "activations.svg", "sweep-rates.svg", "lr-epochs.svg", "heat-maps.svg",
+       "heat-map-ch01.svg", "network-ch02.svg", "xor-hidden-units.svg"]
+# The heat maps of a network's output, and the surfaces their output panels draw.
+OUTPUT_PANELS = {"heat-maps.svg": ["ch01-linear-surface.json", "ch02-tanh-surface.json"],
+                 "heat-map-ch01.svg": ["ch01-linear-surface.json"], "xor-hidden-units.svg": ["ch02-xor-surface.json"]}
+CSS_PX_PER_UNIT = {"pt": 4 / 3, "px": 1.0, "": 1.0}
+generated = ROOT / "docs/generated"
+
+
+def copy_inputs(destination: Path) -> Path:
+    """The generated JSON files (what figures.py reads), without the figures."""
+    destination.mkdir()
+    for path in generated.glob("*.json"):
+        shutil.copy(path, destination / path.name)
+    return destination
+
+
+def draw(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(FIGURES), str(folder)], capture_output=True, text=True)
+
+
+def texts(root: ElementTree.Element):
+    """Every text element with its font size, in the SVG's units: its own, or its first tspan's."""
+    for element in root.iter(f"{SVG}text"):
+        for part in [element, *element.iter(f"{SVG}tspan")]:
+            match = re.search(r"font-size:\s*([0-9.]+)px", part.get("style", ""))
+            if match:
+                yield element, float(match.group(1))
+
+
+def text_of(element: ElementTree.Element) -> str:
+    """The words of an element, lines joined by one space."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def group(root: ElementTree.Element, gid: str) -> ElementTree.Element | None:
+    return next((g for g in root.iter(f"{SVG}g") if g.get("id") == gid), None)
+
+
+class Figures(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.work = Path(tempfile.mkdtemp(prefix="figures-test-"))
+        cls.first, cls.second = copy_inputs(cls.work / "first"), copy_inputs(cls.work / "second")
+        for folder in (cls.first, cls.second):
+            result = draw(folder)
+            if result.returncode != 0:
+                raise AssertionError(f"figures.py failed on {generated}: {result.stderr}")
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        shutil.rmtree(cls.work)
+
+    def svg(self, name: str) -> ElementTree.Element:
+        return ElementTree.parse(self.first / name).getroot()
+
+    def test_draws_every_figure_the_pages_include(self) -> None:
+        for name in ALL:
+            self.assertTrue((self.first / name).is_file(), name)
+
+    def test_the_same_data_give_the_same_bytes(self) -> None:
+        # Two separate runs (each with its own hash seed), so set order or dates would show.
+        for name in ALL:
+            self.assertEqual((self.first / name).read_bytes(), (self.second / name).read_bytes(), name)
+
+    def test_every_text_is_readable_on_a_phone(self) -> None:
+        for name in ALL:
+            root = self.svg(name)
+            width = re.fullmatch(r"([0-9.]+)(pt|px|)", root.get("width"))
+            view_width = float(root.get("viewBox").split()[2])
+            css_per_unit = float(width.group(1)) * CSS_PX_PER_UNIT[width.group(2)] / view_width
+            sizes = list(texts(root))
+            self.assertGreater(len(sizes), 3, f"{name}: its text is not text (svg.fonttype must be 'none')")
+            for element, size in sizes:
+                self.assertNotRegex(element.get("transform", ""), "scale|matrix", f"{name}: a scaled text")
+                label = f"{name}: '{text_of(element)}' at {size}"
+                self.assertGreaterEqual(size * 350 / view_width, 9, f"{label}: under 9 px on a 350 px phone")
+                self.assertGreaterEqual(size * css_per_unit, 11, f"{label}: under 11 px at natural size")
+
+    def test_each_output_heat_map_has_its_half_line_or_says_it_has_none(self) -> None:
+        # The 0.5 line is where the output rounds from 0 to 1. A surface that crosses 0.5 on the square must
+        # show it (and the legend must name it); one that does not must say which side of 0.5 it stays on.
+        for name, surfaces in OUTPUT_PANELS.items():
+            root = self.svg(name)
+            outputs = [[v for row in json.loads((generated / surface).read_text(encoding="utf-8"))["outputs"]
+                        for v in row] for surface in surfaces]
+            crossing = sum(min(values) < 0.5 < max(values) for values in outputs)
+            lines = [g for g in root.iter(f"{SVG}g") if g.get("id") == "contour-0.5"]
+            self.assertEqual(len(lines), crossing, f"{name}: one 0.5 line per output panel that crosses 0.5")
+            for line in lines:
+                path = next(line.iter(f"{SVG}path"), None)
+                self.assertIsNotNone(path, f"{name}: an empty 0.5 line")
+                self.assertGreater(path.get("d").count("L"), 2, f"{name}: a 0.5 line of no length")
+            shown = [text_of(e) for e, _ in texts(root)]
+            self.assertEqual("output 0.5" in shown, crossing > 0, f"{name}: the legend names the 0.5 line")
+            notes = sorted(text_of(g) for g in root.iter(f"{SVG}g") if g.get("id") == "contour-0.5-absent")
+            expected = sorted(f"output {'<' if max(values) <= 0.5 else '>'} 0.5 everywhere" for values in outputs
+                              if not min(values) < 0.5 < max(values))
+            self.assertEqual(notes, expected, f"{name}: a panel without a 0.5 line says so")
+
+    def test_the_xor_figure_draws_the_output_units_line_in_the_hidden_plane(self) -> None:
+        root = self.svg("xor-hidden-units.svg")
+        self.assertIsNotNone(group(root, "output-line"))
+        self.assertEqual(sum(g.get("id", "").startswith("unit-") for g in root.iter(f"{SVG}g")), 2,
+                         "each hidden unit's 0 line, or a note that it has none")
+
+    def test_the_network_diagram_shows_the_weights_file(self) -> None:
+        root = self.svg("network-ch02.svg")
+        layers = json.loads((generated / "ch02-tanh-weights.json").read_text(encoding="utf-8"))["layers"]
+        for l, layer in enumerate(layers):
+            for o, row in enumerate(layer["weight"]):
+                for i, weight in enumerate(row):
+                    label = group(root, f"weight-{l}-{o}-{i}")
+                    self.assertIsNotNone(label, f"no label for layer {l}'s weight {o},{i}")
+                    self.assertEqual(text_of(label), f"{weight:.2f}")
+            for o, bias in enumerate(layer["bias"]):
+                self.assertEqual(text_of(group(root, f"bias-{l}-{o}")), f"bias {bias:.2f}")
+
+    def test_the_network_table_holds_the_librarys_values_at_the_corners(self) -> None:
+        surface = json.loads((generated / "ch02-tanh-surface.json").read_text(encoding="utf-8"))
+        last = surface["resolution"] - 1
+        shown = {text_of(e) for e, _ in texts(self.svg("network-ch02.svg"))}
+        hidden = surface["trace"][0]
+        for x1, x2 in ((0, 0), (0, 1), (1, 0), (1, 1)):
+            for values in (hidden["pre_activations"][0], hidden["activations"][0], surface["outputs"]):
+                self.assertIn(f"{values[x2 * last][x1 * last]:.2f}".replace("-0.00", "0.00"), shown)
+
+    def fails_without(self, file: str, remove, message: str) -> None:
+        folder = copy_inputs(Path(tempfile.mkdtemp(prefix="figures-missing-")) / "generated")
+        self.addCleanup(shutil.rmtree, folder.parent)
+        path = folder / file
+        document = json.loads(path.read_text(encoding="utf-8"))
+        remove(document)
+        path.write_text(json.dumps(document), encoding="utf-8")
+        result = draw(folder)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(result.stderr.strip().splitlines(), [f"figures.py: {message}"])
+
+    def test_a_sweep_without_intervals_fails_with_the_key_named(self) -> None:
+        def drop_interval(sweep: dict) -> None:
+            sweep["configurations"][0].pop("rounds_correctly_rate_interval")
+        self.fails_without("ch03-sweep.json", drop_interval,
+                           "ch03-sweep.json: configurations[0] has no key 'rounds_correctly_rate_interval'")
+
+    def test_a_surface_without_the_trace_fails_with_the_key_named(self) -> None:
+        self.fails_without("ch02-xor-surface.json", lambda surface: surface.pop("trace"),
+                           "ch02-xor-surface.json has no key 'trace'")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--generated", type=Path, default=generated, help="what tools/book/generate.sh wrote")
+    arguments, rest = parser.parse_known_args()
+    generated = arguments.generated.resolve()
+    unittest.main(argv=[sys.argv[0], *rest])
