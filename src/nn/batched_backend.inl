@@ -1,7 +1,6 @@
 // The host side of the Thrust trainer, one source for both backends: batched_backend_cuda.cu compiles it
 // with nvcc for the CUDA backend, batched_backend_omp.cpp with g++ for the OpenMP backend. Each defines
-// NN_BACKEND (the namespace that keeps the two apart), NN_LANES (networks per functor call, a group's size)
-// and the policy.
+// NN_BACKEND (the namespace that keeps the two apart), NN_LANES (networks per functor call) and the policy.
 
 #include <algorithm>
 #include <chrono>
@@ -15,7 +14,7 @@
 #include <thrust/sort.h>
 
 #include "nn/batched_job.hpp"
-#include "nn/train_group.hpp"
+#include "nn/train_block.hpp"
 
 namespace nn::NN_BACKEND {
 
@@ -52,18 +51,18 @@ BatchedResult train_shape(const BatchedJob& job) {
 
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
-  const GroupArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
+  const BlockArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
                        t.batch_size, t.batches_per_epoch, t.full_batch, raw(final_loss), raw(final_l1),
                        raw(predictions), raw(learned), raw(train_history), raw(table_history), raw(parameters)};
 
   // ANCHOR: launch
-  const std::int64_t groups = (N + NN_LANES - 1) / NN_LANES;
+  const std::int64_t blocks = (N + NN_LANES - 1) / NN_LANES;
   const auto start = std::chrono::steady_clock::now();
-  const thrust::counting_iterator<std::int64_t> first(0), last(groups);
+  const thrust::counting_iterator<std::int64_t> first(0), last(blocks);
   if (job.activation == Activation::tanh) {
-    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::tanh>{args});
+    thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::tanh>{args});
   } else {
-    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::identity>{args});
+    thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::identity>{args});
   }
   NN_SYNCHRONIZE();
   // ANCHOR_END: launch

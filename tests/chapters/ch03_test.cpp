@@ -77,7 +77,7 @@ TEST(Chapter3, MatchesChapter2StepByStepWithL1OnTheGpu) {
 // rounding (fused multiply-adds, its powf) past 1e-4, so the GPU variant compares the smooth MSE runs.
 void expect_sweep_matches_chapter2(const std::string& device, const std::string& loss) {
   TempDir dir;
-  // 19 networks: on the CPU a full group of 16 lanes and a partial one, so lane and group indexing both count.
+  // 19 networks: on the CPU a full block of 16 lanes and a partial one, so lane and block indexing both count.
   const int first_seed = 7100, networks = 19;
   const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", std::to_string(networks), "--seed",
                                                         std::to_string(first_seed), "--device", device, "--loss", loss});

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_math import INLINE as INLINE_MATH  # noqa: E402
 from summary import summary_pages  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,10 +168,12 @@ DEFINITIONS = {
 
 
 def prose(source: str) -> str:
-    """The page without code blocks, inline code, display math, includes, link targets and exercise numbers."""
+    """The page without code blocks, inline code, display and inline math, includes, link targets and exercise
+    numbers."""
     source = re.sub(r"```.*?```", "", source, flags=re.S)
     source = re.sub(r"\$\$.*?\$\$", "", source, flags=re.S)
     source = re.sub(r"`[^`]*`", "", source)
+    source = INLINE_MATH.sub("", source)  # after the inline code, whose dollars are not math
     # Exercise numbers are names, not measurements: "### 2.1", "exercise 2.1", a table's "| 2.1 |".
     source = re.sub(r"(?:#{2,3} |[Ee]xercises? |\| )\d\.\d\b", "", source)
     source = re.sub(r"\{\{#include [^}]*\}\}", "", source)

@@ -97,6 +97,12 @@ class CheckClaims(unittest.TestCase):
         self.edit_page("ch03-gpu.md", "## A sweep", "Most tanh networks (88.6%) learn.\n\n## A sweep")
         self.assert_fails_with("'88.6%' is typed into the prose")
 
+    def test_math_is_not_prose_but_the_words_after_it_are(self) -> None:
+        self.edit_page("ch03-gpu.md", "## A sweep", "The floor is $\\tfrac{1}{4} = 0.25$, and $x$ reached 0.31.\n\n## A sweep")
+        code, output = self.check()
+        self.assertIn("'0.31' is typed into the prose", output)
+        self.assertNotIn("'0.25'", output)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -69,5 +69,6 @@ latest_bench=$(ls "${root}"/bench/results/*.txt | awk -F- '{print $NF "\t" $0}' 
 cp "$latest_bench" "${out}/cpu-benchmark.txt"
 
 "$python" "${root}/tools/book/numbers.py" "$out"
+"$python" "${root}/tools/book/bench_summary.py" "${root}/docs/reference/gpu-check.txt" "${out}/cpu-benchmark.txt" > "${out}/benchmark-summary.md"
 "$python" "${root}/tools/book/figures.py" "$out"
 echo "book: generated files in ${out}"

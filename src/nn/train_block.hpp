@@ -1,11 +1,10 @@
 #pragma once
 /// \file
-/// The whole training of a group of networks in one functor call, for `thrust::for_each` over group
+/// The whole training of a block of networks in one functor call, for `thrust::for_each` over block
 /// indices. Everything a network needs (weights, Adam's moments, gradients, its random stream) lives in
 /// local arrays for the length of the run; memory is read once at the start and written once at the end.
-/// On the GPU a group is one network, trained by one thread; on the CPU it is `Lanes` neighbouring
-/// networks whose arithmetic the compiler vectorises, lane by lane. ("Group", not "block": on a GPU a
-/// CUDA thread block runs many groups, one a thread, and the launch's blocks are Thrust's choice.)
+/// On the GPU a block is one network per thread; on the CPU it is `Lanes` neighbouring networks whose
+/// arithmetic the compiler vectorises, lane by lane.
 ///
 /// The arithmetic follows the xtensor trainer (chapter 2) step for step and in the same order, so that
 /// both agree to rounding: same initialisation draws, same batches, same loss, same update rule.
@@ -21,8 +20,8 @@
 
 namespace nn {
 
-/// Pointers and settings a TrainGroup reads; device arrays are structure-of-arrays: entry [k * N + n].
-struct GroupArgs {
+/// Pointers and settings a TrainBlock reads; device arrays are structure-of-arrays: entry [k * N + n].
+struct BlockArgs {
   std::int64_t networks;           ///< N.
   std::uint64_t first_seed;        ///< Network n uses seed first_seed + n.
   const float* initial_parameters; ///< [param_count], shared by all networks; nullptr: draw from the seed.
@@ -43,22 +42,22 @@ struct GroupArgs {
   float* parameters;               ///< [param_count * N] out, or nullptr.
 };
 
-/// Trains networks [group * Lanes, group * Lanes + Lanes) of shape S with activation A after every layer.
+/// Trains networks [block * Lanes, block * Lanes + Lanes) of shape S with activation A after every layer.
 /// Lanes past N repeat network N - 1 and store nothing. A is a template argument so that the activation's
 /// switch disappears from the inner loops, which the compiler can then vectorise.
 template <class S, int Lanes, Activation A>
-struct TrainGroup {
-  GroupArgs args;  ///< What to train and where to write.
+struct TrainBlock {
+  BlockArgs args;  ///< What to train and where to write.
 
   static constexpr int P = S::param_count;  ///< Parameters per network.
   static constexpr int U = S::unit_count;   ///< Units per network, inputs included.
   static constexpr int L = S::layer_count;  ///< Linear layers.
 
-  /// Trains one group.
-  NN_HOST_DEVICE void operator()(std::int64_t group) const {
+  /// Trains one block.
+  NN_HOST_DEVICE void operator()(std::int64_t block) const {
     std::int64_t network[Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      const std::int64_t n = group * Lanes + lane;
+      const std::int64_t n = block * Lanes + lane;
       network[lane] = n < args.networks ? n : args.networks - 1;
     }
     float p[P][Lanes], m[P][Lanes], v[P][Lanes], g[P][Lanes];
@@ -107,7 +106,7 @@ struct TrainGroup {
       float table_loss[Lanes], table_l1[Lanes], outputs[4][Lanes];
       evaluate(p, outputs, table_loss, table_l1);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        if (!stores(group, lane)) continue;
+        if (!stores(block, lane)) continue;
         const std::int64_t n = network[lane];
         if (args.train_loss_history)
           args.train_loss_history[epoch * args.networks + n] =
@@ -115,12 +114,12 @@ struct TrainGroup {
         if (args.table_loss_history) args.table_loss_history[epoch * args.networks + n] = table_loss[lane];
       }
     }
-    store_results(group, network, p);
+    store_results(block, network, p);
   }
 
  private:
-  NN_HOST_DEVICE bool stores(std::int64_t group, int lane) const {
-    return group * Lanes + lane < args.networks;
+  NN_HOST_DEVICE bool stores(std::int64_t block, int lane) const {
+    return block * Lanes + lane < args.networks;
   }
 
   // Network::initialised's draws: layer by layer, weights row by row, then biases, U(-1/sqrt(in), 1/sqrt(in)).
@@ -248,13 +247,13 @@ struct TrainGroup {
     }
   }
 
-  NN_HOST_DEVICE NN_INLINE void store_results(std::int64_t group, const std::int64_t (&network)[Lanes],
+  NN_HOST_DEVICE NN_INLINE void store_results(std::int64_t block, const std::int64_t (&network)[Lanes],
                                     const float (&p)[P][Lanes]) const {
     float outputs[4][Lanes], loss[Lanes], l1[Lanes];
     evaluate(p, outputs, loss, l1);
     const std::int64_t N = args.networks;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      if (!stores(group, lane)) continue;
+      if (!stores(block, lane)) continue;
       const std::int64_t n = network[lane];
       bool rounds_right = true;
       NN_UNROLL

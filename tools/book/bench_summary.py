@@ -1,0 +1,202 @@
+"""The benchmarks page's opening: one sentence and one table of rates and ratios, read from the latest GPU
+check record (docs/reference/gpu-check.txt, scripts/gpu-check.sh) and the latest CPU benchmark record
+(bench/results/HOST-YYYYMMDD.txt, bench/run.sh). Every number is one the records printed, or a ratio of two
+of them; the records themselves follow on the page.
+
+usage: python3 tools/book/bench_summary.py GPU_RECORD CPU_RECORD > docs/generated/benchmark-summary.md
+
+Both records time the same workload (bench/workload.hpp): 2-5-5-1 tanh networks on AND, full batch, Adam,
+1000 steps. A step a record lacks (no PyTorch on the card, no GPU check yet) leaves its rows out and the
+text says so; a record that is not a record at all is an error, one line, exit status 1.
+"""
+
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+# The rows' names, as the tables show them.
+BATCHED, ONE_AT_A_TIME, ONE_THREAD = "PyTorch, batched (bmm)", "PyTorch, one at a time", "Thrust, OpenMP, 1 thread"
+
+
+class RecordError(Exception):
+    """A record that lacks what every record has (its date, its machine)."""
+
+
+@dataclass
+class Row:
+    trainer: str
+    networks: int
+    learned: int
+    rate: float  # network-steps per second, as the record printed it
+    speedup: float | None  # the Thrust trainer's rate on the same machine divided by this row's
+
+
+@dataclass
+class Machine:
+    name: str  # the card or the CPU, as the record names it
+    date: str  # YYYY-MM-DD
+    rows: list[Row]
+    missing: list[str]  # the peers the record has no measurement of, with why
+    threads: str = ""  # the CPU record's CPU count, which its OpenMP rows use
+
+
+def sections(record: str) -> dict[str, str]:
+    """The record's "## title" sections by the title's first words (up to a colon or a parenthesis)."""
+    parts = re.split(r"^## ", record, flags=re.M)
+    return {re.split(r"[:(]", part, maxsplit=1)[0].strip(): part for part in parts[1:]}
+
+
+def gpu_machine(record: str) -> Machine:
+    header = re.match(r"# GPU check, (\d{4}-\d{2}-\d{2})T", record)
+    card = re.search(r"^name, .*\n([^,\n]+),", record, flags=re.M)
+    if not header or not card:
+        raise RecordError("the GPU record has no '# GPU check, DATE' line or no nvidia-smi line naming its card")
+    parts = sections(record)
+    rows, missing = [], []
+
+    benchmark = parts.get("benchmark", "")
+    timed = re.search(r"^2,5,5,1 tanh and lr \S+: \S+ s, (\S+) network-steps/s on cuda", benchmark, flags=re.M)
+    counted = re.search(r"^2,5,5,1\s+tanh\s+and\s+\S+\s+(\d+) / (\d+)", benchmark, flags=re.M)
+    if not timed or not counted:
+        return Machine(card.group(1), header.group(1), [], ["the Thrust trainer (the record has no CUDA benchmark)"])
+    thrust = float(timed.group(1))
+    rows.append(Row("Thrust, CUDA", int(counted.group(2)), int(counted.group(1)), thrust, None))
+
+    peers = {}
+    for line in parts.get("PyTorch peer on the same card", "").splitlines():
+        if line.startswith("{"):
+            peer = json.loads(line)
+            if peer.get("gate") == "and":
+                peers[peer["peer"]] = peer
+    for key, trainer in (("pytorch batched (bmm)", BATCHED), ("pytorch one at a time", ONE_AT_A_TIME)):
+        if key in peers:
+            peer = peers[key]
+            rate = peer["network_steps_per_s"]
+            rows.append(Row(trainer, peer["networks"], peer["learned"], rate, thrust / rate))
+        else:
+            missing.append(f"{trainer} (not in the record)")
+    return Machine(card.group(1), header.group(1), rows, missing)
+
+
+CPU_ROW = re.compile(r"^(?P<peer>\S.*?)\s+(?P<gate>and|xor)\s+(?P<networks>\d+)\s+(?P<rate>\d\S*)\s+\S+\s+\S+\s+"
+                     r"(?P<vs_batched>\S+)\s+(?P<vs_single>\S+)\s+(?P<learned>\d+) / \d+ learned$")
+CPU_TRAINERS = {  # the record's peer, as it starts, and the book's name for it
+    "ThrustCpuAllThreads": "Thrust, OpenMP, {cpus} threads",
+    "ThrustCpu1Thread": ONE_THREAD,
+    "XtensorOneAtATime": "xtensor (chapter 2), one at a time",
+    "pytorch batched": BATCHED,
+    "pytorch one at a time": ONE_AT_A_TIME,
+}
+
+
+def cpu_machine(record: str) -> Machine:
+    header = re.match(r"# Trainer benchmark, (\d{4}-\d{2}-\d{2})T[^,]*, ([^,]+), (\d+) CPUs at (\d+) MHz", record)
+    cpu = re.search(r"^# CPU: (.*)$", record, flags=re.M)
+    if not header or not cpu:
+        raise RecordError("the CPU record has no '# Trainer benchmark, DATE, HOST, N CPUs' line or no '# CPU:' line")
+    date, host, cpus, mhz = header.groups()
+    measured = {}
+    for line in record.splitlines():
+        row = CPU_ROW.match(line)
+        if row and row["gate"] == "and":
+            key = next((k for k in CPU_TRAINERS if row["peer"].startswith(k)), None)
+            if key:
+                measured[key] = row
+    name = f"{host}, {cpus} CPUs at {mhz} MHz, {cpu.group(1)}"
+    thrust = measured.get("ThrustCpuAllThreads")
+    if thrust is None:
+        return Machine(name, date, [], ["the Thrust trainer (the record has no OpenMP row)"])
+
+    # The speed-ups come from the record's "vs torch 1-at-a-time" column, the one it prints with the most
+    # digits: Thrust's ratio there divided by the row's is Thrust's rate divided by the row's.
+    def speedup(row) -> float | None:
+        try:
+            return float(thrust["vs_single"].rstrip("x")) / float(row["vs_single"].rstrip("x"))
+        except ValueError:  # "-": the record has no PyTorch one at a time to compare with
+            return float(thrust["rate"]) / float(row["rate"])
+
+    rows, missing = [], []
+    for key, trainer in CPU_TRAINERS.items():
+        trainer = trainer.format(cpus=cpus)
+        if key not in measured:
+            missing.append(f"{trainer} (not in the record)")
+            continue
+        row = measured[key]
+        rows.append(Row(trainer, int(row["networks"]), int(row["learned"]), float(row["rate"]),
+                        None if row is thrust else speedup(row)))
+    return Machine(name, date, rows, missing, cpus)
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """value to `digits` significant digits, grouped by thousands: 6.75, 22.1, 9,220, 1.1 million."""
+    if value >= 1e6:
+        return significant(value / 1e6, digits) + " million"
+    magnitude = math.floor(math.log10(abs(value)))
+    rounded = round(value, digits - 1 - magnitude)
+    if magnitude >= digits - 1:
+        return f"{rounded:,.0f}"
+    return f"{rounded:.{digits - 1 - magnitude}f}".rstrip("0").rstrip(".")  # 1.2e+06 stays 1.2, not 1.20
+
+
+def table(machine: Machine) -> str:
+    lines = ["| trainer | networks | learned AND | network-steps/s | Thrust's rate ÷ this |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for row in machine.rows:
+        ratio = "1×" if row.speedup is None else f"{significant(row.speedup)}×"
+        lines.append(f"| {row.trainer} | {row.networks:,} | {row.learned:,} | {significant(row.rate)} | {ratio} |")
+    for what in machine.missing:
+        lines.append(f"| {what} | | | | |")
+    return "\n".join(lines)
+
+
+def summary(gpu: Machine, cpu: Machine, workload: str) -> str:
+    def versus(machine: Machine, *peers: tuple[str, str]) -> str:
+        """ "6.75 times the rate of PyTorch ... and ...", for the peers the record measured."""
+        rows = {row.trainer: row for row in machine.rows}
+        found = [f"{significant(rows[trainer].speedup)} times the rate of {words}"
+                 for trainer, words in peers if trainer in rows]
+        return " and ".join(found) if found else f"{significant(machine.rows[0].rate)} network-steps/s (the record " \
+            "has no PyTorch run to compare with)"
+
+    sentences = []
+    if gpu.rows:
+        sentences.append(f"On an {gpu.name}, the Thrust trainer ran at " + versus(
+            gpu, (BATCHED, "PyTorch training the same networks batched on the same card"),
+            (ONE_AT_A_TIME, "PyTorch training them one at a time")) + ".")
+    if cpu.rows:
+        threads = next((r for r in cpu.rows if r.trainer == ONE_THREAD), None)
+        scaling = (f"; its {cpu.threads} threads ran {significant(threads.speedup)} times as fast as one"
+                   if threads else "")
+        sentences.append(f"On the {cpu.threads}-CPU machine of the CPU benchmark, it ran at " + versus(
+            cpu, (BATCHED, "batched PyTorch"), (ONE_AT_A_TIME, "PyTorch one network at a time")) + scaling + ".")
+    sentences.append(f"The workload: {workload}, learning AND; each row says how many of its networks learned it, "
+                     "so a fast trainer that learned less would show.")
+    return "\n\n".join([
+        " ".join(sentences),
+        f"**GPU:** {gpu.name}, GPU check of {gpu.date}.", table(gpu),
+        f"**CPU:** {cpu.name}, benchmark of {cpu.date}.", table(cpu)]) + "\n"
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print("usage: bench_summary.py GPU_RECORD CPU_RECORD", file=sys.stderr)
+        return 2
+    try:
+        gpu = gpu_machine(Path(sys.argv[1]).read_text(encoding="utf-8"))
+        cpu_record = Path(sys.argv[2]).read_text(encoding="utf-8")
+        cpu = cpu_machine(cpu_record)
+        workload = re.search(r"^# Workload: (.*)$", cpu_record, flags=re.M)
+        workload = workload.group(1) if workload else "the networks of bench/workload.hpp"
+    except (OSError, RecordError) as error:
+        print(f"bench_summary: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(summary(gpu, cpu, workload))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""bench_summary.py on the committed records: its ratios agree with the ones the CPU record printed itself
+and with the GPU record's rates; a record that lacks a step leaves its rows out and says so; a file that
+is not a record fails with one line.
+
+usage: python3 tools/book/bench_summary_test.py
+"""
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOL = ROOT / "tools/book/bench_summary.py"
+GPU_RECORD = ROOT / "docs/reference/gpu-check.txt"
+# The latest CPU record by its date, as generate.sh picks it.
+CPU_RECORD = max((ROOT / "bench/results").glob("*.txt"), key=lambda path: path.stem.rsplit("-", 1)[-1])
+
+
+def run(gpu: Path, cpu: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOL), str(gpu), str(cpu)], capture_output=True, text=True)
+
+
+def ratio_in(summary: str, trainer: str, table: str) -> float:
+    """The last column of TRAINER's row in the table after "**TABLE:**"."""
+    part = summary.split(f"**{table}:**", 1)[1]
+    row = next(line for line in part.splitlines() if line.startswith(f"| {trainer} |"))
+    return float(row.split("|")[-2].strip().removesuffix("×").replace(",", ""))
+
+
+def three_digits(value: float) -> float:
+    return float(f"{value:.3g}")
+
+
+class CommittedRecords(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        result = run(GPU_RECORD, CPU_RECORD)
+        assert result.returncode == 0, result.stderr
+        cls.summary = result.stdout
+
+    def test_cpu_ratios_are_the_ones_the_record_printed(self) -> None:
+        record = CPU_RECORD.read_text(encoding="utf-8")
+        thrust = next(line for line in record.splitlines() if line.startswith("ThrustCpuAllThreads") and " and " in line)
+        vs_batched = float(re.findall(r"([\d.]+)x", thrust)[0])  # the record's "vs torch batched" column
+        scaling = float(re.search(r"# OpenMP scaling.*: ([\d.]+)x", record).group(1))
+        self.assertEqual(ratio_in(self.summary, "PyTorch, batched (bmm)", "CPU"), three_digits(vs_batched))
+        self.assertEqual(ratio_in(self.summary, "Thrust, OpenMP, 1 thread", "CPU"), three_digits(scaling))
+        self.assertIn(f"{three_digits(scaling)} times as fast as one", self.summary)
+
+    def test_gpu_ratio_is_thrust_over_pytorch_from_the_record(self) -> None:
+        record = GPU_RECORD.read_text(encoding="utf-8")
+        benchmark = record.split("## benchmark", 1)[1].split("\n## ", 1)[0]
+        thrust = float(re.search(r"^2,5,5,1 tanh and .*?([\d.e+]+) network-steps/s", benchmark, flags=re.M).group(1))
+        peers = [json.loads(line) for line in record.splitlines() if line.startswith('{"peer"')]
+        batched = next(p for p in peers if p["peer"].startswith("pytorch batched"))["network_steps_per_s"]
+        self.assertEqual(ratio_in(self.summary, "PyTorch, batched (bmm)", "GPU"), three_digits(thrust / batched))
+        self.assertIn(f"{three_digits(thrust / batched)} times the rate of PyTorch", self.summary)
+
+    def test_names_machines_and_dates(self) -> None:
+        gpu_date = re.match(r"# GPU check, (\d{4}-\d\d-\d\d)", GPU_RECORD.read_text(encoding="utf-8")).group(1)
+        cpu_date = re.match(r"# Trainer benchmark, (\d{4}-\d\d-\d\d)", CPU_RECORD.read_text(encoding="utf-8")).group(1)
+        self.assertIn(f"GPU check of {gpu_date}", self.summary)
+        self.assertIn(f"benchmark of {cpu_date}", self.summary)
+
+
+class IncompleteRecords(unittest.TestCase):
+    def test_a_gpu_record_without_pytorch_leaves_its_rows_out(self) -> None:
+        record = GPU_RECORD.read_text(encoding="utf-8")
+        without = re.sub(r'^\{"peer".*\n', "", record, flags=re.M)
+        self.assertNotEqual(without, record)
+        with tempfile.TemporaryDirectory() as folder:
+            gpu = Path(folder) / "gpu-check.txt"
+            gpu.write_text(without, encoding="utf-8")
+            result = run(gpu, CPU_RECORD)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        gpu_table = result.stdout.split("**GPU:**", 1)[1].split("**CPU:**", 1)[0]
+        self.assertIn("| PyTorch, batched (bmm) (not in the record) |", gpu_table)
+        self.assertNotIn("times the rate of PyTorch training the same networks", result.stdout)
+
+    def test_a_file_that_is_not_a_record_fails_with_one_line(self) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            other = Path(folder) / "notes.txt"
+            other.write_text("nothing measured here\n", encoding="utf-8")
+            result = run(GPU_RECORD, other)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+        self.assertIn("CPU record", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
