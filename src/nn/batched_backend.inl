@@ -1,6 +1,7 @@
 // The host side of the Thrust trainer, one source for both backends: batched_backend_cuda.cu compiles it
 // with nvcc for the CUDA backend, batched_backend_omp.cpp with g++ for the OpenMP backend. Each defines
-// NN_BACKEND (the namespace that keeps the two apart), NN_LANES (networks per functor call) and the policy.
+// NN_BACKEND (the namespace that keeps the two apart), NN_LANES (networks per functor call, a group's size)
+// and the policy.
 
 #include <algorithm>
 #include <chrono>
@@ -14,7 +15,7 @@
 #include <thrust/sort.h>
 
 #include "nn/batched_job.hpp"
-#include "nn/train_block.hpp"
+#include "nn/train_group.hpp"
 
 namespace nn::NN_BACKEND {
 
@@ -44,25 +45,26 @@ BatchedResult train_shape(const BatchedJob& job) {
   const auto epochs = static_cast<std::size_t>(job.train.epochs);
   thrust::device_vector<float> initial(job.initial_parameters.begin(), job.initial_parameters.end());
   thrust::device_vector<float> final_loss(n), final_l1(n), predictions(4 * n);
-  thrust::device_vector<std::uint8_t> learned(n);
+  thrust::device_vector<std::uint8_t> learned(n), rounds_correctly(n);
   thrust::device_vector<float> train_history(job.keep_history ? epochs * n : 0);
   thrust::device_vector<float> table_history(job.keep_history ? epochs * n : 0);
   thrust::device_vector<float> parameters(job.keep_parameters ? P * n : 0);
 
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
-  const BlockArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
+  const GroupArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
                        t.batch_size, t.batches_per_epoch, t.full_batch, raw(final_loss), raw(final_l1),
-                       raw(predictions), raw(learned), raw(train_history), raw(table_history), raw(parameters)};
+                       raw(predictions), raw(learned), raw(rounds_correctly), raw(train_history),
+                       raw(table_history), raw(parameters)};
 
   // ANCHOR: launch
-  const std::int64_t blocks = (N + NN_LANES - 1) / NN_LANES;
+  const std::int64_t groups = (N + NN_LANES - 1) / NN_LANES;
   const auto start = std::chrono::steady_clock::now();
-  const thrust::counting_iterator<std::int64_t> first(0), last(blocks);
+  const thrust::counting_iterator<std::int64_t> first(0), last(groups);
   if (job.activation == Activation::tanh) {
-    thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::tanh>{args});
+    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::tanh>{args});
   } else {
-    thrust::for_each(NN_POLICY, first, last, TrainBlock<S, NN_LANES, Activation::identity>{args});
+    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::identity>{args});
   }
   NN_SYNCHRONIZE();
   // ANCHOR_END: launch
@@ -71,6 +73,8 @@ BatchedResult train_shape(const BatchedJob& job) {
 
   // The summary is reduced where the networks trained; only then do results cross to the host.
   result.learned_count = thrust::count(NN_POLICY, learned.begin(), learned.end(), std::uint8_t{1});
+  result.rounds_correctly_count =
+      thrust::count(NN_POLICY, rounds_correctly.begin(), rounds_correctly.end(), std::uint8_t{1});
   thrust::device_vector<float> sorted = final_loss;
   thrust::sort(NN_POLICY, sorted.begin(), sorted.end());
   // Read single elements by copying them, not through device references (which UBSan flags inside Thrust).
@@ -85,6 +89,7 @@ BatchedResult train_shape(const BatchedJob& job) {
   result.final_l1_loss = to_host(final_l1);
   result.predictions = network_major(to_host(predictions), N);
   result.learned = to_host(learned);
+  result.rounds_correctly = to_host(rounds_correctly);
   if (job.keep_history) {
     result.train_loss_history = network_major(to_host(train_history), N);
     result.table_loss_history = network_major(to_host(table_history), N);

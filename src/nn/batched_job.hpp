@@ -36,18 +36,20 @@ struct BatchedJob {
 
 /// What a job produced. Per-network arrays are network-major: entry [n * k + j].
 struct BatchedResult {
-  std::string device;                      ///< "cuda (<GPU name>)" or "cpu (OpenMP, <threads> threads)".
-  double seconds = 0.0;                    ///< Wall time of the training launch alone.
-  std::vector<float> final_loss;           ///< Chosen loss on the truth table, per network.
-  std::vector<float> final_l1_loss;        ///< Mean L1 on the truth table, per network.
-  std::vector<float> predictions;          ///< Outputs on rows 00, 01, 10, 11: [n * 4 + row].
-  std::vector<std::uint8_t> learned;       ///< 1 if network n learned the gate (outcome.hpp's rule).
-  std::int64_t learned_count = 0;          ///< Networks that learned the gate.
-  float median_final_loss = 0.0f;          ///< Median of final_loss.
-  float worst_final_loss = 0.0f;           ///< Largest final_loss.
-  std::vector<float> train_loss_history;   ///< [n * epochs + epoch], if keep_history.
-  std::vector<float> table_loss_history;   ///< [n * epochs + epoch], if keep_history.
-  std::vector<float> parameters;           ///< [n * param_count + k], if keep_parameters.
+  std::string device;                          ///< "cuda (<GPU name>)" or "cpu (OpenMP, <threads> threads)".
+  double seconds = 0.0;                        ///< Wall time of the training launch alone.
+  std::vector<float> final_loss;               ///< Chosen loss on the truth table, per network.
+  std::vector<float> final_l1_loss;            ///< Mean L1 on the truth table, per network.
+  std::vector<float> predictions;              ///< Outputs on rows 00, 01, 10, 11: [n * 4 + row].
+  std::vector<std::uint8_t> learned;           ///< 1 if network n learned the gate (outcome.hpp's rule).
+  std::vector<std::uint8_t> rounds_correctly;  ///< 1 if network n's four outputs round to the targets.
+  std::int64_t learned_count = 0;              ///< Networks that learned the gate.
+  std::int64_t rounds_correctly_count = 0;     ///< Networks whose outputs all round to the targets, any loss.
+  float median_final_loss = 0.0f;              ///< Median of final_loss.
+  float worst_final_loss = 0.0f;               ///< Largest final_loss.
+  std::vector<float> train_loss_history;       ///< [n * epochs + epoch], if keep_history.
+  std::vector<float> table_loss_history;       ///< [n * epochs + epoch], if keep_history.
+  std::vector<float> parameters;               ///< [n * param_count + k], if keep_parameters.
 };
 
 /// Whether this build has the CUDA backend and a GPU is present.

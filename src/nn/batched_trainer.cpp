@@ -19,7 +19,7 @@ std::size_t bytes_per_network(const BatchedJob& job) {
   std::size_t floats = 2 + 4 + 1;  // final losses, predictions, the sorted copy for the median
   if (job.keep_history) floats += 2 * static_cast<std::size_t>(job.train.epochs);
   if (job.keep_parameters) floats += params;
-  return floats * sizeof(float) + 1;  // + the learned flag
+  return floats * sizeof(float) + 2;  // + the learned and rounds-correctly flags
 }
 
 std::size_t available_host_memory() {

@@ -5,8 +5,10 @@
 #include <cstdio>
 
 #include "nn/error.hpp"
+#include "nn/loss.hpp"
 #include "nn/network_shape.hpp"
 #include "nn/report.hpp"
+#include "nn/wilson_interval.hpp"
 
 namespace nn {
 
@@ -25,6 +27,24 @@ std::vector<float> parse_lrs(const std::vector<std::string>& texts) {
     lrs.push_back(lr);
   }
   return lrs;
+}
+
+// A rate and its 95% interval, in percent: "41.9 [38.8, 45.0]". The interval is rounded outwards, so the
+// printed one always contains the computed one (0 of 65,536 prints [0.0, 0.1], not [0.0, 0.0]).
+std::string rate_with_interval(std::int64_t count, std::int64_t networks) {
+  const RateInterval interval = wilson_interval(count, networks);
+  char bounds[32], text[48];
+  std::snprintf(bounds, sizeof bounds, "[%.1f, %.1f]", std::floor(interval.low * 1000.0) / 10.0,
+                std::ceil(interval.high * 1000.0) / 10.0);
+  std::snprintf(text, sizeof text, "%5.1f %-14s",
+                100.0 * static_cast<double>(count) / static_cast<double>(networks), bounds);
+  return text;
+}
+
+// [low, high] of the 95% Wilson interval, as fractions.
+nlohmann::json interval_json(std::int64_t count, std::int64_t networks) {
+  const RateInterval interval = wilson_interval(count, networks);
+  return {interval.low, interval.high};
 }
 
 }  // namespace
@@ -112,14 +132,23 @@ double network_steps(const BatchedJob& job) {
 }
 
 void print_sweep_results(std::ostream& out, const std::vector<SweepRow>& rows) {
-  out << "layers     activation  gate   lr        learned / networks      rate   median loss   worst loss\n";
+  out << "learned: all four outputs round to the gate's targets and the mean L1 loss is < " << learned_l1_threshold
+      << ";\nrounds correctly: all four outputs round to the targets, whatever the loss;\n"
+         "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards).\n\n";
+  out << "                                  --------- learned ----------  ----- rounds correctly -----  "
+         "-- final loss --\n"
+      << "layers    activation gate lr        count     % [95% interval]    count     % [95% interval]    "
+         "median   worst\n";
   for (const SweepRow& row : rows) {
-    char line[200];
-    std::snprintf(line, sizeof line, "%-10s %-11s %-6s %-9g %9lld / %-9lld %7.1f%%   %11s  %11s\n",
+    const std::int64_t networks = row.job.networks;
+    char line[256];
+    std::snprintf(line, sizeof line, "%-9s %-10s %-4s %-6g  %7lld %s  %7lld %s  %8s %7s\n",
                   sizes_text(row.job.layers).c_str(), activation_name(row.job.activation).c_str(),
                   gate_name(row.job.train.gate).c_str(), static_cast<double>(row.job.train.lr),
-                  static_cast<long long>(row.result.learned_count), static_cast<long long>(row.job.networks),
-                  100.0 * static_cast<double>(row.result.learned_count) / static_cast<double>(row.job.networks),
+                  static_cast<long long>(row.result.learned_count),
+                  rate_with_interval(row.result.learned_count, networks).c_str(),
+                  static_cast<long long>(row.result.rounds_correctly_count),
+                  rate_with_interval(row.result.rounds_correctly_count, networks).c_str(),
                   fixed4(row.result.median_final_loss).c_str(), fixed4(row.result.worst_final_loss).c_str());
     out << line;
   }
@@ -147,12 +176,17 @@ nlohmann::json sweep_json(const Settings& settings, const std::vector<SweepRow>&
                                     {"networks", row.job.networks},
                                     {"first_seed", row.job.train.seed},
                                     {"learned", row.result.learned_count},
+                                    {"learned_rate_interval", interval_json(row.result.learned_count, row.job.networks)},
+                                    {"rounds_correctly", row.result.rounds_correctly_count},
+                                    {"rounds_correctly_rate_interval",
+                                     interval_json(row.result.rounds_correctly_count, row.job.networks)},
                                     {"median_final_loss", row.result.median_final_loss},
                                     {"worst_final_loss", row.result.worst_final_loss}};
     if (row.job.networks <= per_network_limit) {
       configuration["final_loss"] = row.result.final_loss;
       configuration["predictions"] = row.result.predictions;
       configuration["learned_per_network"] = row.result.learned;
+      configuration["rounds_correctly_per_network"] = row.result.rounds_correctly;
     }
     configurations.push_back(std::move(configuration));
     timing.push_back({{"device", row.result.device},

@@ -5,15 +5,19 @@
 // NN_CH02 and NN_CH03 override the programs' paths, so the GPU check script can run this binary on a
 // machine where the build tree lives elsewhere.
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "chapters/run_program.hpp"
 #include "nn/batched_job.hpp"
+#include "nn/gates.hpp"
 #include "nn/network.hpp"
 #include "nn/weights_file.hpp"
+#include "nn/wilson_interval.hpp"
 
 namespace {
 
@@ -77,7 +81,7 @@ TEST(Chapter3, MatchesChapter2StepByStepWithL1OnTheGpu) {
 // rounding (fused multiply-adds, its powf) past 1e-4, so the GPU variant compares the smooth MSE runs.
 void expect_sweep_matches_chapter2(const std::string& device, const std::string& loss) {
   TempDir dir;
-  // 19 networks: on the CPU a full block of 16 lanes and a partial one, so lane and block indexing both count.
+  // 19 networks: on the CPU a full group of 16 lanes and a partial one, so lane and group indexing both count.
   const int first_seed = 7100, networks = 19;
   const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", std::to_string(networks), "--seed",
                                                         std::to_string(first_seed), "--device", device, "--loss", loss});
@@ -135,6 +139,78 @@ TEST(Chapter3, SweepSummaryIsWhatItsNetworksDid) {
     EXPECT_NEAR(configuration["median_final_loss"].get<double>(), losses[50], 1e-7);
     EXPECT_NEAR(configuration["worst_final_loss"].get<double>(), losses.back(), 1e-7);
   }
+}
+
+// "Rounds correctly" is counted from the same outputs the JSON reports, and "learned" is the stricter test:
+// every network that learned also rounds correctly. Without an activation many round correctly (the best
+// linear map rounds to AND) though none learns; XOR's best linear map rounds wrong on a row.
+TEST(Chapter3, SweepCountsTheNetworksWhoseOutputsRoundToTheGate) {
+  TempDir dir;
+  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", "101", "--seed", "4400", "--device", "cpu",
+                                                        "--gates", "and,xor", "--grid-layers", "2,1,1", "--grid-layers",
+                                                        "2,5,5,1"});
+  ASSERT_EQ(sweep["configurations"].size(), 8u);
+  for (const nlohmann::json& configuration : sweep["configurations"]) {
+    const std::string what = configuration["activation"].get<std::string>() + " " + configuration["gate"].get<std::string>() +
+                             " " + configuration["layers"].dump();
+    const std::array<float, 4> targets = nn::truth_table_targets(nn::parse_gate(configuration["gate"].get<std::string>()));
+    const std::vector<float> predictions = configuration["predictions"].get<std::vector<float>>();
+    const std::vector<int> per_network = configuration["rounds_correctly_per_network"].get<std::vector<int>>();
+    ASSERT_EQ(predictions.size(), 4u * 101) << what;
+    int rounds_correctly = 0;
+    for (std::size_t n = 0; n < 101; ++n) {
+      bool all_rows = true;
+      for (std::size_t row = 0; row < 4; ++row) all_rows = all_rows && std::round(predictions[4 * n + row]) == targets[row];
+      EXPECT_EQ(per_network[n] == 1, all_rows) << what << " network " << n;
+      rounds_correctly += all_rows;
+      if (configuration["learned_per_network"][n].get<int>() == 1) {
+        EXPECT_TRUE(all_rows) << what << " network " << n;
+      }
+    }
+    EXPECT_EQ(configuration["rounds_correctly"].get<int>(), rounds_correctly) << what;
+    EXPECT_LE(configuration["learned"].get<int>(), configuration["rounds_correctly"].get<int>()) << what;
+    if (configuration["activation"] == "none") {
+      EXPECT_EQ(configuration["learned"].get<int>(), 0) << what;
+      if (configuration["gate"] == "and") {
+        EXPECT_GT(rounds_correctly, 0) << what;
+      } else {
+        EXPECT_EQ(rounds_correctly, 0) << what;  // XOR
+      }
+    }
+  }
+}
+
+// Each rate comes with the 95% Wilson interval of its printed count, and the interval holds the rate.
+TEST(Chapter3, SweepRatesComeWithTheirWilsonIntervals) {
+  TempDir dir;
+  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", "60", "--seed", "300", "--device", "cpu",
+                                                        "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
+  for (const nlohmann::json& configuration : sweep["configurations"]) {
+    const std::int64_t networks = configuration["networks"].get<std::int64_t>();
+    for (const std::string& count : std::vector<std::string>{"learned", "rounds_correctly"}) {
+      const std::string what = configuration["activation"].get<std::string>() + " " + configuration["layers"].dump() + " " + count;
+      const std::int64_t successes = configuration[count].get<std::int64_t>();
+      const nn::RateInterval expected = nn::wilson_interval(successes, networks);
+      const nlohmann::json& interval = configuration[count + "_rate_interval"];
+      ASSERT_EQ(interval.size(), 2u) << what;
+      EXPECT_DOUBLE_EQ(interval[0].get<double>(), expected.low) << what;
+      EXPECT_DOUBLE_EQ(interval[1].get<double>(), expected.high) << what;
+      const double rate = static_cast<double>(successes) / static_cast<double>(networks);
+      EXPECT_LE(interval[0].get<double>(), rate) << what;
+      EXPECT_GE(interval[1].get<double>(), rate) << what;
+    }
+  }
+}
+
+// The table is printed into the book, whose text column is 110 characters wide.
+TEST(Chapter3, SweepTableFitsTheBooksTextColumn) {
+  const ProgramRun run = run_program(ch03, {"--sweep", "--networks", "20", "--device", "cpu", "--gates", "and,nand",
+                                            "--lrs", "0.1,0.003", "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream table(run.out);
+  int lines = 0;
+  for (std::string line; std::getline(table, line); ++lines) EXPECT_LE(line.size(), 110u) << line;
+  EXPECT_GT(lines, 16);  // the 16 configurations and a header
 }
 
 // The book's statistic: over many seeds the linear network never learns AND and the tanh network mostly
