@@ -82,7 +82,7 @@ step() {
   # scheduler had a warp ready and what the warps wait on), for whoever tunes it next.
   ncu=$(command -v ncu || ls /usr/local/cuda*/bin/ncu 2>/dev/null | head -n 1)
   if [[ -n "$ncu" ]]; then
-    step 180 "$ncu" --kernel-name-base demangled --kernel-name regex:TrainBlock --launch-count 1 \
+    step 180 "$ncu" --kernel-name-base demangled --kernel-name regex:TrainGroup --launch-count 1 \
       --section SpeedOfLight --section Occupancy --section LaunchStats --section ComputeWorkloadAnalysis \
       --section SchedulerStats --section InstructionStats --section WarpStateStats \
       "$NN_CH03" --device cuda --sweep --networks 262144 --layers 2,5,5,1 --activations tanh --gates and \

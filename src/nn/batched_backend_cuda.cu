@@ -1,4 +1,4 @@
-// The Thrust trainer on Thrust's CUDA backend, compiled by nvcc: one network per GPU thread.
+// The Thrust trainer on Thrust's CUDA backend, compiled by nvcc: one network per GPU thread (a group of one).
 #define NN_BACKEND cuda_backend
 #define NN_LANES 1
 #define NN_POLICY thrust::cuda::par

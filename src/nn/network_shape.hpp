@@ -20,14 +20,14 @@
 #define NN_UNROLL _Pragma("unroll")
 /// Inlines a function that takes a network's arrays, so they can stay in registers.
 #define NN_INLINE __forceinline__
-/// Marks a loop over a block's lanes as free of dependences between lanes (g++); a GPU block has one lane.
+/// Marks a loop over a group's lanes as free of dependences between lanes (g++); a GPU group has one lane.
 #define NN_SIMD
 #else
 /// Unrolls the loop that follows (nvcc); g++ unrolls the constant-bound loops by itself.
 #define NN_UNROLL
 /// Inlines a function that takes a network's arrays, so they can stay in registers.
 #define NN_INLINE inline __attribute__((always_inline))
-/// Marks a loop over a block's lanes as free of dependences between lanes (g++), so it is vectorised as a
+/// Marks a loop over a group's lanes as free of dependences between lanes (g++), so it is vectorised as a
 /// loop; left to itself, g++ unrolls the short loops first and then vectorises only parts of them.
 #define NN_SIMD _Pragma("omp simd")
 #endif
