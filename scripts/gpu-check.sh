@@ -2,7 +2,8 @@
 # The GPU check, for a machine with an NVIDIA GPU: the chapter 3 tests (CUDA variants included),
 # compute-sanitizer memcheck on a small CUDA run, the sweep benchmark of issue 3 (N = 2^20 networks
 # 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps) and PyTorch on the same card, then chapter 2
-# against chapter 3 step by step, the demo's statistic at GPU scale, and Nsight Compute's view of the kernel.
+# against chapter 3 step by step, the demo's statistic at GPU scale, the kernels' registers and stack frames
+# as compiled, and Nsight Compute's view of the kernel.
 # The steps run in that order, most important first, and the whole check, build included, stops within
 # NN_GPU_CHECK_SECONDS (default 470, under issue 3's 8 minutes).
 #   bash scripts/gpu-check.sh        in a checkout with the project's dependencies: builds for sm_90, then checks
@@ -76,6 +77,9 @@ step() {
   echo
   echo "## the demo's statistic on the GPU: 2^20 networks each, layers 2,1,1 and 2,5,5,1, none vs tanh"
   step 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --grid-layers 2,1,1 --grid-layers 2,5,5,1 2>&1
+  echo
+  echo "## the trainer's kernels as compiled: registers, stack frame, spills (tools/book/kernel_resources.py)"
+  cat "$bundle/ch03-kernel-resources.txt" 2>/dev/null || echo "no kernel table in the bundle"
   echo
   echo "## Nsight Compute on the trainer's kernel: 2^18 networks 2-5-5-1 tanh, AND, 100 full-batch steps"
   # Why the kernel runs as fast as it does (occupancy, issue slots, pipes, instructions executed, how often a

@@ -33,3 +33,10 @@ if ! command -v nvcc >/dev/null && [[ ! -x /usr/local/cuda/bin/nvcc ]]; then
   echo "note: the CUDA Toolkit (nvcc, Thrust) is not installed; install it from NVIDIA (CUDA 12.6 or 13)." >&2
   exit 1
 fi
+# The book lists the CUDA kernels' registers and stack frames with cuobjdump (tools/book/kernel_resources.py),
+# which some CUDA installations leave out; PyPI's nvidia-cuda-cuobjdump ships it.
+if ! command -v cuobjdump >/dev/null && [[ ! -x /usr/local/cuda/bin/cuobjdump ]] &&
+  ! python3 -m pip show --quiet nvidia-cuda-cuobjdump 2>/dev/null; then
+  python3 -m pip install --quiet nvidia-cuda-cuobjdump 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages nvidia-cuda-cuobjdump
+fi

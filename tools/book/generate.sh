@@ -4,6 +4,7 @@
 #
 # usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY [OUT_DIR]
 #        (OUT_DIR defaults to docs/generated; SURFACE_BINARY is book-surface, built from tools/book/surface.cpp)
+#        CUDA_BACKEND_LIBRARY in the environment: the CUDA backend's library (libnn_batched_cuda.a), if built
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 if [[ $# -lt 4 || $# -gt 5 ]]; then
@@ -63,6 +64,9 @@ fi
 # Chapter 2 and chapter 3 from the same weights, step by step, for longer than the equivalence tests look.
 "$python" "${root}/tools/book/drift.py" "${binary[ch02-tanh]}" "${binary[ch03-gpu]}" --device cpu \
   --json "${out}/ch03-drift.json" > "${out}/ch03-drift.txt"
+
+# Chapter 3's GPU kernels as compiled: registers, stack frame, local memory and spills, per kernel.
+"$python" "${root}/tools/book/kernel_resources.py" "$out" "${CUDA_BACKEND_LIBRARY:-}"
 
 # The latest CPU benchmark record (bench/run.sh writes bench/results/HOST-YYYYMMDD.txt), by its date.
 latest_bench=$(ls "${root}"/bench/results/*.txt | awk -F- '{print $NF "\t" $0}' | sort | tail -1 | cut -f2)
