@@ -45,7 +45,7 @@ std::array<float, 4> outputs_on_truth_table(const Linear& map) {
 
 bool rounds_to(const std::array<float, 4>& outputs, const std::array<float, 4>& targets) {
   for (std::size_t row = 0; row < 4; ++row) {
-    if (std::round(outputs[row]) != targets[row]) return false;
+    if (!rounds_to_target(outputs[row], targets[row])) return false;
   }
   return true;
 }

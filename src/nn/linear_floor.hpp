@@ -29,7 +29,8 @@ Linear best_linear_fit(Gate gate);
 /// The outputs of a 2 -> 1 layer on rows 00, 01, 10, 11.
 std::array<float, 4> outputs_on_truth_table(const Linear& map);
 
-/// Whether every output rounds to its target (the book's "produces the gate after a threshold at 0.5").
+/// Whether every output, rounded at 0.5, gives its target (rounds_to_target): the book's "separates the
+/// gate with a threshold at 0.5".
 bool rounds_to(const std::array<float, 4>& outputs, const std::array<float, 4>& targets);
 
 }  // namespace nn

@@ -33,6 +33,13 @@ NN_HOST_DEVICE inline float loss_derivative(Loss loss, float y, float t) {
 /// table is below this.
 inline constexpr float learned_l1_threshold = 0.05f;
 
+/// Output y rounded at 0.5: 1 from 0.5 on, 0 below, the class a threshold reads off the output. (Rounding to
+/// the nearest integer would turn -0.6 into -1, which is no class of a gate.)
+NN_HOST_DEVICE inline int rounded_at_half(float y) { return y >= 0.5f ? 1 : 0; }
+
+/// Whether output y, rounded at 0.5, gives the 0-or-1 target t.
+NN_HOST_DEVICE inline bool rounds_to_target(float y, float t) { return rounded_at_half(y) == rounded_at_half(t); }
+
 /// The flag spelling: "l1" or "mse".
 std::string loss_name(Loss loss);
 

@@ -74,7 +74,7 @@ void print_outcome(std::ostream& out, const Settings& settings, const Outcome& o
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
     out << " " << x[0] << "  " << x[1] << "     " << outcome.targets[row] << "   " << column(outcome.predictions[row])
-        << "     " << std::lround(outcome.predictions[row]) << "\n";
+        << "     " << rounded_at_half(outcome.predictions[row]) << "\n";
   }
   out << "final " << loss_name(settings.train.loss) << " loss on the truth table: " << fixed4(outcome.final_loss)
       << "\n"

@@ -142,7 +142,8 @@ struct TrainGroup {
 
   // ANCHOR: forward
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
-  NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes], float (&z)[U][Lanes]) {
+  NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes],
+                                               float (&z)[U][Lanes]) {
     for_each_layer<S>([&](auto layer) {
       using Layer = decltype(layer);
       NN_UNROLL
@@ -262,7 +263,7 @@ struct TrainGroup {
       for (int r = 0; r < 4; ++r) {
         args.predictions[r * N + n] = outputs[r][lane];
         const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
-        rounds_right = rounds_right && roundf(outputs[r][lane]) == target;
+        rounds_right = rounds_right && rounds_to_target(outputs[r][lane], target);
       }
       args.final_loss[n] = loss[lane];
       args.final_l1_loss[n] = l1[lane];

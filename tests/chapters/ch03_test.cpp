@@ -160,7 +160,7 @@ TEST(Chapter3, SweepCountsTheNetworksWhoseOutputsRoundToTheGate) {
     int rounds_correctly = 0;
     for (std::size_t n = 0; n < 101; ++n) {
       bool all_rows = true;
-      for (std::size_t row = 0; row < 4; ++row) all_rows = all_rows && std::round(predictions[4 * n + row]) == targets[row];
+      for (std::size_t row = 0; row < 4; ++row) all_rows = all_rows && (predictions[4 * n + row] >= 0.5) == (targets[row] == 1);
       EXPECT_EQ(per_network[n] == 1, all_rows) << what << " network " << n;
       rounds_correctly += all_rows;
       if (configuration["learned_per_network"][n].get<int>() == 1) {
