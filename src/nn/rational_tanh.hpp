@@ -3,14 +3,15 @@
 /// tanh as a rational function, the one every trainer in the book uses: the same arithmetic on the host
 /// and the device, and plain multiply-adds and one division, so the compiler can vectorise it across
 /// networks (a call to the C library's tanhf cannot be). Coefficients are Eigen's
-/// `generic_fast_tanh_float` (a [13/6] minimax fit on the clamped range); tests/unit/activation_test.cpp
-/// checks it stays within 4e-7 of std::tanh.
+/// `generic_fast_tanh_float` (a [13/6] minimax fit on the clamped range). tests/unit/rational_tanh_test.cpp
+/// checks every float in [0, 10] against tanh (the worst error, 4.10e-7, is at x = 5.82787609), and
+/// oddness and the clamp cover the rest.
 
 #include "nn/host_device.hpp"
 
 namespace nn {
 
-/// tanh(x) to within 4e-7 absolute error for every float x; NaN stays NaN.
+/// tanh(x) to within 4.11e-7 absolute error for every float x; NaN stays NaN.
 NN_HOST_DEVICE inline float rational_tanh(float x) {
   // Beyond +-7.9053 tanh rounds to +-1 in float; clamping keeps the polynomials in their fitted range.
   constexpr float clamp = 7.90531110763549805f;

@@ -5,7 +5,6 @@
 
 #include "gradient_check.hpp"
 #include "nn/activation.hpp"
-#include "nn/rational_tanh.hpp"
 #include "nn/error.hpp"
 
 namespace {
@@ -47,18 +46,4 @@ TEST(Activation, NamesRoundTripAndUnknownNamesAreRejected) {
   }
   EXPECT_THROW(nn::parse_activation("relu"), nn::InputError);
   EXPECT_THROW(nn::parse_activation("identity"), nn::InputError);
-}
-
-// The book's tanh is nn::rational_tanh (vectorisable, the same on host and device): it must stay within
-// 4e-7 of the true tanh everywhere, saturate to exactly +-1, and be odd.
-TEST(Activation, RationalTanhStaysWithinFourTenMillionthsOfTanh) {
-  double worst = 0.0;
-  for (float x = -12.0f; x <= 12.0f; x += 1.0f / 4096.0f) {
-    worst = std::max(worst, std::fabs(static_cast<double>(nn::rational_tanh(x)) - std::tanh(static_cast<double>(x))));
-    ASSERT_EQ(nn::rational_tanh(-x), -nn::rational_tanh(x)) << x;
-  }
-  EXPECT_LT(worst, 4e-7);
-  EXPECT_EQ(nn::rational_tanh(0.0f), 0.0f);
-  EXPECT_NEAR(nn::rational_tanh(1e30f), 1.0f, 4e-7);
-  EXPECT_TRUE(std::isnan(nn::rational_tanh(std::nanf(""))));
 }
