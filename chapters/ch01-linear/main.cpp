@@ -54,7 +54,8 @@ void run(const nn::Settings& settings) {
 
 int main(int argc, char** argv) {
   nn::Settings settings;
-  settings.activation = nn::Activation::identity;  // this chapter's network has no activation, and no flag for one
+  // This chapter's network has no activation, and no flag for one.
+  settings.activation = nn::Activation::identity;
   CLI::App app{"Chapter 1: a network with no activation cannot produce AND.", "ch01-linear"};
   nn::add_training_flags(app, settings);
   return nn::run_program(app, argc, argv, settings, [&] { run(settings); });

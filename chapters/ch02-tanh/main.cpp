@@ -5,7 +5,6 @@
 
 #include <iostream>
 
-#include "nn/data.hpp"
 #include "nn/linear_report.hpp"
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
@@ -27,8 +26,6 @@ void run(const nn::Settings& settings) {
   // ANCHOR_END: train
 
   if (!settings.quiet) {
-    std::cout << "\nTen inputs drawn as the demo draws them:\n";
-    nn::print_demo_table(std::cout, network, nn::BitBatchStream(config.gate, 10, config.seed).next());
     std::cout << "\n";
     nn::print_outcome(std::cout, settings, outcome);
     // ANCHOR: floor

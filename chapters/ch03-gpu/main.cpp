@@ -32,22 +32,23 @@ void train_one(const nn::Settings& settings, nn::Device device) {
   job.layers = settings.layers;
   job.activation = settings.activation;
   job.train = settings.train;
-  if (!settings.load_weights.empty()) job.initial_parameters = nn::flatten_parameters(nn::starting_network(settings));
+  if (!settings.load_weights.empty()) {
+    job.initial_parameters = nn::flatten_parameters(nn::starting_network(settings));
+  }
   job.keep_history = job.keep_parameters = true;
   const nn::BatchedResult result = nn::train_batched(job, device);
   const nn::Network network =
       nn::network_from_parameters(settings.layers, settings.activation, result.parameters.data());
   // ANCHOR_END: one
 
-  const nn::Outcome outcome{{result.predictions[0], result.predictions[1], result.predictions[2], result.predictions[3]},
+  const nn::Outcome outcome{{result.predictions[0], result.predictions[1], result.predictions[2],
+                             result.predictions[3]},
                             nn::truth_table_targets(settings.train.gate), result.final_loss[0],
                             result.final_l1_loss[0], result.learned[0] == 1};
   const nn::TrainHistory history{result.train_loss_history, result.table_loss_history};
   if (!settings.quiet) {
     nn::print_settings(std::cout, settings);
     std::cerr << "trained on " << result.device << " in " << result.seconds << " s\n";
-    std::cout << "\nTen inputs drawn as the demo draws them:\n";
-    nn::print_demo_table(std::cout, network, nn::BitBatchStream(settings.train.gate, 10, settings.train.seed).next());
     std::cout << "\n";
     nn::print_outcome(std::cout, settings, outcome);
   }
@@ -56,7 +57,8 @@ void train_one(const nn::Settings& settings, nn::Device device) {
 
 void sweep(const nn::Settings& settings, const Chapter3Flags& flags, nn::Device device) {
   if (!settings.save_weights.empty() || !settings.load_weights.empty()) {
-    throw nn::InputError("--save-weights and --load-weights train one network; a sweep draws each from its seed");
+    throw nn::InputError(
+        "--save-weights and --load-weights train one network; a sweep draws each from its seed");
   }
   // ANCHOR: sweep
   std::vector<nn::SweepRow> rows;
@@ -72,7 +74,8 @@ void sweep(const nn::Settings& settings, const Chapter3Flags& flags, nn::Device 
     nn::print_sweep_timings(std::cerr, rows);
   }
   if (!settings.json.empty()) {
-    nn::write_file_atomically("--json", settings.json, nn::json_text(nn::sweep_json(settings, rows, per_network_json_limit)));
+    const nlohmann::json document = nn::sweep_json(settings, rows, per_network_json_limit);
+    nn::write_file_atomically("--json", settings.json, nn::json_text(document));
   }
 }
 
@@ -81,13 +84,15 @@ void sweep(const nn::Settings& settings, const Chapter3Flags& flags, nn::Device 
 int main(int argc, char** argv) {
   nn::Settings settings;
   Chapter3Flags flags;
-  CLI::App app{"Chapter 3: train with Thrust on the GPU (or the CPU), one network or many at once.", "ch03-gpu"};
+  CLI::App app{"Chapter 3: train with Thrust on the GPU (or the CPU), one network or many at once.",
+               "ch03-gpu"};
   nn::add_training_flags(app, settings);
   nn::add_activation_flag(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
   CLI::Option* sweep_flag =
-      nn::add_switch(app, "--sweep", flags.sweep, "Train --networks networks for every configuration of the grid");
+      nn::add_switch(app, "--sweep", flags.sweep,
+                     "Train --networks networks for every configuration of the grid");
   nn::add_whole_number_flag(app, "--networks", flags.networks,
                             "Sweep: networks per configuration, seeds --seed upwards")
       ->needs(sweep_flag);

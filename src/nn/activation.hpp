@@ -28,14 +28,16 @@ NN_HOST_DEVICE inline float activate(Activation activation, float z) {
 
 /// g'(z), written in terms of z so the backward pass needs only the saved pre-activation.
 NN_HOST_DEVICE inline float activation_derivative(Activation activation, float z) {
+  // ANCHOR: derivative
   switch (activation) {
     case Activation::tanh: {
       const float g = rational_tanh(z);  // tanh'(z) = 1 - tanh(z)^2
       return 1.0f - g * g;
     }
-    case Activation::identity: break;
+    case Activation::identity: break;  // z' = 1: the slope of a straight line
   }
   return 1.0f;
+  // ANCHOR_END: derivative
 }
 
 /// g'(z) given a = g(z) as well: the same value as activation_derivative(z) (for tanh, 1 - a^2 with

@@ -64,11 +64,13 @@ Matrix Network::forward(const Matrix& x) const { return forward_trace(x).output;
 ForwardTrace Network::forward_trace(const Matrix& x) const {
   ForwardTrace trace;
   Matrix a = x;
+  // ANCHOR: forward
   for (const Linear& layer : layers_) {
     trace.inputs.push_back(a);
-    trace.pre_activations.push_back(layer.forward(a));
-    a = activated(activation_, trace.pre_activations.back());
+    trace.pre_activations.push_back(layer.forward(a));  // z = W a + b
+    a = activated(activation_, trace.pre_activations.back());  // a = g(z), unit by unit
   }
+  // ANCHOR_END: forward
   trace.output = std::move(a);
   return trace;
 }
@@ -76,12 +78,14 @@ ForwardTrace Network::forward_trace(const Matrix& x) const {
 std::vector<LinearGradients> Network::backward(const ForwardTrace& trace, const Matrix& d_output) const {
   std::vector<LinearGradients> gradients(layers_.size());
   Matrix da = d_output;
+  // ANCHOR: backward
   for (std::size_t l = layers_.size(); l-- > 0;) {
     // dL/dz = dL/da * g'(z), elementwise
     const Matrix dz = da * activation_slopes(activation_, trace.pre_activations[l]);
     gradients[l] = layers_[l].backward(trace.inputs[l], dz);
     if (l > 0) da = layers_[l].input_gradient(dz);
   }
+  // ANCHOR_END: backward
   return gradients;
 }
 

@@ -77,7 +77,44 @@ class CheckClaims(unittest.TestCase):
 
     def test_fails_when_chapter_1_dips_below_the_floor(self) -> None:
         self.edit_json("ch01-linear.json", lambda result: result["truth_table_loss_history"].__setitem__(0, 0.2))
-        self.assert_fails_with("No training can get under that floor, however long it runs' is false")
+        self.assert_fails_with("under that floor, however long it runs' is false")
+
+    def test_fails_when_no_training_batch_dips_below_the_floor(self) -> None:
+        self.edit_json("ch01-linear.json", lambda result: result.__setitem__("loss_history", [0.25, 0.26]))
+        self.assert_fails_with("and that one can dip below the floor' is false")
+
+    def test_fails_when_the_dimmer_does_not_match_the_weights(self) -> None:
+        def one_key_swings(weights: dict) -> None:
+            weights["layers"][0]["weight"] = [[-5.0, -5.0]]  # one key alone now pulls the sum to 0.54
+        self.edit_json("ch02-tanh-weights.json", one_key_swings)
+        self.assert_fails_with("the bias alone turns the dimmer far past its top stop' is false")
+
+    def test_fails_when_the_demo_network_is_not_the_program_s(self) -> None:
+        self.edit_json("ch02-tanh.json", lambda result: result["predictions"].__setitem__(3, 0.9))
+        self.assert_fails_with("so its outputs on the four cases are' is false")
+
+    def test_fails_when_a_2_1_1_network_rounds_to_xor(self) -> None:
+        def one_rounds(sweep: dict) -> None:
+            next(c for c in sweep["configurations"] if c["gate"] == "xor" and c["layers"] == [2, 1, 1])[
+                "rounds_correctly"] = 1
+        self.edit_json("ch02-shapes.json", one_rounds)
+        self.assert_fails_with("`2,1,1` networks trained on XOR,' is false")
+
+    def test_fails_when_the_xor_hidden_layer_does_not_separate(self) -> None:
+        self.edit_json("ch02-xor-weights.json", lambda weights: weights["layers"][1].__setitem__("bias", [9.0]))
+        self.assert_fails_with("`0 0` and `1 1` on the other' is false")
+
+    def test_fails_when_an_interval_misses_its_rate(self) -> None:
+        def narrow(sweep: dict) -> None:
+            sweep["configurations"][1]["learned_rate_interval"] = [0.0, 0.01]
+        self.edit_json("ch03-sweep.json", narrow)
+        self.assert_fails_with("Every rate carries a 95% interval' is false")
+
+    def test_fails_when_longer_training_learns_more(self) -> None:
+        def more(sweep: dict) -> None:
+            next(c for c in sweep["configurations"] if abs(c["lr"] - 0.1) < 1e-6)["learned"] = 999
+        self.edit_json("ch03-lr-epochs-64.json", more)
+        self.assert_fails_with("makes fewer networks learn' is false")
 
     def test_fails_when_the_cpu_trainers_part_ways(self) -> None:
         def drift(result: dict) -> None:

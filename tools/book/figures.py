@@ -27,19 +27,20 @@ look and the phone rule they keep.
 import sys
 from pathlib import Path
 
-# This folder holds numbers.py, which would hide the standard library's numbers module that numpy imports:
-# search it last.
-HERE = str(Path(__file__).resolve().parent)
-sys.path[:] = [p for p in sys.path if str(Path(p or ".").resolve()) != HERE] + [HERE]
+from figures_activations import activations
+from figures_data import FigureDataError, read
+from figures_heat_maps import heat_maps, xor_hidden_units
+from figures_network import network_ch02
+from figures_rates import lr_epochs, sweep_rates
+from figures_training import loss_curves
 
-from figures_activations import activations  # noqa: E402
-from figures_data import FigureDataError, read  # noqa: E402
-from figures_heat_maps import heat_maps, xor_hidden_units  # noqa: E402
-from figures_network import network_ch02  # noqa: E402
-from figures_rates import lr_epochs, sweep_rates  # noqa: E402
-from figures_training import loss_curves  # noqa: E402
-
-LR_EPOCHS = (8, 16, 32, 64)
+def lr_epochs_runs(folder: Path) -> list:
+    """Chapter 3's learning-rate sweeps, ch03-lr-epochs-EPOCHS.json, shortest training first."""
+    names = sorted((p.name for p in folder.glob("ch03-lr-epochs-*.json")),
+                   key=lambda name: int(name.removesuffix(".json").rsplit("-", 1)[1]))
+    if not names:
+        raise FigureDataError(f"ch03-lr-epochs-*.json are missing from {folder} (tools/book/generate.sh writes them)")
+    return [read(folder, name) for name in names]
 
 
 def draw_all(folder: Path) -> dict[str, bytes]:
@@ -52,7 +53,7 @@ def draw_all(folder: Path) -> dict[str, bytes]:
         "loss-curves.svg": loss_curves(ch01, ch02),
         "activations.svg": activations(),
         "sweep-rates.svg": sweep_rates(read(folder, "ch03-sweep.json")),
-        "lr-epochs.svg": lr_epochs([read(folder, f"ch03-lr-epochs-{epochs}.json") for epochs in LR_EPOCHS]),
+        "lr-epochs.svg": lr_epochs(lr_epochs_runs(folder)),
         "heat-maps.svg": heat_maps(panels, gate=ch02["settings"]["gate"]),
         "heat-map-ch01.svg": heat_maps(panels[:1], gate=ch01["settings"]["gate"]),
         "network-ch02.svg": network_ch02(read(folder, "ch02-tanh-weights.json"), ch02_surface),

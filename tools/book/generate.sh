@@ -31,25 +31,44 @@ shown() {
   "${binary[$program]}" "$@" > "${out}/${name}.txt" 2> /dev/null  # stderr: progress lines with timings
 }
 
-# chapter_diff PREVIOUS NEXT: what NEXT's program changed, as `diff -u` shows it.
+# chapter_diff PREVIOUS NEXT: what NEXT's program changed, as `diff -u` shows it, without the book's ANCHOR
+# markers (they mark listings, not code, and would only add noise to the change).
 chapter_diff() {
   diff -u --label "chapters/$1/main.cpp" --label "chapters/$2/main.cpp" \
-    "${root}/chapters/$1/main.cpp" "${root}/chapters/$2/main.cpp" > "${out}/$2.diff" || [[ $? -eq 1 ]]
+    <(grep -v '// ANCHOR' "${root}/chapters/$1/main.cpp") <(grep -v '// ANCHOR' "${root}/chapters/$2/main.cpp") \
+    > "${out}/$2.diff" || [[ $? -eq 1 ]]
 }
 
 shown ch01-linear ch01-linear --seed 0
 shown ch02-tanh ch02-tanh --seed 0
 shown ch03-gpu ch03-gpu --seed 0 --device cpu
 shown ch03-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --grid-layers 2,1,1 --grid-layers 2,5,5,1
+# Chapter 2's XOR picture: a hidden layer of two tanh units, with settings under which 2,2,1 learns XOR
+# (the same as exercise 2.3's solution but for the layers); the book's seed, 0.
+xor_settings=(--gate xor --layers 2,2,1 --loss mse --full-batch --lr 0.03 --epochs 20 --batches-per-epoch 200)
+shown ch02-xor ch02-tanh --seed 0 "${xor_settings[@]}"
+# How often those settings learn XOR, over the sweep's 1000 seeds.
+shown ch02-xor-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates xor \
+  --grid-layers 2,2,1 --loss mse --full-batch --lr 0.03 --epochs 20 --batches-per-epoch 200
+# Chapter 2's shapes: tanh after a single layer (2,1) against the demo's 2,1,1, on AND and XOR.
+shown ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates and,xor \
+  --grid-layers 2,1 --grid-layers 2,1,1
+# Chapter 3: the tanh rate depends on the learning rate and the training length, not on tanh alone.
+for epochs in 8 16 32 64; do
+  shown "ch03-lr-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \
+    --grid-layers 2,5,5,1 --lrs 0.3,0.1,0.03,0.01 --epochs "${epochs}"
+done
 
-# surface NAME ACTIVATION: the network that `shown NAME` trained and saved, evaluated over the unit square
-# for the heat maps, into NAME-surface.json.
+# surface NAME ACTIVATION [LAYERS]: the network that `shown NAME` trained and saved, evaluated over the unit
+# square for the heat maps, into NAME-surface.json.
 surface() {
-  "$surface_binary" --load-weights "${out}/$1-weights.json" --activation "$2" --json "${out}/$1-surface.json"
+  "$surface_binary" --load-weights "${out}/$1-weights.json" --activation "$2" --layers "${3:-2,1,1}" \
+    --json "${out}/$1-surface.json"
 }
 
 surface ch01-linear none
 surface ch02-tanh tanh
+surface ch02-xor tanh 2,2,1
 
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu
@@ -72,7 +91,7 @@ fi
 latest_bench=$(ls "${root}"/bench/results/*.txt | awk -F- '{print $NF "\t" $0}' | sort | tail -1 | cut -f2)
 cp "$latest_bench" "${out}/cpu-benchmark.txt"
 
-"$python" "${root}/tools/book/numbers.py" "$out"
+"$python" "${root}/tools/book/prose_numbers.py" "$out"
 "$python" "${root}/tools/book/bench_summary.py" "${root}/docs/reference/gpu-check.txt" "${out}/cpu-benchmark.txt" > "${out}/benchmark-summary.md"
 "$python" "${root}/tools/book/figures.py" "$out"
 echo "book: generated files in ${out}"

@@ -1,6 +1,6 @@
 """Writes the numbers the book's prose quotes, one small file each, from the chapters' --json output.
 
-usage: python3 tools/book/numbers.py GENERATED_DIR
+usage: python3 tools/book/prose_numbers.py GENERATED_DIR
 
 A page writes `the floor is {{#include generated/ch01-l1-floor.txt}}`, so no number in the prose is typed.
 The files have no trailing newline, so they sit inside a sentence.
@@ -10,9 +10,111 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from two_unit_network import TwoUnitNetwork, hidden_sum_math, output_sum_math  # noqa: E402
+
 
 def write(out: Path, name: str, text: str) -> None:
     (out / name).write_text(text, encoding="utf-8")
+
+
+def configuration(sweep: dict, layers: list[int], activation: str, gate: str = "and", lr=None) -> dict:
+    return next(c for c in sweep["configurations"] if c["layers"] == layers and c["activation"] == activation
+                and c["gate"] == gate and (lr is None or abs(c["lr"] - lr) < 1e-6 * lr))
+
+
+def percent(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%"
+
+
+def count_with_interval(c: dict, key: str = "learned") -> str:
+    """'886 (88.6%, 95% interval 86.5% to 90.4%)': a sweep's count, its rate and the rate's Wilson interval."""
+    low, high = c["learned_rate_interval" if key == "learned" else f"{key}_rate_interval"]
+    return f"{c[key]} ({percent(c[key] / c['networks'])}, 95% interval {percent(low)} to {percent(high)})"
+
+
+def write_two_unit_network(out: Path, ch02: dict) -> None:
+    """The introduction's dimmer and chapter 2's hidden unit: the demo network's sums and outputs per row."""
+    net = TwoUnitNetwork.from_weights(json.loads((out / "ch02-tanh-weights.json").read_text(encoding="utf-8")))
+    write(out, "ch02-hidden-sum.txt", hidden_sum_math(net))
+    write(out, "ch02-output-sum.txt", output_sum_math(net))
+    for (x1, x2), row in zip(((0, 0), (0, 1), (1, 0), (1, 1)), net.rows()):
+        write(out, f"ch02-z-{x1}{x2}.txt", f"{row.z:.2f}")
+        write(out, f"ch02-h-{x1}{x2}.txt", f"{row.h:.2f}")
+    p = [f"{y:.4f}" for y in ch02["predictions"]]
+    write(out, "ch02-predictions.txt", f"{p[0]}, {p[1]}, {p[2]} and {p[3]}")
+
+
+def failures_table(c: dict) -> str:
+    """What the networks of one sweep configuration that did not learn look like, from their predictions, as a
+    Markdown table: rounding right but too far from the targets, one row wrong (which), or more."""
+    targets = {"and": [0, 0, 0, 1], "or": [0, 1, 1, 1], "nand": [1, 1, 1, 0], "xor": [0, 1, 1, 0]}[c["gate"]]
+    names = ["`0 0`", "`0 1`", "`1 0`", "`1 1`"]
+    kinds: dict[str, int] = {}
+    for n, learned in enumerate(c["learned_per_network"]):
+        if learned:
+            continue
+        outputs = c["predictions"][4 * n:4 * n + 4]
+        wrong = [row for row in range(4) if (outputs[row] >= 0.5) != (targets[row] == 1)]  # rounded at 0.5
+        if not wrong:
+            kind = "every row rounds right, but the mean L1 loss is `0.05` or more"
+        elif len(wrong) == 1:
+            kind = f"one row rounds wrong: {names[wrong[0]]}"
+        else:
+            kind = f"{len(wrong)} rows round wrong"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    lines = ["| did not learn | networks |", "| --- | ---: |"]
+    lines += [f"| {kind} | {count} |" for kind, count in sorted(kinds.items(), key=lambda item: -item[1])]
+    lines.append(f"| all that did not learn | {sum(kinds.values())} of {c['networks']} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_lr_epochs(out: Path) -> None:
+    """Chapter 3's learning rate x training length grid (tanh 2,5,5,1): a table, and each cell's count."""
+    runs = {}
+    for path in out.glob("ch03-lr-epochs-*.json"):
+        run = json.loads(path.read_text(encoding="utf-8"))
+        runs[run["settings"]["epochs"]] = run
+    lrs = sorted({c["lr"] for run in runs.values() for c in run["configurations"]}, reverse=True)
+    steps = lambda run: run["settings"]["epochs"] * run["settings"]["batches_per_epoch"]
+    lines = ["| epochs (steps) | " + " | ".join(f"lr {lr:g}" for lr in lrs) + " |",
+             "| --- | " + " | ".join("---:" for _ in lrs) + " |"]
+    for epochs in sorted(runs):
+        cells = []
+        for lr in lrs:
+            c = configuration(runs[epochs], [2, 5, 5, 1], "tanh", lr=lr)
+            cells.append(f"{c['learned']} ({percent(c['learned'] / c['networks'])})")
+            write(out, f"ch03-lr-{lr:g}-epochs-{epochs}.txt", count_with_interval(c))
+        lines.append(f"| {epochs} ({steps(runs[epochs])}) | " + " | ".join(cells) + " |")
+    write(out, "ch03-lr-epochs.md", "\n".join(lines) + "\n")
+    write(out, "ch03-lr-epochs-networks.txt", str(next(iter(runs.values()))["configurations"][0]["networks"]))
+    # The longer runs repeat the 8-epoch run's first 800 steps exactly (same seeds, same batches), so a network
+    # that had learned after 8 epochs and has not after the longest run learned and then lost it.
+    at_8 = configuration(runs[8], [2, 5, 5, 1], "tanh", lr=0.1)["learned_per_network"]
+    at_end = configuration(runs[max(runs)], [2, 5, 5, 1], "tanh", lr=0.1)["learned_per_network"]
+    write(out, "ch03-lost.txt", str(sum(1 for a, b in zip(at_8, at_end) if a and not b)))
+    write(out, "ch03-learned-at-8.txt", str(sum(at_8)))
+    longest = runs[max(runs)]
+    write(out, "ch03-failures-long.md", failures_table(configuration(longest, [2, 5, 5, 1], "tanh", lr=0.1)))
+
+
+def kernel_resources_summary(resources: dict) -> str:
+    """Chapter 3's sentence on the compiler's count (kernel_resources.py's JSON): which kernels keep their
+    arrays in registers, and what the others use."""
+    if not resources["built"]:
+        return ("This build has no CUDA backend, so there is no count to show; a build with the CUDA Toolkit "
+                "prints one.")
+    in_registers = lambda k: k["stack_frame_bytes"] == 0 and k["local_memory_bytes"] == 0
+    name = lambda k: f"`{','.join(map(str, k['layers']))}` {k['activation']}"
+    tanh = [k for k in resources["kernels"] if k["activation"] == "tanh"]
+    others = [k for k in resources["kernels"] if not in_registers(k)]
+    first = ("Every `tanh` kernel keeps its arrays in registers." if all(map(in_registers, tanh))
+             else "Not every `tanh` kernel keeps its arrays in registers.")
+    if not others:
+        return first + " So does every other kernel of the trainer."
+    rest = "; ".join(f"{name(k)}: a {k['stack_frame_bytes']} B stack frame, {k['spill_store_bytes']} B of spill "
+                     f"stores" for k in others)
+    return f"{first} The kernels that do not: {rest}."
 
 
 def main() -> None:
@@ -26,6 +128,20 @@ def main() -> None:
     write(out, "ch01-final-loss.txt", f"{ch01['final_l1_loss']:.4f}")
     write(out, "ch02-final-loss.txt", f"{ch02['final_l1_loss']:.4f}")
     write(out, "ch02-learned.txt", "learns" if ch02["learned"] else "does not learn")
+    # Training sees each step's random batch, whose loss can dip below the truth table's floor.
+    write(out, "ch01-lowest-training-loss.txt", f"{min(ch01['loss_history']):.4f}")
+    write_two_unit_network(out, ch02)
+
+    # Chapter 2's shapes and XOR, counted by chapter 3's sweep.
+    shapes = json.loads((out / "ch02-shapes.json").read_text(encoding="utf-8"))
+    write(out, "ch02-shapes-networks.txt", str(shapes["configurations"][0]["networks"]))
+    write(out, "ch02-shapes-learned-2-1-and.txt", str(configuration(shapes, [2, 1], "tanh")["learned"]))
+    write(out, "ch02-shapes-rounds-2-1-1-xor.txt",
+          str(configuration(shapes, [2, 1, 1], "tanh", "xor")["rounds_correctly"]))
+    xor = json.loads((out / "ch02-xor.json").read_text(encoding="utf-8"))
+    write(out, "ch02-xor-learned.txt", "learns" if xor["learned"] else "does not learn")
+    xor_sweep = json.loads((out / "ch02-xor-sweep.json").read_text(encoding="utf-8"))
+    write(out, "ch02-xor-sweep-learned.txt", count_with_interval(xor_sweep["configurations"][0]))
 
     # The recorded GPU check (docs/reference/gpu-check.txt): its date and its card, for the benchmarks page.
     check = (Path(__file__).resolve().parents[2] / "docs/reference/gpu-check.txt").read_text(encoding="utf-8")
@@ -44,7 +160,13 @@ def main() -> None:
     write(out, "ch03-sweep-networks.txt", str(configurations[0]["networks"]))
     for c in configurations:
         name = "-".join(str(n) for n in c["layers"]) + "-" + c["activation"]
-        write(out, f"ch03-rate-{name}.txt", f"{100 * c['learned'] / c['networks']:.1f}%")
+        write(out, f"ch03-rate-{name}.txt", percent(c["learned"] / c["networks"]))
+        write(out, f"ch03-learned-{name}.txt", count_with_interval(c))
+        write(out, f"ch03-rounds-{name}.txt", count_with_interval(c, "rounds_correctly"))
+    write(out, "ch03-failures.md", failures_table(configuration(sweep, [2, 5, 5, 1], "tanh")))
+    write_lr_epochs(out)
+    resources = json.loads((out / "ch03-kernel-resources.json").read_text(encoding="utf-8"))
+    write(out, "ch03-kernel-resources-summary.txt", kernel_resources_summary(resources))
 
 
 if __name__ == "__main__":
