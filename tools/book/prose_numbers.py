@@ -40,7 +40,7 @@ def write_two_unit_network(out: Path, ch02: dict) -> None:
     write(out, "ch02-output-sum.txt", output_sum_math(net))
     for (x1, x2), row in zip(((0, 0), (0, 1), (1, 0), (1, 1)), net.rows()):
         write(out, f"ch02-z-{x1}{x2}.txt", f"{row.z:.2f}")
-        write(out, f"ch02-h-{x1}{x2}.txt", f"{row.h:.2f}")
+        write(out, f"ch02-h-{x1}{x2}.txt", f"{row.h:.3f}")
     p = [f"{y:.4f}" for y in ch02["predictions"]]
     write(out, "ch02-predictions.txt", f"{p[0]}, {p[1]}, {p[2]} and {p[3]}")
 
