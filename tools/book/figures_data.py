@@ -68,3 +68,18 @@ def corners(grid: np.ndarray) -> list[float]:
     the grid's last row and column are exactly 1."""
     last = grid.shape[-1] - 1
     return [float(grid[x2 * last, x1 * last]) for x1, x2 in INPUTS]
+
+
+def input_labels(points, near) -> list[tuple[float, float, str]]:
+    """The truth-table inputs ("01") as labels at their points, one label for inputs whose points are near each
+    other ("01, 10"), so that labels do not print over each other. `points` are the four inputs' (x, y), in
+    INPUTS' order; `near(a, b)` says whether two points share a label."""
+    labels: list[tuple[float, float, str]] = []
+    for (x1, x2), point in zip(INPUTS, points):
+        shared = next((k for k, (x, y, _) in enumerate(labels) if near((x, y), point)), None)
+        if shared is None:
+            labels.append((point[0], point[1], f"{x1}{x2}"))
+        else:
+            x, y, text = labels[shared]
+            labels[shared] = (x, y, f"{text}, {x1}{x2}")
+    return labels

@@ -19,7 +19,7 @@ import math
 import numpy as np
 from matplotlib.lines import Line2D
 
-from figures_data import INPUTS, FigureDataError, corners, targets
+from figures_data import INPUTS, FigureDataError, corners, input_labels, targets
 from figures_style import SMALL, TARGET_COLOURS, new_figure, svg_bytes, two_decimals
 
 CONTOUR = "#ff3b3b"  # the 0.5 line, bright enough over every colour of viridis
@@ -133,15 +133,8 @@ def plane(axes, hidden: list[list[float]], weights, gate: str) -> None:
         axes.plot([h1], [h2], marker="o", markersize=10, markerfacecolor=TARGET_COLOURS[t], markeredgecolor="#555555",
                   markeredgewidth=1.5, linestyle="none", zorder=5)
     # Inputs that land close together (01 and 10 often do) share one label.
-    labels: list[tuple[float, float, str]] = []
-    for (x1, x2), (h1, h2) in zip(INPUTS, zip(*hidden)):
-        near = next((k for k, (a, c, _) in enumerate(labels) if abs(a - h1) < 0.15 and abs(c - h2) < 0.15), None)
-        if near is None:
-            labels.append((h1, h2, f"{x1}{x2}"))
-        else:
-            a, c, text = labels[near]
-            labels[near] = (a, c, f"{text}, {x1}{x2}")
-    for h1, h2, text in labels:
+    close = lambda p, q: abs(p[0] - q[0]) < 0.15 and abs(p[1] - q[1]) < 0.15
+    for h1, h2, text in input_labels(list(zip(*hidden)), close):
         axes.annotate(text, (h1, h2), xytext=(9 if h1 < 0.4 else -9, 0), textcoords="offset points",
                       ha="left" if h1 < 0.4 else "right", va="center", fontsize=SMALL,
                       bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})

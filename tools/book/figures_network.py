@@ -7,7 +7,7 @@ on the tanh curve."""
 import numpy as np
 from matplotlib.patches import Circle
 
-from figures_data import INPUTS, FigureDataError, corners
+from figures_data import INPUTS, FigureDataError, corners, input_labels
 from figures_style import BLUE, SMALL, new_figure, svg_bytes, two_decimals
 
 NODE_RADIUS = 0.24
@@ -80,15 +80,8 @@ def on_tanh(axes, z: list[float], h: list[float]) -> None:
     axes.axhline(0, color="#bbbbbb", linewidth=0.8, zorder=0)
     axes.axvline(0, color="#bbbbbb", linewidth=0.8, zorder=0)
     axes.plot(z, h, marker="o", markersize=7, color="#333333", linestyle="none", zorder=4)
-    labels: list[tuple[float, float, str]] = []
-    for (x1, x2), zz, hh in zip(INPUTS, z, h):
-        near = next((k for k, (a, _, _) in enumerate(labels) if abs(a - zz) < 0.6 * reach / 4), None)
-        if near is None:
-            labels.append((zz, hh, f"{x1}{x2}"))
-        else:
-            a, c, text = labels[near]
-            labels[near] = (a, c, f"{text}, {x1}{x2}")
-    for zz, hh, text in labels:
+    close = lambda p, q: abs(p[0] - q[0]) < 0.6 * reach / 4
+    for zz, hh, text in input_labels(list(zip(z, h)), close):
         axes.annotate(text, (zz, hh), xytext=(0, -10 if hh > 0 else 10), textcoords="offset points",
                       ha="center", va="top" if hh > 0 else "bottom", fontsize=SMALL)
     axes.set_xlim(-reach, reach)
