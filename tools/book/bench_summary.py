@@ -50,6 +50,17 @@ def sections(record: str) -> dict[str, str]:
     return {re.split(r"[:(]", part, maxsplit=1)[0].strip(): part for part in parts[1:]}
 
 
+def learned_of_networks(benchmark: str) -> tuple[int, int] | None:
+    """How many tanh 2,5,5,1 networks learned AND, of how many, from a sweep's table in the record: the older
+    table's "907092 / 1048576", or the newer one's "907092  86.5 [86.4, 86.6]" under "Sweep: N networks"."""
+    old = re.search(r"^2,5,5,1\s+tanh\s+and\s+\S+\s+(\d+) / (\d+)", benchmark, flags=re.M)
+    if old:
+        return int(old.group(1)), int(old.group(2))
+    new = re.search(r"^2,5,5,1\s+tanh\s+and\s+\S+\s+(\d+)\s+[\d.]+ \[", benchmark, flags=re.M)
+    networks = re.search(r"^Sweep: (\d+) networks per configuration", benchmark, flags=re.M)
+    return (int(new.group(1)), int(networks.group(1))) if new and networks else None
+
+
 def gpu_machine(record: str) -> Machine:
     header = re.match(r"# GPU check, (\d{4}-\d{2}-\d{2})T", record)
     card = re.search(r"^name, .*\n([^,\n]+),", record, flags=re.M)
@@ -60,11 +71,11 @@ def gpu_machine(record: str) -> Machine:
 
     benchmark = parts.get("benchmark", "")
     timed = re.search(r"^2,5,5,1 tanh and lr \S+: \S+ s, (\S+) network-steps/s on cuda", benchmark, flags=re.M)
-    counted = re.search(r"^2,5,5,1\s+tanh\s+and\s+\S+\s+(\d+) / (\d+)", benchmark, flags=re.M)
+    counted = learned_of_networks(benchmark)
     if not timed or not counted:
         return Machine(card.group(1), header.group(1), [], ["the Thrust trainer (the record has no CUDA benchmark)"])
     thrust = float(timed.group(1))
-    rows.append(Row("Thrust, CUDA", int(counted.group(2)), int(counted.group(1)), thrust, None))
+    rows.append(Row("Thrust, CUDA", counted[1], counted[0], thrust, None))
 
     peers = {}
     for line in parts.get("PyTorch peer on the same card", "").splitlines():

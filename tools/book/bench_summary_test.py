@@ -81,6 +81,19 @@ class IncompleteRecords(unittest.TestCase):
         self.assertIn("| PyTorch, batched (bmm) (not in the record) |", gpu_table)
         self.assertNotIn("times the rate of PyTorch training the same networks", result.stdout)
 
+    def test_a_gpu_record_with_the_newer_sweep_table_is_read_the_same(self) -> None:
+        # Since the sweep gained intervals, a row reads "count  % [interval]" under "Sweep: N networks".
+        record = GPU_RECORD.read_text(encoding="utf-8")
+        newer = re.sub(r"^(2,5,5,1\s+tanh\s+and\s+\S+\s+)(\d+) / \d+\s+([\d.]+)%",
+                       lambda m: f"{m.group(1)}{m.group(2)}  {m.group(3)} [0.0, 100.0]", record, flags=re.M)
+        self.assertNotEqual(newer, record)
+        with tempfile.TemporaryDirectory() as folder:
+            gpu = Path(folder) / "gpu-check.txt"
+            gpu.write_text(newer, encoding="utf-8")
+            result = run(gpu, CPU_RECORD)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, run(GPU_RECORD, CPU_RECORD).stdout)
+
     def test_a_file_that_is_not_a_record_fails_with_one_line(self) -> None:
         with tempfile.TemporaryDirectory() as folder:
             other = Path(folder) / "notes.txt"
