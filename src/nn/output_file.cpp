@@ -1,9 +1,11 @@
 #include "nn/output_file.hpp"
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <vector>
 
 #include <fcntl.h>
@@ -19,13 +21,15 @@ namespace fs = std::filesystem;
 namespace {
 
 [[noreturn]] void fail(const std::string& flag, const std::string& path, const std::string& why) {
+  if (is_standard_output(path)) throw InputError("cannot write " + flag + " to standard output: " + why);
   throw InputError("cannot write " + flag + " file '" + path + "': " + why);
 }
 
 // Where the bytes for `path` go.
 struct Destination {
-  fs::path file;  // `path`, or the file its symlinks lead to (which need not exist yet)
-  bool in_place;  // an existing device or FIFO: written directly instead of replaced
+  fs::path file;        // `path`, or the file its symlinks lead to (which need not exist yet)
+  bool in_place;        // an existing device or FIFO: written directly instead of replaced
+  int descriptor = -1;  // or an open descriptor to write to: standard output, or N of /dev/fd/N
 };
 
 // The file a symlink chain ends at (which need not exist), followed as the kernel follows it and given up
@@ -47,9 +51,38 @@ fs::path follow_symlinks(const fs::path& path, std::error_code& error) {
   }
 }
 
+// The descriptor N that `path` names, after symlinks, as /proc/self/fd/N (or /dev/fd/N, /dev/stdout) does;
+// -1 if it names none.
+int named_descriptor(const std::string& path) {
+  std::error_code error;
+  const fs::path own = fs::canonical("/proc/self/fd", error);  // /proc/<pid>/fd
+  fs::path file = path;
+  for (int links = 0; !error && links <= 40; ++links) {
+    const fs::path folder = fs::canonical(fs::absolute(file, error).parent_path(), error);
+    const std::string name = file.filename().string();
+    int descriptor = -1;
+    const auto [end, failed] = std::from_chars(name.data(), name.data() + name.size(), descriptor);
+    if (!error && folder == own && failed == std::errc() && end == name.data() + name.size()) return descriptor;
+    error.clear();
+    if (!fs::is_symlink(fs::symlink_status(file, error))) return -1;
+    const fs::path target = fs::read_symlink(file, error);
+    file = target.is_absolute() ? target : file.parent_path() / target;
+  }
+  return -1;
+}
+
 // Every check is by error code: a name too long, say, is the user's problem to report, not an exception.
 Destination destination(const std::string& flag, const std::string& path) {
+  if (is_standard_output(path)) return {{}, true, STDOUT_FILENO};
   if (path.empty()) fail(flag, path, "empty file name");
+  // /dev/stdout and the like lead to a descriptor; for a pipe or a socket the link's text ("pipe:[123]") is
+  // no file name, so anything but a regular file (or a folder) is written through the descriptor itself.
+  if (const int descriptor = named_descriptor(path); descriptor >= 0) {
+    struct stat info {};
+    if (::fstat(descriptor, &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode)) {
+      return {path, true, descriptor};
+    }
+  }
   std::error_code error;
   const fs::path file = follow_symlinks(path, error);
   if (error) fail(flag, path, error.message());
@@ -73,25 +106,33 @@ std::string make_temporary(const std::string& flag, const std::string& path, con
   return std::string(buffer.data());
 }
 
-// Writes all of `contents` to `fd` and closes it; returns 0 or the errno of the first failure.
-int write_and_close(int fd, const std::string& contents) {
+// Writes all of `contents` to `fd`; returns 0 or the errno of the first failure.
+int write_all(int fd, const std::string& contents) {
   const char* data = contents.data();
   std::size_t left = contents.size();
   while (left > 0) {
     const ssize_t written = ::write(fd, data, left);
     if (written < 0 && errno == EINTR) continue;
-    if (written < 0) {
-      const int why = errno;
-      ::close(fd);
-      return why;
-    }
+    if (written < 0) return errno;
     data += written;
     left -= static_cast<std::size_t>(written);
+  }
+  return 0;
+}
+
+// Writes all of `contents` to `fd` and closes it; returns 0 or the errno of the first failure.
+int write_and_close(int fd, const std::string& contents) {
+  const int why = write_all(fd, contents);
+  if (why != 0) {
+    ::close(fd);
+    return why;
   }
   return ::close(fd) == 0 ? 0 : errno;
 }
 
 }  // namespace
+
+bool is_standard_output(const std::string& path) { return path == "-"; }
 
 std::string json_text(const nlohmann::json& document) {
   return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -99,6 +140,12 @@ std::string json_text(const nlohmann::json& document) {
 
 void check_writable(const std::string& flag, const std::string& path) {
   const Destination to = destination(flag, path);
+  if (to.descriptor >= 0) {
+    const int mode = ::fcntl(to.descriptor, F_GETFL);
+    if (mode < 0) fail(flag, path, std::strerror(errno));
+    if ((mode & O_ACCMODE) == O_RDONLY) fail(flag, path, "it is open for reading only");
+    return;
+  }
   if (to.in_place) {
     // Opening a FIFO would wait for a reader; whether it may be written is all that matters yet.
     if (::access(to.file.c_str(), W_OK) != 0) fail(flag, path, std::strerror(errno));
@@ -112,6 +159,11 @@ void check_writable(const std::string& flag, const std::string& path) {
 
 void write_file_atomically(const std::string& flag, const std::string& path, const std::string& contents) {
   const Destination to = destination(flag, path);
+  if (to.descriptor >= 0) {
+    std::cout.flush();  // what the program printed to the same descriptor comes first
+    if (const int why = write_all(to.descriptor, contents)) fail(flag, path, std::strerror(why));
+    return;
+  }
   if (to.in_place) {
     const int fd = ::open(to.file.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) fail(flag, path, std::strerror(errno));

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "nn/error.hpp"
+#include "nn/output_file.hpp"
 #include "nn/weights_file.hpp"
 
 namespace nn {
@@ -17,13 +18,31 @@ int checked_stdout(const CLI::App& app, int exit_code) {
   return 2;
 }
 
+// With --json -, standard output carries the JSON alone: while it lives, what a program prints to std::cout
+// (its report) goes to stderr instead, so the chapters print to std::cout either way.
+class ReportToStderr {
+ public:
+  explicit ReportToStderr(bool redirect) : saved_(redirect ? std::cout.rdbuf(std::cerr.rdbuf()) : nullptr) {}
+  ~ReportToStderr() {
+    if (saved_ != nullptr) std::cout.rdbuf(saved_);
+  }
+  ReportToStderr(const ReportToStderr&) = delete;
+  ReportToStderr& operator=(const ReportToStderr&) = delete;
+
+ private:
+  std::streambuf* saved_;
+};
+
 }  // namespace
 
 int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, const std::function<void()>& body) {
   try {
     app.parse(argc, argv);
     validate(settings);
-    body();
+    {
+      const ReportToStderr report(is_standard_output(settings.json));
+      body();
+    }
     return checked_stdout(app, 0);
   } catch (const CLI::Success& done) {  // --help
     return checked_stdout(app, app.exit(done));

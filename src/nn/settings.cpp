@@ -112,12 +112,17 @@ CLI::Option* add_switch(CLI::App& app, const std::string& flag, bool& value, con
   return app.add_flag(flag, value, description)->check(takes_no_value);
 }
 
-CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description) {
+CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description,
+                           bool dash_is_stdout) {
   return app.add_option_function<std::string>(
       flag,
-      [flag, &path](const std::string& text) {
+      [flag, &path, dash_is_stdout](const std::string& text) {
         if (text.empty()) throw InputError(flag + " needs a file name, got an empty one");
-        if (text.front() == '-') {
+        if (is_standard_output(text) && !dash_is_stdout) {
+          throw InputError(flag + " takes a file name, not '-' (only --json - writes to standard output); write ./- "
+                           "for a file named '-'");
+        }
+        if (text.front() == '-' && !is_standard_output(text)) {
           throw InputError(flag + " '" + text + "' looks like a flag; write ./" + text + " for a file of that name");
         }
         path = text;
@@ -156,7 +161,10 @@ void add_training_flags(CLI::App& app, Settings& settings) {
   add_file_flag(app, "--load-weights", settings.load_weights,
                 "Start from the weights in this JSON file instead of a random initialisation");
   add_file_flag(app, "--save-weights", settings.save_weights, "Save the trained weights to this JSON file");
-  add_file_flag(app, "--json", settings.json, "Write the settings, loss history and predictions to this JSON file");
+  add_file_flag(app, "--json", settings.json,
+                "Write the settings, loss history and predictions to this JSON file (- for standard output; the "
+                "report then goes to stderr)",
+                true);
   add_switch(app, "--quiet", settings.quiet, "Print nothing but errors");
 }
 
@@ -197,8 +205,14 @@ void validate(const Settings& settings) {
   check_training_memory(layers, train.full_batch ? 4 : train.batch_size);
   // Read a weights file now, so that a bad one is reported before anything is printed or trained.
   if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.activation);
-  if (!settings.json.empty() && !settings.save_weights.empty() && same_file(settings.json, settings.save_weights)) {
-    throw InputError("--json and --save-weights name the same file '" + settings.json + "'");
+  if (!settings.json.empty() && !settings.save_weights.empty()) {
+    // --json - takes standard output, which /dev/stdout (or a file it is redirected to) would share.
+    if (is_standard_output(settings.json) && same_file("/dev/stdout", settings.save_weights)) {
+      throw InputError("--json - and --save-weights '" + settings.save_weights + "' both write to standard output");
+    }
+    if (!is_standard_output(settings.json) && same_file(settings.json, settings.save_weights)) {
+      throw InputError("--json and --save-weights name the same file '" + settings.json + "'");
+    }
   }
   if (!settings.save_weights.empty()) check_writable("--save-weights", settings.save_weights);
   if (!settings.json.empty()) check_writable("--json", settings.json);

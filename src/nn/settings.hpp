@@ -21,7 +21,7 @@ struct Settings {
   TrainConfig train;                          ///< Gate, loss, optimizer, lr, sizes, seed.
   std::string load_weights;                   ///< Start from this weights file instead of a random init.
   std::string save_weights;                   ///< Save the trained weights here.
-  std::string json;                           ///< Write the result as JSON here.
+  std::string json;                           ///< Write the result as JSON here ("-": standard output).
   bool quiet = false;                         ///< Print nothing but errors.
 };
 
@@ -47,8 +47,10 @@ CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, std::
 CLI::Option* add_switch(CLI::App& app, const std::string& flag, bool& value, const std::string& description);
 
 /// Adds a file-name flag bound to `path`. An empty name, or one starting with '-' (a flag swallowed as a
-/// name, as in `--json --quiet`), is an error rather than a silent no-op or a file called "--quiet".
-CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description);
+/// name, as in `--json --quiet`), is an error rather than a silent no-op or a file called "--quiet"; "-"
+/// alone names standard output if `dash_is_stdout` (--json), and is an error otherwise.
+CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description,
+                           bool dash_is_stdout = false);
 
 /// Adds the flags every chapter shares (all but --activation) to `app`, bound to `settings`.
 void add_training_flags(CLI::App& app, Settings& settings);

@@ -165,6 +165,10 @@ const std::vector<BadInput> output_path_mistakes{
     {"SaveWeightsNameLooksLikeAFlag", {"--save-weights", "--quiet"}, "looks like a flag", true},
     {"JsonAndSaveWeightsNameTheSameFile", {"--json", "{dir}/same.json", "--save-weights", "{dir}/./same.json"},
      "same file", true},
+    // Standard output holds one document: --json - alone writes there.
+    {"JsonAndSaveWeightsBothToStandardOutput", {"--json", "-", "--save-weights", "-"}, "--save-weights", true},
+    {"SaveWeightsToDevStdoutBesideJsonDash", {"--json", "-", "--save-weights", "/dev/stdout"}, "standard output",
+     true},
 };
 
 // Every mistake, for both chapters (chapter 1 has no --activation flag, so there it is an unknown flag).

@@ -248,6 +248,54 @@ TEST(Chapter3, SweepIsReproducibleApartFromItsTimings) {
   EXPECT_EQ(first.second, second.second);
 }
 
+// The lines of `text` that do not contain `wall_time` (lines with wall times, which vary run to run).
+std::string without_lines_containing(const std::string& text, const std::string& wall_time) {
+  std::istringstream lines(text);
+  std::string kept;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find(wall_time) == std::string::npos) kept += line + "\n";
+  }
+  return kept;
+}
+
+// ch03 with `flags`, once with --json FILE and once with --json - and stdout a pipe; returns the file's text
+// and stdout's. The report, on stdout with a file, is on stderr with --json -, apart from `wall_time` lines.
+std::pair<std::string, std::string> json_to_file_and_to_stdout(const std::vector<std::string>& flags,
+                                                               const std::string& wall_time) {
+  TempDir dir;
+  std::vector<std::string> to_file = flags, to_stdout = flags;
+  to_file.insert(to_file.end(), {"--json", dir.file("result.json")});
+  to_stdout.insert(to_stdout.end(), {"--json", "-"});
+  const ProgramRun into_file = run_program(ch03, to_file);
+  const ProgramRun onto_stdout = run_program(ch03, to_stdout, {.stdout_to_pipe = true});
+  EXPECT_EQ(into_file.exit_code, 0) << into_file.err;
+  EXPECT_EQ(onto_stdout.exit_code, 0) << onto_stdout.err;
+  EXPECT_FALSE(into_file.out.empty());
+  EXPECT_EQ(without_lines_containing(onto_stdout.err, wall_time),
+            without_lines_containing(into_file.out + into_file.err, wall_time));
+  return {chapters::read_text(dir.file("result.json")), onto_stdout.out};
+}
+
+// --json - puts on stdout exactly the document --json FILE writes, and nothing else.
+TEST(Chapter3, JsonDashPutsTheSameJsonOnStdoutForOneNetwork) {
+  const auto [file_text, stdout_text] =
+      json_to_file_and_to_stdout({"--device", "cpu", "--epochs", "3", "--layers", "2,3,1"}, "trained on ");
+  EXPECT_TRUE(nlohmann::json::accept(file_text));
+  EXPECT_EQ(stdout_text, file_text);
+}
+
+// The same for a sweep, apart from the wall times under "timing".
+TEST(Chapter3, JsonDashPutsTheSameJsonOnStdoutForASweep) {
+  const auto [file_text, stdout_text] = json_to_file_and_to_stdout(
+      {"--sweep", "--networks", "5", "--device", "cpu", "--epochs", "3", "--gates", "and,xor"}, "network-steps/s");
+  ASSERT_TRUE(nlohmann::json::accept(stdout_text)) << stdout_text;  // nothing before or after the document
+  nlohmann::json from_file = nlohmann::json::parse(file_text), from_stdout = nlohmann::json::parse(stdout_text);
+  EXPECT_EQ(from_file["configurations"].size(), 4u);
+  from_file.erase("timing");
+  from_stdout.erase("timing");
+  EXPECT_EQ(from_file, from_stdout);
+}
+
 // `flags` plus --json DIR/out.json, unless the case is about the output itself (`own_outputs`), where
 // "{dir}" in a flag stands for the directory.
 void expect_bad_input(const std::vector<std::string>& flags, const std::string& named, bool own_outputs = false) {
@@ -304,6 +352,7 @@ TEST(Chapter3BadInput, UnwritableOrMissingOutputNames) {
   expect_bad_input({"--load-weights", ""}, "--load-weights", true);
   expect_bad_input({"--json", "--quiet"}, "looks like a flag", true);
   expect_bad_input({"--json", "{dir}/same.json", "--save-weights", "{dir}/same.json"}, "same file", true);
+  expect_bad_input({"--json", "-", "--save-weights", "-"}, "--save-weights", true);
 }
 
 TEST(Chapter3BadInput, CudaWithoutAGpu) {

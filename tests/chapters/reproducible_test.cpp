@@ -1,7 +1,9 @@
 // A seed fixes everything a chapter prints and writes: the same flags give byte-identical output, and
 // another seed gives another run. (Progress lines go to stderr with wall times, so stderr is not compared.)
+// The JSON is the same wherever it goes: a file, or standard output with --json -.
 
 #include <filesystem>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -41,7 +43,51 @@ void expect_reproducible(const std::string& program) {
   EXPECT_NE(first.weights, other.weights);
 }
 
+// The lines of `text` that are not progress lines (those carry wall times).
+std::string without_progress(const std::string& text) {
+  std::istringstream lines(text);
+  std::string kept;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with("epoch ")) kept += line + "\n";
+  }
+  return kept;
+}
+
+// Wherever the JSON goes, it is the same document: --json - puts on stdout (a pipe, as in `| jq`) exactly what
+// --json FILE writes, and nothing else, the report moving to stderr; --json /dev/stdout and /dev/fd/1 write
+// into the pipe after the report.
+void expect_same_json_on_stdout(const std::string& program) {
+  TempDir dir;
+  const std::vector<std::string> flags{"--layers", "2,5,5,1", "--epochs", "3", "--seed", "7", "--json"};
+  std::vector<std::string> to_file = flags, to_stdout = flags, to_dev_stdout = flags, to_dev_fd = flags;
+  to_file.push_back(dir.file("result.json"));
+  to_stdout.push_back("-");
+  to_dev_stdout.push_back("/dev/stdout");
+  to_dev_fd.insert(to_dev_fd.end(), {"/dev/fd/1", "--quiet"});
+  const chapters::RunOptions into_a_pipe{.stdout_to_pipe = true};
+  const chapters::ProgramRun into_file = chapters::run_program(program, to_file);
+  const chapters::ProgramRun onto_stdout = chapters::run_program(program, to_stdout, into_a_pipe);
+  const chapters::ProgramRun onto_dev_stdout = chapters::run_program(program, to_dev_stdout, into_a_pipe);
+  const chapters::ProgramRun onto_dev_fd = chapters::run_program(program, to_dev_fd, into_a_pipe);
+  for (const chapters::ProgramRun* run : {&into_file, &onto_stdout, &onto_dev_stdout, &onto_dev_fd}) {
+    EXPECT_EQ(run->exit_code, 0) << run->err;
+  }
+  const std::string json = chapters::read_text(dir.file("result.json"));
+  ASSERT_TRUE(nlohmann::json::accept(json));
+  ASSERT_FALSE(into_file.out.empty());
+  EXPECT_EQ(onto_stdout.out, json);
+  EXPECT_EQ(without_progress(onto_stdout.err), into_file.out);
+  EXPECT_EQ(onto_dev_stdout.out, into_file.out + json);
+  EXPECT_EQ(onto_dev_fd.out, json);
+  EXPECT_EQ(onto_dev_fd.err, "");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"result.json"});
+}
+
 }  // namespace
+
+TEST(Reproducible, Chapter1PutsTheSameJsonOnStdoutWithJsonDash) { expect_same_json_on_stdout(chapters::ch01); }
+
+TEST(Reproducible, Chapter2PutsTheSameJsonOnStdoutWithJsonDash) { expect_same_json_on_stdout(chapters::ch02); }
 
 TEST(Reproducible, Chapter1GivesIdenticalOutputForTheSameSeed) { expect_reproducible(chapters::ch01); }
 

@@ -61,15 +61,18 @@ inline std::string read_all(std::FILE* file) {
 struct RunOptions {
   std::string working_directory;  ///< Where it runs ("" for the test's own), so stray relative files land there.
   bool unwritable_stdout = false;  ///< Its stdout is open for reading only, so every write to it fails.
+  bool stdout_to_pipe = false;     ///< Its stdout is a pipe (as in `program | jq`), not a file.
 };
 
 /// Runs `program` with `args` (fork and exec, no shell), its stdout and stderr going to anonymous
-/// temporary files so that neither can fill a pipe and block.
+/// temporary files so that neither can fill a pipe and block (or stdout to a pipe read to its end here).
 inline ProgramRun run_program(const std::string& program, const std::vector<std::string>& args,
                               const RunOptions& options = {}) {
   std::FILE* out = std::tmpfile();
   std::FILE* err = std::tmpfile();
   if (out == nullptr || err == nullptr) throw std::runtime_error("cannot create capture files");
+  int pipe_ends[2] = {-1, -1};
+  if (options.stdout_to_pipe && ::pipe(pipe_ends) != 0) throw std::runtime_error("cannot create a pipe");
   std::vector<char*> argv{const_cast<char*>(program.c_str())};
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
@@ -77,18 +80,31 @@ inline ProgramRun run_program(const std::string& program, const std::vector<std:
   const pid_t child = ::fork();
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
-    const int stdout_fd = options.unwritable_stdout ? ::open("/dev/null", O_RDONLY) : ::fileno(out);
+    const int stdout_fd = options.unwritable_stdout ? ::open("/dev/null", O_RDONLY)
+                          : options.stdout_to_pipe  ? pipe_ends[1]
+                                                    : ::fileno(out);
     ::dup2(stdout_fd, STDOUT_FILENO);
+    if (options.stdout_to_pipe) ::close(pipe_ends[0]);
     ::dup2(::fileno(err), STDERR_FILENO);
     if (!options.working_directory.empty() && ::chdir(options.working_directory.c_str()) != 0) ::_exit(127);
     ::execv(program.c_str(), argv.data());
     ::_exit(127);
   }
+  std::string piped;
+  if (options.stdout_to_pipe) {
+    ::close(pipe_ends[1]);
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) != 0;) {
+      if (n > 0) piped.append(buffer, static_cast<std::size_t>(n));
+      if (n < 0 && errno != EINTR) break;
+    }
+    ::close(pipe_ends[0]);
+  }
   int status = 0;
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
-  ProgramRun run{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), detail::read_all(out),
-                 detail::read_all(err)};
+  ProgramRun run{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+                 options.stdout_to_pipe ? piped : detail::read_all(out), detail::read_all(err)};
   std::fclose(out);
   std::fclose(err);
   return run;

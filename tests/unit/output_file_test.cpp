@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,6 +133,65 @@ TEST(OutputFile, ReplacesTheFileASymlinkNamesAndKeepsTheLink) {
   EXPECT_EQ(read_text(dir.file("results/result.json")), "new");
   EXPECT_EQ(dir.entries(), (std::vector<std::string>{"latest.json", "results"}));
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path() / "results"), {}), 1);
+}
+
+// What is waiting in the read end of a pipe or socket (written before, so one read takes it all).
+std::string waiting_in(int reader) {
+  char buffer[256] = {};
+  const ssize_t got = ::read(reader, buffer, sizeof buffer);
+  return std::string(buffer, got > 0 ? static_cast<std::size_t>(got) : 0);
+}
+
+// /dev/stdout into a pipe names "pipe:[123]", no file at all: such names are written through the descriptor.
+TEST(OutputFile, WritesThroughThePipeThatDevFdNames) {
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  const std::string name = "/dev/fd/" + std::to_string(ends[1]);
+  nn::check_writable("--json", name);
+  nn::write_file_atomically("--json", name, "through the pipe");
+  EXPECT_EQ(waiting_in(ends[0]), "through the pipe");
+  EXPECT_EQ(::fcntl(ends[1], F_GETFD), 0) << "the descriptor was closed";
+  ::close(ends[0]);
+  ::close(ends[1]);
+}
+
+// A socket cannot be opened by name at all, not even through /proc/self/fd; its descriptor can be written.
+TEST(OutputFile, WritesThroughTheSocketThatProcSelfFdNames) {
+  int ends[2];
+  ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, ends), 0);
+  const std::string name = "/proc/self/fd/" + std::to_string(ends[1]);
+  nn::check_writable("--json", name);
+  nn::write_file_atomically("--json", name, "through the socket");
+  EXPECT_EQ(waiting_in(ends[0]), "through the socket");
+  ::close(ends[0]);
+  ::close(ends[1]);
+}
+
+TEST(OutputFile, ADescriptorOpenForReadingIsNotWritable) {
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  const std::string name = "/dev/fd/" + std::to_string(ends[0]);
+  expect_input_error_naming("--json", name, [&] { nn::check_writable("--json", name); });
+  ::close(ends[0]);
+  ::close(ends[1]);
+}
+
+// "-" is standard output, whatever it is; here a pipe put in its place for the test.
+TEST(OutputFile, DashWritesToStandardOutput) {
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  std::fflush(stdout);
+  const int saved = ::dup(STDOUT_FILENO);
+  ::dup2(ends[1], STDOUT_FILENO);
+  nn::check_writable("--json", "-");
+  nn::write_file_atomically("--json", "-", "on standard output");
+  ::dup2(saved, STDOUT_FILENO);
+  ::close(saved);
+  EXPECT_EQ(waiting_in(ends[0]), "on standard output");
+  ::close(ends[0]);
+  ::close(ends[1]);
+  EXPECT_TRUE(nn::is_standard_output("-"));
+  EXPECT_FALSE(nn::is_standard_output("./-"));
 }
 
 TEST(OutputFile, ASymlinkLoopThrowsInputError) {

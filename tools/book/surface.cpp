@@ -79,7 +79,8 @@ int main(int argc, char** argv) {
       ->default_str("2,1,1");
   nn::add_activation_flag(app, settings);
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
-  nn::add_file_flag(app, "--json", settings.json, "where to write the surface")->required();
+  nn::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
+      ->required();
   return nn::run_program(app, argc, argv, settings, [&] {
     const nn::Network network = nn::starting_network(settings);
     const nlohmann::json values = surface(network, resolution);
