@@ -67,15 +67,20 @@ class CommittedRecords(unittest.TestCase):
         self.assertIn(f"benchmark of {cpu_date}", self.summary)
 
 
+def run_with_gpu_record(text: str) -> subprocess.CompletedProcess:
+    """The tool on the committed CPU record and a GPU record with this text."""
+    with tempfile.TemporaryDirectory() as folder:
+        gpu = Path(folder) / "gpu-check.txt"
+        gpu.write_text(text, encoding="utf-8")
+        return run(gpu, CPU_RECORD)
+
+
 class IncompleteRecords(unittest.TestCase):
     def test_a_gpu_record_without_pytorch_leaves_its_rows_out(self) -> None:
         record = GPU_RECORD.read_text(encoding="utf-8")
         without = re.sub(r'^\{"peer".*\n', "", record, flags=re.M)
         self.assertNotEqual(without, record)
-        with tempfile.TemporaryDirectory() as folder:
-            gpu = Path(folder) / "gpu-check.txt"
-            gpu.write_text(without, encoding="utf-8")
-            result = run(gpu, CPU_RECORD)
+        result = run_with_gpu_record(without)
         self.assertEqual(result.returncode, 0, result.stderr)
         gpu_table = result.stdout.split("**GPU:**", 1)[1].split("**CPU:**", 1)[0]
         self.assertIn("| PyTorch, batched (bmm) (not in the record) |", gpu_table)
@@ -87,10 +92,7 @@ class IncompleteRecords(unittest.TestCase):
         newer = re.sub(r"^(2,5,5,1\s+tanh\s+and\s+\S+\s+)(\d+) / \d+\s+([\d.]+)%",
                        lambda m: f"{m.group(1)}{m.group(2)}  {m.group(3)} [0.0, 100.0]", record, flags=re.M)
         self.assertNotEqual(newer, record)
-        with tempfile.TemporaryDirectory() as folder:
-            gpu = Path(folder) / "gpu-check.txt"
-            gpu.write_text(newer, encoding="utf-8")
-            result = run(gpu, CPU_RECORD)
+        result = run_with_gpu_record(newer)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout, run(GPU_RECORD, CPU_RECORD).stdout)
 
