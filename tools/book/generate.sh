@@ -31,6 +31,14 @@ shown() {
   "${binary[$program]}" "$@" > "${out}/${name}.txt" 2> /dev/null  # stderr: progress lines with timings
 }
 
+# measured NAME PROGRAM ARGS...: only the --json, NAME.json, for the counts and figures the prose quotes from a
+# run the page does not print.
+measured() {
+  local name="$1" program="$2"
+  shift 2
+  "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json"
+}
+
 # chapter_diff PREVIOUS NEXT: what NEXT's program changed, as `diff -u` shows it, without the book's ANCHOR
 # markers (they mark listings, not code, and would only add noise to the change).
 chapter_diff() {
@@ -45,17 +53,17 @@ shown ch03-gpu ch03-gpu --seed 0 --device cpu
 shown ch03-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --grid-layers 2,1,1 --grid-layers 2,5,5,1
 # Chapter 2's XOR picture: a hidden layer of two tanh units, with settings under which 2,2,1 learns XOR
 # (the same as exercise 2.3's solution but for the layers); the book's seed, 0.
-xor_settings=(--gate xor --layers 2,2,1 --loss mse --full-batch --lr 0.03 --epochs 20 --batches-per-epoch 200)
-shown ch02-xor ch02-tanh --seed 0 "${xor_settings[@]}"
+xor_training=(--loss mse --full-batch --lr 0.03 --epochs 20 --batches-per-epoch 200)
+shown ch02-xor ch02-tanh --seed 0 --gate xor --layers 2,2,1 "${xor_training[@]}"
 # How often those settings learn XOR, over the sweep's 1000 seeds.
-shown ch02-xor-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates xor \
-  --grid-layers 2,2,1 --loss mse --full-batch --lr 0.03 --epochs 20 --batches-per-epoch 200
+measured ch02-xor-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates xor \
+  --grid-layers 2,2,1 "${xor_training[@]}"
 # Chapter 2's shapes: tanh after a single layer (2,1) against the demo's 2,1,1, on AND and XOR.
-shown ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates and,xor \
+measured ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates and,xor \
   --grid-layers 2,1 --grid-layers 2,1,1
 # Chapter 3: the tanh rate depends on the learning rate and the training length, not on tanh alone.
 for epochs in 8 16 32 64; do
-  shown "ch03-lr-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \
+  measured "ch03-lr-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \
     --grid-layers 2,5,5,1 --lrs 0.3,0.1,0.03,0.01 --epochs "${epochs}"
 done
 
