@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <vector>
 
@@ -33,10 +34,13 @@ struct Destination {
 };
 
 // The file a symlink chain ends at (which need not exist), followed as the kernel follows it and given up
-// after 40 links as Linux does; sets `error` rather than throwing.
-fs::path follow_symlinks(const fs::path& path, std::error_code& error) {
+// after 40 links as Linux does; or the first file of the chain that `stop_at` accepts. Sets `error` rather
+// than throwing.
+fs::path follow_symlinks(const fs::path& path, std::error_code& error,
+                         const std::function<bool(const fs::path&)>& stop_at = nullptr) {
   fs::path file = path;
   for (int links = 0;; ++links) {
+    if (stop_at && stop_at(file)) return file;
     const fs::file_status status = fs::symlink_status(file, error);
     if (error && status.type() != fs::file_type::not_found) return {};
     error.clear();
@@ -51,24 +55,26 @@ fs::path follow_symlinks(const fs::path& path, std::error_code& error) {
   }
 }
 
+// The descriptor N that `file` names as /proc/self/fd/N (the folder reached through any link, /dev/fd
+// included); -1 if it names none.
+int descriptor_named_by(const fs::path& file) {
+  std::error_code error;
+  const fs::path own = fs::canonical("/proc/self/fd", error);  // /proc/<pid>/fd
+  const fs::path folder = fs::canonical(fs::absolute(file, error).parent_path(), error);
+  const std::string name = file.filename().string();
+  int descriptor = -1;
+  const auto [end, failed] = std::from_chars(name.data(), name.data() + name.size(), descriptor);
+  if (error || folder != own || failed != std::errc() || end != name.data() + name.size()) return -1;
+  return descriptor;
+}
+
 // The descriptor N that `path` names, after symlinks, as /proc/self/fd/N (or /dev/fd/N, /dev/stdout) does;
 // -1 if it names none.
 int named_descriptor(const std::string& path) {
   std::error_code error;
-  const fs::path own = fs::canonical("/proc/self/fd", error);  // /proc/<pid>/fd
-  fs::path file = path;
-  for (int links = 0; !error && links <= 40; ++links) {
-    const fs::path folder = fs::canonical(fs::absolute(file, error).parent_path(), error);
-    const std::string name = file.filename().string();
-    int descriptor = -1;
-    const auto [end, failed] = std::from_chars(name.data(), name.data() + name.size(), descriptor);
-    if (!error && folder == own && failed == std::errc() && end == name.data() + name.size()) return descriptor;
-    error.clear();
-    if (!fs::is_symlink(fs::symlink_status(file, error))) return -1;
-    const fs::path target = fs::read_symlink(file, error);
-    file = target.is_absolute() ? target : file.parent_path() / target;
-  }
-  return -1;
+  const fs::path file =
+      follow_symlinks(path, error, [](const fs::path& link) { return descriptor_named_by(link) >= 0; });
+  return error ? -1 : descriptor_named_by(file);
 }
 
 // Every check is by error code: a name too long, say, is the user's problem to report, not an exception.

@@ -59,7 +59,7 @@ inline std::string read_all(std::FILE* file) {
 
 /// How to run a program besides its flags.
 struct RunOptions {
-  std::string working_directory;  ///< Where it runs ("" for the test's own), so stray relative files land there.
+  std::string working_directory{};  ///< Where it runs ("" for the test's own), so stray relative files land there.
   bool unwritable_stdout = false;  ///< Its stdout is open for reading only, so every write to it fails.
   bool stdout_to_pipe = false;     ///< Its stdout is a pipe (as in `program | jq`), not a file.
 };
