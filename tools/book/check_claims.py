@@ -23,6 +23,7 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_math import INLINE as INLINE_MATH  # noqa: E402
 from summary import summary_pages  # noqa: E402
+from prose_numbers import configuration, lr_epochs_runs  # noqa: E402
 from two_unit_network import ROWS, TwoUnitNetwork, tanh_layers  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,17 +54,13 @@ class Generated:
 
     def sweep(self, layers: list[int], activation: str, name: str = "ch03-sweep.json", gate: str = "and",
               lr: float | None = None) -> dict:
-        return next(c for c in self.json(name)["configurations"]
-                    if c["layers"] == layers and c["activation"] == activation and c["gate"] == gate
-                    and (lr is None or abs(c["lr"] - lr) <= 1e-6 * lr))
+        return configuration(self.json(name), layers, activation, gate, lr)
 
     def demo_network(self) -> TwoUnitNetwork:
         return TwoUnitNetwork.from_weights(self.json("ch02-tanh-weights.json"))
 
     def lr_epochs(self) -> dict[int, dict]:
-        """Chapter 3's learning-rate sweeps by their epochs."""
-        runs = [self.json(path.name) for path in sorted(self.folder.glob("ch03-lr-epochs-*.json"))]
-        return {run["settings"]["epochs"]: run for run in runs}
+        return lr_epochs_runs(self.folder)
 
 
 def shows_starters_not_solutions(docs: Path) -> bool:

@@ -19,6 +19,7 @@ def write(out: Path, name: str, text: str) -> None:
 
 
 def configuration(sweep: dict, layers: list[int], activation: str, gate: str = "and", lr=None) -> dict:
+    """One configuration of a sweep's --json (the claims check finds them the same way)."""
     return next(c for c in sweep["configurations"] if c["layers"] == layers and c["activation"] == activation
                 and c["gate"] == gate and (lr is None or abs(c["lr"] - lr) < 1e-6 * lr))
 
@@ -69,12 +70,15 @@ def failures_table(c: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def lr_epochs_runs(folder: Path) -> dict[int, dict]:
+    """Chapter 3's learning-rate sweeps (ch03-lr-epochs-*.json), by their epochs."""
+    runs = (json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("ch03-lr-epochs-*.json"))
+    return {run["settings"]["epochs"]: run for run in runs}
+
+
 def write_lr_epochs(out: Path) -> None:
     """Chapter 3's learning rate x training length grid (tanh 2,5,5,1): a table, and each cell's count."""
-    runs = {}
-    for path in out.glob("ch03-lr-epochs-*.json"):
-        run = json.loads(path.read_text(encoding="utf-8"))
-        runs[run["settings"]["epochs"]] = run
+    runs = lr_epochs_runs(out)
     lrs = sorted({c["lr"] for run in runs.values() for c in run["configurations"]}, reverse=True)
     steps = lambda run: run["settings"]["epochs"] * run["settings"]["batches_per_epoch"]
     lines = ["| epochs (steps) | " + " | ".join(f"lr {lr:g}" for lr in lrs) + " |",
