@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "nn/batched_job.hpp"
+#include "thrust_trainer/batched_job.hpp"
 
 namespace bench {
 

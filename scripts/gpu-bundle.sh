@@ -12,7 +12,7 @@ cp "$(g++ -print-file-name=libgomp.so.1)" gpu-bundle/
 cp scripts/gpu-check.sh bench/torch_peers.py tools/book/drift.py gpu-bundle/
 # The trainer's kernels as compiled (registers, stack frame, spills): a property of the build, so read here,
 # where cuobjdump is, for the check to print.
-python3 tools/book/kernel_resources.py gpu-bundle build-gpu/src/nn/libnn_batched_cuda.a ||
+python3 tools/book/kernel_resources.py gpu-bundle build-gpu/src/thrust_trainer/libnn_batched_cuda.a ||
   echo "no kernel table: tools/book/kernel_resources.py failed where the bundle was built" \
     > gpu-bundle/ch03-kernel-resources.txt
 # The record names what it measured: the commit, and whether the working tree had changes on top of it.

@@ -7,12 +7,12 @@
 #include <iostream>
 
 #include "nn/data.hpp"
-#include "nn/linear_report.hpp"
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
-#include "nn/program.hpp"
-#include "nn/report.hpp"
 #include "nn/train.hpp"
+#include "program/linear_report.hpp"
+#include "program/program.hpp"
+#include "program/report.hpp"
 
 namespace {
 

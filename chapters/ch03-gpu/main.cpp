@@ -6,13 +6,13 @@
 
 #include <iostream>
 
-#include "nn/batched_job.hpp"
 #include "nn/data.hpp"
 #include "nn/error.hpp"
-#include "nn/output_file.hpp"
-#include "nn/program.hpp"
-#include "nn/report.hpp"
-#include "nn/sweep.hpp"
+#include "thrust_trainer/batched_job.hpp"
+#include "program/output_file.hpp"
+#include "program/program.hpp"
+#include "program/report.hpp"
+#include "program/sweep.hpp"
 
 namespace {
 

@@ -13,11 +13,11 @@
 #include <gtest/gtest.h>
 
 #include "chapters/run_program.hpp"
-#include "nn/batched_job.hpp"
 #include "nn/gates.hpp"
 #include "nn/network.hpp"
-#include "nn/weights_file.hpp"
-#include "nn/wilson_interval.hpp"
+#include "thrust_trainer/batched_job.hpp"
+#include "program/weights_file.hpp"
+#include "program/wilson_interval.hpp"
 
 namespace {
 

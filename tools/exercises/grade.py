@@ -168,9 +168,9 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
                       f"-DNN_EXERCISE_HIDDEN_TESTS={hidden or ''}", f"-DNN_EXERCISE_TIMEOUT={timeout}"])
     if configured.returncode != 0:
         raise RuntimeError("cannot configure the project:\n" + configured.stdout[-2000:] + configured.stderr[-2000:])
-    built = run(["cmake", "--build", str(build), "--target", "nn", JOBS])
+    built = run(["cmake", "--build", str(build), "--target", "nn_program", JOBS])  # what the exercises link
     if built.returncode != 0:
-        raise RuntimeError("cannot build the nn library:\n" + errors_of(built.stdout + built.stderr))
+        raise RuntimeError("cannot build the library:\n" + errors_of(built.stdout + built.stderr))
 
 
 def remove_program(build: Path, exercise: dict) -> None:

@@ -2,7 +2,7 @@
 /// \file
 /// Exercise 2.3: make chapter 2 learn XOR.
 
-#include "nn/settings.hpp"
+#include "program/settings.hpp"
 
 namespace exercises {
 

@@ -1,4 +1,4 @@
-#include "nn/training_memory.hpp"
+#include "program/training_memory.hpp"
 
 #include <cstdio>
 

@@ -1,10 +1,10 @@
-#include "nn/program.hpp"
+#include "program/program.hpp"
 
 #include <iostream>
 
 #include "nn/error.hpp"
-#include "nn/output_file.hpp"
-#include "nn/weights_file.hpp"
+#include "program/output_file.hpp"
+#include "program/weights_file.hpp"
 
 namespace nn {
 

@@ -1,12 +1,12 @@
-#include "nn/report.hpp"
+#include "program/report.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "nn/error.hpp"
-#include "nn/output_file.hpp"
-#include "nn/weights_file.hpp"
+#include "program/output_file.hpp"
+#include "program/weights_file.hpp"
 
 namespace nn {
 

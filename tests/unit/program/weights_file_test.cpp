@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "nn/error.hpp"
-#include "nn/weights_file.hpp"
+#include "program/weights_file.hpp"
 #include "temp_dir.hpp"
 
 namespace {

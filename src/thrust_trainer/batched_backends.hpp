@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "nn/batched_job.hpp"
+#include "thrust_trainer/batched_job.hpp"
 
 namespace nn::omp_backend {
 BatchedResult train_batched(const BatchedJob& job);

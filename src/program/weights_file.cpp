@@ -1,4 +1,4 @@
-#include "nn/weights_file.hpp"
+#include "program/weights_file.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -15,7 +15,7 @@
 #include <xtensor/xbuilder.hpp>
 
 #include "nn/error.hpp"
-#include "nn/output_file.hpp"
+#include "program/output_file.hpp"
 
 namespace nn {
 

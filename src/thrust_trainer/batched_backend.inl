@@ -14,8 +14,8 @@
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/sort.h>
 
-#include "nn/batched_job.hpp"
-#include "nn/train_group.hpp"
+#include "thrust_trainer/batched_job.hpp"
+#include "thrust_trainer/train_group.hpp"
 
 namespace nn::NN_BACKEND {
 

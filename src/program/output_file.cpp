@@ -1,4 +1,4 @@
-#include "nn/output_file.hpp"
+#include "program/output_file.hpp"
 
 #include <cerrno>
 #include <charconv>

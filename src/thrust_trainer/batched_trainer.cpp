@@ -2,10 +2,10 @@
 
 #include <unistd.h>
 
-#include "nn/batched_backends.hpp"
-#include "nn/batched_job.hpp"
+#include "thrust_trainer/batched_backends.hpp"
+#include "thrust_trainer/batched_job.hpp"
 #include "nn/error.hpp"
-#include "nn/network_shape.hpp"
+#include "thrust_trainer/network_shape.hpp"
 
 namespace nn {
 

@@ -1,4 +1,4 @@
-#include "nn/sweep.hpp"
+#include "program/sweep.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,9 +6,9 @@
 
 #include "nn/error.hpp"
 #include "nn/loss.hpp"
-#include "nn/network_shape.hpp"
-#include "nn/report.hpp"
-#include "nn/wilson_interval.hpp"
+#include "thrust_trainer/network_shape.hpp"
+#include "program/report.hpp"
+#include "program/wilson_interval.hpp"
 
 namespace nn {
 

@@ -6,7 +6,7 @@
 #include <cuda_runtime.h>
 #include <thrust/system/cuda/execution_policy.h>
 
-#include "nn/batched_backend.inl"
+#include "thrust_trainer/batched_backend.inl"
 
 namespace nn::cuda_backend {
 

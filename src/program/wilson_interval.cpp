@@ -1,4 +1,4 @@
-#include "nn/wilson_interval.hpp"
+#include "program/wilson_interval.hpp"
 
 #include <algorithm>
 #include <cassert>

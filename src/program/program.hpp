@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "nn/settings.hpp"
+#include "program/settings.hpp"
 
 namespace nn {
 

@@ -8,7 +8,7 @@
 #define NN_SYNCHRONIZE() ((void)0)
 #include <thrust/system/omp/execution_policy.h>
 
-#include "nn/batched_backend.inl"
+#include "thrust_trainer/batched_backend.inl"
 
 #include <omp.h>
 

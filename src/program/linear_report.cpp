@@ -1,9 +1,9 @@
-#include "nn/linear_report.hpp"
+#include "program/linear_report.hpp"
 
 #include <cmath>
 
 #include "nn/linear_floor.hpp"
-#include "nn/report.hpp"
+#include "program/report.hpp"
 
 namespace nn {
 

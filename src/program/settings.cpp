@@ -1,4 +1,4 @@
-#include "nn/settings.hpp"
+#include "program/settings.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "nn/error.hpp"
-#include "nn/output_file.hpp"
-#include "nn/training_memory.hpp"
-#include "nn/weights_file.hpp"
+#include "program/output_file.hpp"
+#include "program/training_memory.hpp"
+#include "program/weights_file.hpp"
 
 namespace nn {
 

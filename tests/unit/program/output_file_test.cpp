@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "nn/error.hpp"
-#include "nn/output_file.hpp"
+#include "program/output_file.hpp"
 #include "temp_dir.hpp"
 
 namespace {

@@ -15,7 +15,7 @@
 #include "nn/activation.hpp"
 #include "nn/gates.hpp"
 #include "nn/loss.hpp"
-#include "nn/network_shape.hpp"
+#include "thrust_trainer/network_shape.hpp"
 #include "nn/random.hpp"
 #include "nn/update_rule.hpp"
 

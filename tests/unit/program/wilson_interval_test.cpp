@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "nn/wilson_interval.hpp"
+#include "program/wilson_interval.hpp"
 
 namespace {
 

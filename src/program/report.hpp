@@ -10,7 +10,7 @@
 
 #include "nn/data.hpp"
 #include "nn/outcome.hpp"
-#include "nn/settings.hpp"
+#include "program/settings.hpp"
 #include "nn/train.hpp"
 
 namespace nn {

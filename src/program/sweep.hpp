@@ -10,9 +10,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "nn/batched_job.hpp"
+#include "thrust_trainer/batched_job.hpp"
 #include "nn/network.hpp"
-#include "nn/settings.hpp"
+#include "program/settings.hpp"
 
 namespace nn {
 

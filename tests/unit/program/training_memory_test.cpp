@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "nn/error.hpp"
-#include "nn/training_memory.hpp"
+#include "program/training_memory.hpp"
 
 TEST(TrainingMemory, TheBooksNetworksAreFarBelowTheLimit) {
   EXPECT_LT(nn::training_memory_bytes({2, 5, 5, 1}, 10), 1e6);
