@@ -15,9 +15,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "nn/output_file.hpp"
-#include "nn/program.hpp"
-#include "nn/settings.hpp"
+#include "program/output_file.hpp"
+#include "program/program.hpp"
+#include "program/settings.hpp"
 
 namespace {
 
