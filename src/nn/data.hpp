@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// Training data: the gate's truth table, and the demo's stream of batches of random bit pairs.
+/// Training data: the gate's truth table, the demo's stream of batches of random bit pairs, and the same
+/// kind of stream over the rows of a point set's training set.
 
 #include <cstdint>
 
@@ -31,6 +32,22 @@ class BitBatchStream {
 
  private:
   Gate gate_;
+  int batch_size_;
+  Engine engine_;
+};
+
+/// Batches drawn from a fixed set of rows, such as a point set's training set: each row of a batch is one of
+/// the set's rows, drawn uniformly and with replacement from the seed's `batches` stream, as a random bit
+/// pair is one of the truth table's four rows drawn with replacement.
+class RowBatchStream {
+ public:
+  /// A stream of batches of `batch_size` rows of `rows` (which it keeps a reference to), from `seed`.
+  RowBatchStream(const Batch& rows, int batch_size, std::uint64_t seed);
+  /// The next batch.
+  Batch next();
+
+ private:
+  const Batch& rows_;
   int batch_size_;
   Engine engine_;
 };

@@ -19,4 +19,23 @@ Outcome evaluate(const Network& network, Gate gate, Loss loss) {
   return outcome;
 }
 
+Accuracy accuracy(const Network& network, const Batch& rows) {
+  const Matrix outputs = network.forward(rows.inputs);
+  Accuracy counted{0, static_cast<int>(outputs.shape(0))};
+  for (std::size_t row = 0; row < outputs.shape(0); ++row) {
+    if (rounds_to_target(outputs(row, 0), rows.targets(row, 0))) ++counted.right;
+  }
+  return counted;
+}
+
+PointSetOutcome evaluate(const Network& network, const PointSplit& data, Loss loss) {
+  PointSetOutcome outcome{};
+  outcome.train = accuracy(network, data.train);
+  outcome.test = accuracy(network, data.test);
+  outcome.train_loss = mean_loss(loss, network.forward(data.train.inputs), data.train.targets);
+  outcome.test_loss = mean_loss(loss, network.forward(data.test.inputs), data.test.targets);
+  outcome.learned = outcome.test.share() >= learned_test_accuracy;
+  return outcome;
+}
+
 }  // namespace nn

@@ -18,7 +18,9 @@ using Engine = thrust::random::taus88;
 /// The independent streams drawn from one seed.
 enum class Stream : std::uint32_t {
   initial_weights = 1,  ///< The network's starting weights and biases.
-  batches = 2,          ///< The random bit pairs of the training batches.
+  batches = 2,          ///< The random bit pairs of the training batches (for a point set: which rows).
+  train_points = 3,     ///< A point set's training points.
+  test_points = 4,      ///< A point set's held-out test points.
 };
 
 /// The engine for one stream of one seed. splitmix64 spreads neighbouring seeds (1, 2, 3, ...) far apart,

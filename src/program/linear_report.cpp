@@ -48,15 +48,22 @@ void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome
   }
 }
 
+void print_point_set_collapse(std::ostream& out, const Linear& single) {
+  out << "The layers multiply out into one linear map: y = " << map_formula(single) << "\n"
+      << "Rounded at 0.5, its classes are the two sides of one straight line, where y = 0.5: it can separate "
+         "two classes only where a line does.\n";
+}
+
+nlohmann::json linear_map_json(const Linear& map) {
+  return {{"weight", {map.weight(0, 0), map.weight(0, 1)}}, {"bias", map.bias(0)}};
+}
+
 nlohmann::json linear_story_json(Gate gate, const Linear& single) {
-  auto map_json = [](const Linear& map) {
-    return nlohmann::json{{"weight", {map.weight(0, 0), map.weight(0, 1)}}, {"bias", map.bias(0)}};
-  };
-  return {{"collapsed_map", map_json(single)},
+  return {{"collapsed_map", linear_map_json(single)},
           {"collapsed_outputs", outputs_on_truth_table(single)},
           {"l1_floor", linear_loss_floor(gate, Loss::l1)},
           {"mse_floor", linear_loss_floor(gate, Loss::mse)},
-          {"best_linear_map", map_json(best_linear_fit(gate))}};
+          {"best_linear_map", linear_map_json(best_linear_fit(gate))}};
 }
 
 }  // namespace nn

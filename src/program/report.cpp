@@ -40,8 +40,12 @@ std::string column(float value) {
 
 void print_settings(std::ostream& out, const Settings& settings) {
   const TrainConfig& t = settings.train;
+  const std::string data = settings.point_set ? "dataset " + dataset_name(settings) + " (" +
+                                                     std::to_string(settings.train_points) + " training and " +
+                                                     std::to_string(settings.test_points) + " test points)"
+                                               : "gate " + gate_name(t.gate);
   out << "settings: layers " << sizes_text(settings.layers) << ", activation "
-      << activation_name(settings.activation) << ", gate " << gate_name(t.gate) << ", loss " << loss_name(t.loss)
+      << activation_name(settings.activation) << ", " << data << ", loss " << loss_name(t.loss)
       << ", optimizer " << optimizer_name(t.optimizer) << ", lr " << t.lr << ", epochs " << t.epochs << ", "
       << (t.full_batch ? std::string("full batch") : "batch size " + std::to_string(t.batch_size)) << ", "
       << t.batches_per_epoch << " batches an epoch, seed " << t.seed << "\n";
@@ -51,11 +55,12 @@ std::function<void(const EpochReport&)> progress_printer(std::ostream& out, cons
   if (settings.quiet) return {};
   const std::string loss = loss_name(settings.train.loss);
   const int epochs = settings.train.epochs;
-  return [&out, loss, epochs](const EpochReport& r) {
+  const std::string judged_on = settings.point_set ? "training-set" : "truth-table";
+  return [&out, loss, epochs, judged_on](const EpochReport& r) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.3f", r.elapsed_seconds);
-    out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss)
-        << "  truth-table " << loss << " " << fixed4(r.truth_table_loss) << "  " << seconds << " s\n";
+    out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss) << "  "
+        << judged_on << " " << loss << " " << fixed4(r.truth_table_loss) << "  " << seconds << " s\n";
   };
 }
 
@@ -92,6 +97,35 @@ nlohmann::json result_json(const Settings& settings, const TrainHistory& history
           {"learned", outcome.learned},
           {"loss_history", history.train_loss},
           {"truth_table_loss_history", history.truth_table_loss}};
+}
+
+void print_point_set_outcome(std::ostream& out, const Settings& settings, const PointSetOutcome& outcome) {
+  const auto line = [&out](const char* name, const Accuracy& accuracy) {
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.1f%%", 100.0 * accuracy.share());
+    out << name << " accuracy " << percent << " (" << accuracy.right << " of " << accuracy.rows
+        << " points round to their class at 0.5)\n";
+  };
+  line("training", outcome.train);
+  line("test", outcome.test);
+  const std::string loss = loss_name(settings.train.loss);
+  out << "final " << loss << " loss: " << fixed4(outcome.train_loss) << " on the training set, "
+      << fixed4(outcome.test_loss) << " on the test set\n"
+      << (outcome.learned ? "learned " : "did not learn ") << dataset_name(settings)
+      << " (learned means: at least " << 100 * learned_test_accuracy
+      << "% of the held-out test points round to their class)\n";
+}
+
+nlohmann::json point_set_result_json(const Settings& settings, const TrainHistory& history,
+                                     const PointSetOutcome& outcome) {
+  return {{"settings", settings_json(settings)},
+          {"train_accuracy", outcome.train.share()},
+          {"test_accuracy", outcome.test.share()},
+          {"train_loss", outcome.train_loss},
+          {"test_loss", outcome.test_loss},
+          {"learned", outcome.learned},
+          {"loss_history", history.train_loss},
+          {"training_set_loss_history", history.truth_table_loss}};
 }
 
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network) {

@@ -24,7 +24,8 @@ std::string column(float value);
 /// The settings on one line.
 void print_settings(std::ostream& out, const Settings& settings);
 
-/// The progress callback: one line an epoch (epoch, training loss, truth-table loss, elapsed time) on
+/// The progress callback: one line an epoch (epoch, training loss, truth-table loss or, for a point set,
+/// the whole training set's loss, elapsed time) on
 /// `out`, or nothing when quiet. Wall times vary run to run, so chapters send this to stderr and keep
 /// stdout byte-identical for a given seed.
 std::function<void(const EpochReport&)> progress_printer(std::ostream& out, const Settings& settings);
@@ -37,6 +38,14 @@ void print_outcome(std::ostream& out, const Settings& settings, const Outcome& o
 
 /// The result document: settings, final_loss, predictions, loss_history, truth_table_loss_history, learned.
 nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome);
+
+/// A point set's accuracies on training and test set, its losses, and whether it learned the set.
+void print_point_set_outcome(std::ostream& out, const Settings& settings, const PointSetOutcome& outcome);
+
+/// A point set's result document: settings, train_accuracy, test_accuracy, train_loss, test_loss, learned,
+/// loss_history and training_set_loss_history (the loss on the whole training set after each epoch).
+nlohmann::json point_set_result_json(const Settings& settings, const TrainHistory& history,
+                                     const PointSetOutcome& outcome);
 
 /// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set); throws
 /// InputError, writing neither, if weights are to be saved and training left them not finite.

@@ -1,9 +1,11 @@
 #include "program/settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "nn/error.hpp"
 #include "program/output_file.hpp"
@@ -64,6 +66,47 @@ CLI::Option* add_whole_number(CLI::App& app, const std::string& flag, T& value, 
           flag, [flag, &value](const std::string& text) { value = parse_whole_number<T>(flag, text); }, description)
       ->type_name("INT")
       ->default_str(std::to_string(value));
+}
+
+// --dataset's value: no point set for "gate", else the point set of that name.
+std::optional<PointSet> parse_dataset(const std::string& name) {
+  if (name == "gate") return std::nullopt;
+  for (PointSet set : all_point_sets) {
+    if (point_set_name(set) == name) return set;
+  }
+  throw InputError("unknown dataset '" + name + "' (expected gate, ring, quadrants, blobs, spirals or comfort)");
+}
+
+// A point set's choices: its point counts, and no --gate besides it (the default gate stands for "not given").
+void validate_point_set(const Settings& settings) {
+  const Settings defaults;
+  if (!settings.point_set) {
+    if (settings.train_points != defaults.train_points || settings.test_points != defaults.test_points) {
+      throw InputError("--train-points and --test-points size a point set; --dataset gate has the four "
+                       "truth-table rows");
+    }
+    return;
+  }
+  if (settings.train.gate != defaults.train.gate) {
+    throw InputError("--gate " + gate_name(settings.train.gate) + " and --dataset " + dataset_name(settings) +
+                     " both choose the data; give one of them");
+  }
+  for (const auto& [flag, points] : {std::pair{"--train-points", settings.train_points},
+                                     std::pair{"--test-points", settings.test_points}}) {
+    require_positive(flag, points);
+    if (points > max_batch_size) {
+      throw InputError(std::string(flag) + " must be at most " + std::to_string(max_batch_size) + ", got " +
+                       std::to_string(points));
+    }
+  }
+}
+
+// The most rows one forward pass takes: a training batch, or a whole point set when it is judged.
+int widest_batch(const Settings& settings) {
+  const TrainConfig& train = settings.train;
+  if (!settings.point_set) return train.full_batch ? 4 : train.batch_size;
+  const int whole_sets = std::max(settings.train_points, settings.test_points);
+  return train.full_batch ? whole_sets : std::max(train.batch_size, whole_sets);
 }
 
 }  // namespace
@@ -175,6 +218,21 @@ void add_activation_flag(CLI::App& app, Settings& settings) {
       ->default_str(activation_name(settings.activation));
 }
 
+void add_dataset_flags(CLI::App& app, Settings& settings) {
+  app.add_option_function<std::string>(
+         "--dataset",
+         [&settings](const std::string& name) { settings.point_set = parse_dataset(name); },
+         "Data to learn: gate (the --gate's truth table) or a point set in the unit square: ring, quadrants, "
+         "blobs, spirals or comfort")
+      ->default_str("gate");
+  add_whole_number_flag(app, "--train-points", settings.train_points, "A point set's training points, > 0");
+  add_whole_number_flag(app, "--test-points", settings.test_points, "A point set's held-out test points, > 0");
+}
+
+std::string dataset_name(const Settings& settings) {
+  return settings.point_set ? point_set_name(*settings.point_set) : "gate";
+}
+
 void validate_layers(const std::vector<int>& layers) {
   if (layers.size() < 2 || layers.front() != 2 || layers.back() != 1) {
     throw InputError("--layers must start with 2 (two input bits) and end with 1 (one output), got " +
@@ -199,10 +257,11 @@ void validate(const Settings& settings) {
                      std::to_string(train.batch_size));
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
+  validate_point_set(settings);
   const std::vector<int>& layers = settings.layers;
   validate_layers(layers);
   // Before anything is allocated, a weights file included. (Chapter 3's shapes are far below the limit.)
-  check_training_memory(layers, train.full_batch ? 4 : train.batch_size);
+  check_training_memory(layers, widest_batch(settings));
   // Read a weights file now, so that a bad one is reported before anything is printed or trained.
   if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.activation);
   if (!settings.json.empty() && !settings.save_weights.empty()) {
@@ -220,19 +279,27 @@ void validate(const Settings& settings) {
 
 nlohmann::json settings_json(const Settings& settings) {
   const TrainConfig& train = settings.train;
-  return {{"seed", train.seed},
-          {"layers", settings.layers},
-          {"activation", activation_name(settings.activation)},
-          {"gate", gate_name(train.gate)},
-          {"loss", loss_name(train.loss)},
-          {"optimizer", optimizer_name(train.optimizer)},
-          {"lr", train.lr},
-          {"epochs", train.epochs},
-          {"batch_size", train.batch_size},
-          {"batches_per_epoch", train.batches_per_epoch},
-          {"full_batch", train.full_batch},
-          {"load_weights", settings.load_weights},
-          {"save_weights", settings.save_weights}};
+  nlohmann::json json = {{"seed", train.seed},
+                         {"layers", settings.layers},
+                         {"activation", activation_name(settings.activation)},
+                         {"gate", gate_name(train.gate)},
+                         {"loss", loss_name(train.loss)},
+                         {"optimizer", optimizer_name(train.optimizer)},
+                         {"lr", train.lr},
+                         {"epochs", train.epochs},
+                         {"batch_size", train.batch_size},
+                         {"batches_per_epoch", train.batches_per_epoch},
+                         {"full_batch", train.full_batch},
+                         {"load_weights", settings.load_weights},
+                         {"save_weights", settings.save_weights}};
+  // A gate's settings stay as they were; a point set names itself and its sizes instead of the gate.
+  if (settings.point_set) {
+    json.erase("gate");
+    json["dataset"] = dataset_name(settings);
+    json["train_points"] = settings.train_points;
+    json["test_points"] = settings.test_points;
+  }
+  return json;
 }
 
 }  // namespace nn

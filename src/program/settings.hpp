@@ -3,6 +3,7 @@
 /// A chapter's settings, built from its command-line flags (CLI11) and checked before anything runs.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nn/activation.hpp"
+#include "nn/point_sets.hpp"
 #include "nn/train.hpp"
 
 namespace nn {
@@ -19,6 +21,9 @@ struct Settings {
   std::vector<int> layers{2, 1, 1};           ///< Layer sizes; must start with 2 and end with 1.
   Activation activation = Activation::tanh;   ///< Chapter 1 overrides this with identity.
   TrainConfig train;                          ///< Gate, loss, optimizer, lr, sizes, seed.
+  std::optional<PointSet> point_set;          ///< --dataset: a point set, or none for the gate's truth table.
+  int train_points = 200;                     ///< A point set's training points.
+  int test_points = 200;                      ///< A point set's held-out test points.
   std::string load_weights;                   ///< Start from this weights file instead of a random init.
   std::string save_weights;                   ///< Save the trained weights here.
   std::string json;                           ///< Write the result as JSON here ("-": standard output).
@@ -58,12 +63,20 @@ void add_training_flags(CLI::App& app, Settings& settings);
 /// Adds --activation none|tanh.
 void add_activation_flag(CLI::App& app, Settings& settings);
 
+/// Adds --dataset (gate, the default, or a point set) with --train-points and --test-points, for the
+/// xtensor trainer's chapters.
+void add_dataset_flags(CLI::App& app, Settings& settings);
+
+/// The --dataset spelling: "gate" for the gate's truth table, else the point set's name.
+std::string dataset_name(const Settings& settings);
+
 /// Throws InputError unless the layer sizes run from 2 to 1 with every width between 1 and 4096.
 void validate_layers(const std::vector<int>& layers);
 
 /// Throws InputError naming the first setting that makes no sense (non-finite or non-positive numbers,
 /// layers not 2,...,1, a network or batch too large for training_memory_limit, an unreadable weights file,
-/// an unwritable output path, --json and --save-weights naming the same file).
+/// an unwritable output path, --json and --save-weights naming the same file, a point set with another
+/// --gate than the default, or point counts without a point set).
 void validate(const Settings& settings);
 
 /// The settings as JSON, so that a result file says exactly how it was made.

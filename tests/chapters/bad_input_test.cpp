@@ -133,6 +133,13 @@ const std::vector<BadInput> flag_mistakes{
     // A flag is on or off; a value given to it is a mistake, not a switch.
     {"FullBatchWithAValue", {"--full-batch=2"}, "--full-batch"},
     {"QuietWithAValue", {"--quiet=yes"}, "--quiet"},
+    // --dataset: a name it knows, and a point set alone decides the data and has points to size.
+    {"UnknownDataset", {"--dataset", "nope"}, "dataset"},
+    {"PointSetAndAGate", {"--dataset", "ring", "--gate", "xor"}, "--gate xor and --dataset ring"},
+    {"TrainPointsWithoutAPointSet", {"--train-points", "50"}, "--train-points"},
+    {"ZeroTestPoints", {"--dataset", "ring", "--test-points", "0"}, "--test-points"},
+    {"TooManyTrainPoints", {"--dataset", "ring", "--train-points", "2000000"}, "--train-points"},
+    {"HexadecimalTrainPoints", {"--dataset", "ring", "--train-points", "0x10"}, "--train-points"},
     // Too large to train in the memory limit, said before anything is allocated.
     {"TooLargeABatchOfWideLayers", {"--layers", "2,4096,1", "--batch-size", "1048576"}, "MiB"},
     {"TooManyWideLayers", {"--layers", two_hundred_wide_layers()}, "MiB"},
@@ -310,6 +317,17 @@ TEST(GoodInput, HelpExitsWithCodeZero) {
     EXPECT_EQ(run.exit_code, 0) << program;
     EXPECT_NE(run.out.find("--seed"), std::string::npos) << run.out;
     EXPECT_EQ(run.err, "");
+  }
+}
+
+// An unknown --dataset's one line lists every name it knows.
+TEST(BadInput, UnknownDatasetListsTheKnownNames) {
+  for (const std::string& program : {chapters::ch01, chapters::ch02}) {
+    const chapters::ProgramRun run = chapters::run_program(program, {"--dataset", "nope"});
+    expect_one_line_naming(run, "'nope'");
+    for (const char* name : {"gate", "ring", "quadrants", "blobs", "spirals", "comfort"}) {
+      EXPECT_NE(run.err.find(name), std::string::npos) << run.err;
+    }
   }
 }
 

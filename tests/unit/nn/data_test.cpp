@@ -60,3 +60,34 @@ TEST(BitBatchStream, BothBitsAndAllFourPairsAreRoughlyBalanced) {
   for (double count : ones) EXPECT_NEAR(count / rows, 0.5, 0.03);
   for (double count : pairs) EXPECT_NEAR(count / rows, 0.25, 0.025);
 }
+
+TEST(RowBatchStream, DrawsEveryRowOfItsSetAndNothingElse) {
+  const nn::Batch rows{{{0.1f, 0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}}, {{0.0f}, {1.0f}, {0.0f}}};
+  nn::RowBatchStream stream(rows, 3000, 4);
+  const nn::Batch batch = stream.next();
+  ASSERT_EQ(batch.inputs.shape(0), 3000u);
+  int drawn[3] = {0, 0, 0};
+  for (std::size_t r = 0; r < 3000; ++r) {
+    int which = -1;
+    for (int k = 0; k < 3; ++k) {
+      const auto row = static_cast<std::size_t>(k);
+      if (batch.inputs(r, 0) == rows.inputs(row, 0) && batch.inputs(r, 1) == rows.inputs(row, 1) &&
+          batch.targets(r, 0) == rows.targets(row, 0)) {
+        which = k;
+      }
+    }
+    ASSERT_GE(which, 0) << "row " << r << " is none of the set's rows";
+    ++drawn[which];
+  }
+  // 1000 expected of each, standard deviation 26.
+  for (int count : drawn) EXPECT_NEAR(count, 1000, 130);
+}
+
+TEST(RowBatchStream, IsDeterministicForASeedAndDiffersAcrossSeeds) {
+  const nn::Batch rows{{{0.1f, 0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}, {0.7f, 0.8f}}, {{0.0f}, {1.0f}, {0.0f}, {1.0f}}};
+  nn::RowBatchStream a(rows, 32, 5), b(rows, 32, 5), c(rows, 32, 6);
+  const nn::Batch first = a.next();
+  EXPECT_TRUE(same(first, b.next()));
+  EXPECT_FALSE(same(first, c.next()));
+  EXPECT_FALSE(same(first, a.next()));
+}

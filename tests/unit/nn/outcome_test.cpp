@@ -1,5 +1,7 @@
 #include <cmath>
 
+#include <xtensor/xbuilder.hpp>
+
 #include <gtest/gtest.h>
 
 #include "nn/outcome.hpp"
@@ -53,4 +55,39 @@ TEST(Outcome, LearnedNeedsAnL1LossBelowTheThreshold) {
   const nn::Outcome nearer = nn::evaluate(and_like(0.04f, 0.96f), nn::Gate::and_gate, nn::Loss::mse);
   EXPECT_NEAR(nearer.final_l1_loss, 0.04f, 1e-5);
   EXPECT_TRUE(nearer.learned);
+}
+
+TEST(Outcome, AccuracyCountsTheRowsThatRoundToTheirClassAtHalf) {
+  // y = x1: rows with x1 >= 0.5 round to 1.
+  const nn::Network network({layer({{1.0f, 0.0f}}, {0.0f})}, nn::Activation::identity);
+  const nn::Batch rows{{{0.7f, 0.0f}, {0.5f, 0.9f}, {0.2f, 0.3f}, {0.49f, 0.1f}}, {{1.0f}, {1.0f}, {0.0f}, {1.0f}}};
+  const nn::Accuracy counted = nn::accuracy(network, rows);
+  EXPECT_EQ(counted.right, 3);
+  EXPECT_EQ(counted.rows, 4);
+  EXPECT_DOUBLE_EQ(counted.share(), 0.75);
+}
+
+TEST(Outcome, APointSetIsLearnedFromNinetyFivePercentOfItsTestPoints) {
+  // y = x1 against targets "x1 >= 0.5" on the training set, and with k of 20 test targets flipped.
+  const nn::Network network({layer({{1.0f, 0.0f}}, {0.0f})}, nn::Activation::identity);
+  const auto split_with_flips = [](int flipped) {
+    nn::PointSplit data{{xt::zeros<float>({20, 2}), xt::zeros<float>({20, 1})},
+                        {xt::zeros<float>({20, 2}), xt::zeros<float>({20, 1})}};
+    for (std::size_t r = 0; r < 20; ++r) {
+      const float x1 = static_cast<float>(r) / 19;
+      for (nn::Batch* rows : {&data.train, &data.test}) {
+        rows->inputs(r, 0) = x1;
+        rows->targets(r, 0) = x1 >= 0.5f ? 1.0f : 0.0f;
+      }
+      if (static_cast<int>(r) < flipped) data.test.targets(r, 0) = 1 - data.test.targets(r, 0);
+    }
+    return data;
+  };
+  const nn::PointSetOutcome one_wrong = nn::evaluate(network, split_with_flips(1), nn::Loss::l1);
+  EXPECT_EQ(one_wrong.train.right, 20);
+  EXPECT_EQ(one_wrong.test.right, 19);
+  EXPECT_TRUE(one_wrong.learned);  // 19 of 20 is 95%
+  const nn::PointSetOutcome two_wrong = nn::evaluate(network, split_with_flips(2), nn::Loss::l1);
+  EXPECT_EQ(two_wrong.test.right, 18);
+  EXPECT_FALSE(two_wrong.learned);
 }
