@@ -214,7 +214,7 @@ void add_training_flags(CLI::App& app, Settings& settings) {
 void add_activation_flag(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
          "--activation", [&settings](const std::string& name) { settings.activation = parse_activation(name); },
-         "Activation after every layer: none or tanh")
+         "Activation after every layer: " + activation_names_text())
       ->default_str(activation_name(settings.activation));
 }
 

@@ -53,7 +53,7 @@ void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep) {
   using Texts = std::vector<std::string>;
   app.add_option_function<Texts>(
          "--activations", [&grid](const Texts& texts) { grid.activations = list_items("--activations", texts); },
-         "Sweep: activations to compare (none,tanh)")
+         "Sweep: activations to compare, any of " + activation_names_text())
       ->default_str("none,tanh")
       ->needs(sweep);
   app.add_option_function<Texts>(

@@ -53,18 +53,21 @@ BatchedResult train_shape(const BatchedJob& job) {
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
   const GroupArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
-                       t.batch_size, t.batches_per_epoch, t.full_batch, raw(final_loss), raw(final_l1),
-                       raw(predictions), raw(learned), raw(rounds_correctly), raw(train_history),
+                       t.batch_size, t.batches_per_epoch, t.full_batch, job.activation, raw(final_loss),
+                       raw(final_l1), raw(predictions), raw(learned), raw(rounds_correctly), raw(train_history),
                        raw(table_history), raw(parameters)};
 
   // ANCHOR: launch
   const std::int64_t groups = (N + NN_LANES - 1) / NN_LANES;
   const auto start = std::chrono::steady_clock::now();
   const thrust::counting_iterator<std::int64_t> first(0), last(groups);
+  // The book's two activations are compiled in, for speed; one trainer, reading it at run time, does the rest.
   if (job.activation == Activation::tanh) {
     thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::tanh>{args});
-  } else {
+  } else if (job.activation == Activation::identity) {
     thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::identity>{args});
+  } else {
+    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, any_activation>{args});
   }
   NN_SYNCHRONIZE();
   // ANCHOR_END: launch

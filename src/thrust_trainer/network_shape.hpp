@@ -20,6 +20,8 @@
 #define NN_UNROLL _Pragma("unroll")
 /// Inlines a function that takes a network's arrays, so they can stay in registers.
 #define NN_INLINE __forceinline__
+/// Keeps a function a call, compiled once.
+#define NN_NOINLINE __noinline__
 /// Marks a loop over a group's lanes as free of dependences between lanes (g++); a GPU group has one lane.
 #define NN_SIMD
 #else
@@ -27,6 +29,8 @@
 #define NN_UNROLL
 /// Inlines a function that takes a network's arrays, so they can stay in registers.
 #define NN_INLINE inline __attribute__((always_inline))
+/// Keeps a function a call, compiled once.
+#define NN_NOINLINE __attribute__((noinline))
 /// Marks a loop over a group's lanes as free of dependences between lanes (g++), so it is vectorised as a
 /// loop; left to itself, g++ unrolls the short loops first and then vectorises only parts of them.
 #define NN_SIMD _Pragma("omp simd")

@@ -34,6 +34,8 @@ struct GroupArgs {
   int batch_size;                  ///< Rows of a random batch.
   int batches_per_epoch;           ///< Steps per epoch.
   bool full_batch;                 ///< Use the four truth-table rows each step.
+  Activation activation;           ///< Read where A is any_activation. One byte, in full_batch's padding: a
+                                   ///< larger functor made nvcc put a network's parameters on the stack.
   float* final_loss;               ///< [N] out: chosen loss on the truth table.
   float* final_l1_loss;            ///< [N] out: L1 loss on the truth table.
   float* predictions;              ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
@@ -44,9 +46,15 @@ struct GroupArgs {
   float* parameters;               ///< [param_count * N] out, or nullptr.
 };
 
+/// Not an activation: TrainGroup's A when the activation is GroupArgs::activation, read at run time. One
+/// compiled trainer per shape then serves every activation but none and tanh, so a new activation adds no
+/// kernel to compile, at the price of a switch at every unit.
+inline constexpr Activation any_activation = static_cast<Activation>(255);
+
 /// Trains networks [group * Lanes, group * Lanes + Lanes) of shape S with activation A after every layer.
 /// Lanes past N repeat network N - 1 and store nothing. A is a template argument so that the activation's
-/// switch disappears from the inner loops, which the compiler can then vectorise.
+/// switch disappears from the inner loops, which the compiler can then vectorise; any_activation leaves
+/// the choice to GroupArgs::activation.
 template <class S, int Lanes, Activation A>
 struct TrainGroup {
   GroupArgs args;  ///< What to train and where to write.
@@ -124,6 +132,27 @@ struct TrainGroup {
     return group * Lanes + lane < args.networks;
   }
 
+  // g(z), and g'(z) from z and a = g(z): A's own code, which the compiler folds into the loops, or, for
+  // any_activation, one call to `chosen`, the activation the arguments name. (Static, with `chosen` passed
+  // in: a lambda that captured `this` would make nvcc copy the functor to the stack.)
+  NN_HOST_DEVICE NN_INLINE static float activated(Activation chosen, float z) {
+    if constexpr (A == any_activation) return activate_out_of_line(chosen, z);
+    else return activate(A, z);
+  }
+  NN_HOST_DEVICE NN_INLINE static float slope(Activation chosen, float z, float a) {
+    if constexpr (A == any_activation) return activation_slope_out_of_line(chosen, z, a);
+    else return activation_slope(A, z, a);
+  }
+
+  // Calls, not inlined: inlined, every activation's code (sin's and exp's among it) would be compiled again at
+  // each of the unrolled loops' hundreds of units, which multiplies nvcc's time.
+  NN_HOST_DEVICE NN_NOINLINE static float activate_out_of_line(Activation activation, float z) {
+    return activate(activation, z);
+  }
+  NN_HOST_DEVICE NN_NOINLINE static float activation_slope_out_of_line(Activation activation, float z, float a) {
+    return activation_slope(activation, z, a);
+  }
+
   // Network::initialised's draws: layer by layer, weights row by row, then biases, U(-1/sqrt(in), 1/sqrt(in)).
   NN_HOST_DEVICE NN_INLINE void initialise(float (&p)[P][Lanes], int lane, std::uint64_t seed) const {
     if (args.initial_parameters) {
@@ -142,7 +171,7 @@ struct TrainGroup {
 
   // ANCHOR: forward
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
-  NN_HOST_DEVICE NN_INLINE static void forward(const float (&p)[P][Lanes], float (&a)[U][Lanes],
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, const float (&p)[P][Lanes], float (&a)[U][Lanes],
                                                float (&z)[U][Lanes]) {
     for_each_layer<S>([&](auto layer) {
       using Layer = decltype(layer);
@@ -156,7 +185,7 @@ struct TrainGroup {
         }
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
           z[Layer::first_out + o][lane] += p[Layer::biases + o][lane];
-          a[Layer::first_out + o][lane] = activate(A, z[Layer::first_out + o][lane]);
+          a[Layer::first_out + o][lane] = activated(chosen, z[Layer::first_out + o][lane]);
         }
       }
     });
@@ -172,13 +201,14 @@ struct TrainGroup {
       a[0][lane] = x[0][lane];
       a[1][lane] = x[1][lane];
     }
-    forward(p, a, z);
+    const Activation chosen = args.activation;
+    forward(chosen, p, a, z);
     const int y = U - 1;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       batch_loss[lane] += loss_value(args.loss, a[y][lane], target[lane]);
       // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
-                    activation_slope(A, z[y][lane], a[y][lane]);
+                    slope(chosen, z[y][lane], a[y][lane]);
     }
     for_each_layer_backwards<S>([&](auto layer) {
       using Layer = decltype(layer);
@@ -203,7 +233,7 @@ struct TrainGroup {
           }
           NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
             dz[Layer::first_in + i][lane] =
-                da[lane] * activation_slope(A, z[Layer::first_in + i][lane], a[Layer::first_in + i][lane]);
+                da[lane] * slope(chosen, z[Layer::first_in + i][lane], a[Layer::first_in + i][lane]);
         }
       }
     });
@@ -236,7 +266,7 @@ struct TrainGroup {
         a[0][lane] = static_cast<float>(r >> 1);
         a[1][lane] = static_cast<float>(r & 1);
       }
-      forward(p, a, z);
+      forward(args.activation, p, a, z);
       const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         outputs[r][lane] = a[U - 1][lane];

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "chapters/run_program.hpp"
+#include "nn/activation.hpp"
 
 namespace {
 
@@ -122,7 +123,7 @@ const std::vector<BadInput> flag_mistakes{
     {"UnknownGate", {"--gate", "xnor"}, "gate"},
     {"UnknownLoss", {"--loss", "huber"}, "loss"},
     {"UnknownOptimizer", {"--optimizer", "rmsprop"}, "optimizer"},
-    {"UnknownActivation", {"--activation", "relu"}, "activation"},
+    {"UnknownActivation", {"--activation", "nope"}, "activation"},
     // Whole numbers are decimal digits, as --seed reads them: not hexadecimal, signed or padded.
     {"HexadecimalEpochs", {"--epochs", "0x10"}, "--epochs"},
     {"PlusSignedEpochs", {"--epochs", "+3"}, "--epochs"},
@@ -237,6 +238,15 @@ void expect_one_line_naming(const chapters::ProgramRun& run, const std::string& 
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
   EXPECT_TRUE(!run.err.empty() && run.err.back() == '\n') << run.err;
   EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
+}
+
+// An unknown activation's one line lists the known ones, all of them (chapter 3's: ch03_activations_test.cpp).
+TEST(BadInput, UnknownActivationListsTheKnownOnes) {
+  const chapters::ProgramRun run = chapters::run_program(chapters::ch02, {"--activation", "nope"});
+  expect_one_line_naming(run, "'nope'");
+  for (nn::Activation activation : nn::all_activations()) {
+    EXPECT_NE(run.err.find(nn::activation_name(activation)), std::string::npos) << run.err;
+  }
 }
 
 // Training that diverged leaves weights that are not numbers; saved, they would be nulls that --load-weights

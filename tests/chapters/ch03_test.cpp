@@ -364,7 +364,7 @@ TEST(Chapter3BadInput, UnknownDevice) { expect_bad_input({"--device", "tpu"}, "d
 
 TEST(Chapter3BadInput, EmptyOrMalformedGrid) {
   expect_bad_input({"--sweep", "--activations", ""}, "activation");
-  expect_bad_input({"--sweep", "--activations", "relu"}, "activation");
+  expect_bad_input({"--sweep", "--activations", "nope"}, "activation");
   expect_bad_input({"--sweep", "--gates", "xnor"}, "gate");
   expect_bad_input({"--sweep", "--grid-layers", "2,x,1"}, "--grid-layers");
   expect_bad_input({"--sweep", "--grid-layers", "3,1"}, "--grid-layers");

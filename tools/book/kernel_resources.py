@@ -1,5 +1,5 @@
-"""What the compiler made of chapter 3's trainer on the GPU: for every compiled TrainGroup kernel (one per
-shape and activation), the registers a thread uses, its stack frame and its local memory, as the compiled
+"""What the compiler made of chapter 3's trainer on the GPU: for every compiled TrainGroup kernel (per shape,
+one for none, one for tanh and one, "run-time", that reads any other activation when it runs), the registers a thread uses, its stack frame and its local memory, as the compiled
 CUDA backend records them (cuobjdump --dump-resource-usage). A kernel with neither a stack frame nor local
 memory keeps every per-network array in registers; where there is a frame, ptxas -v on the embedded PTX
 says how much of it is spills.
@@ -28,9 +28,13 @@ NOT_BUILT = "The CUDA backend was not built in this configuration, so there are 
 
 # nn::Activation's enumerators in declaration order (src/nn/activation.hpp), as the book names them: a
 # demangled template argument shows the number, "(nn::Activation)1". The test checks the order.
-ACTIVATIONS = ["none", "tanh"]
+ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin", "step"]
+# TrainGroup's nn::any_activation, (nn::Activation)255: the kernel that reads the activation at run time.
+RUN_TIME = "run-time"
+RUN_TIME_NUMBER = 255
 
-TRAINER = re.compile(r"nn::TrainGroup<nn::Shape<([0-9, ]+)>, (\d+), (?:\(nn::Activation\)(\d+)|nn::Activation::(\w+))>")
+TRAINER = re.compile(r"nn::TrainGroup<nn::Shape<([0-9, ]+)>, (\d+), "
+                     r"(?:\(nn::Activation\)(\d+)|nn::Activation::(\w+))>")
 
 
 def find_tool(name: str, variable: str) -> str | None:
@@ -102,8 +106,11 @@ def trainer_kernel(demangled: str) -> dict | None:
     if not match:
         return None
     layers, lanes, number, name = match.groups()
-    return {"layers": [int(size) for size in layers.split(",")], "lanes": int(lanes),
-            "activation": ACTIVATIONS[int(number)] if number is not None else ("none" if name == "identity" else name)}
+    if number is not None:
+        activation = RUN_TIME if int(number) == RUN_TIME_NUMBER else ACTIVATIONS[int(number)]
+    else:
+        activation = "none" if name == "identity" else name.replace("_", "-")
+    return {"layers": [int(size) for size in layers.split(",")], "lanes": int(lanes), "activation": activation}
 
 
 def spills_from_ptxas(library: str, entries: list[dict], cuobjdump: str) -> None:
@@ -167,8 +174,9 @@ def table(resources: dict) -> str:
     """The book's table: one line per kernel, at most 110 characters."""
     if not resources["built"]:
         return NOT_BUILT + "\n"
-    lines = [f"{resources['library']}: chapter 3's trainer kernels, one per shape and activation, per thread",
-             "(cuobjdump --dump-resource-usage; spills from ptxas -v where a kernel has a stack frame).",
+    lines = [f"{resources['library']}: chapter 3's trainer kernels, per thread (cuobjdump --dump-resource-usage;",
+             "spills from ptxas -v where a kernel has a stack frame). One kernel per shape for none, one for tanh,",
+             "and one, run-time, that reads any other activation when it runs.",
              "",
              "layers    activation  arch     registers  stack frame  local memory  spill stores  spill loads"]
     for k in resources["kernels"]:

@@ -155,10 +155,22 @@ sys.stderr.write(open({str(self.folder / "ptxas.txt")!r}).read())
 
     def test_activation_numbers_follow_the_enum(self) -> None:
         header = (ROOT / "src/nn/activation.hpp").read_text(encoding="utf-8")
-        body = re.search(r"enum class Activation \{(.*?)\};", header, re.S).group(1)
+        body = re.search(r"enum class Activation(?: : [\w:]+)? \{(.*?)\};", header, re.S).group(1)
         enumerators = re.findall(r"^\s*(\w+),", body, re.M)
-        self.assertEqual(enumerators, ["identity", "tanh"])  # identity is the book's "none"
-        self.assertEqual(len(kernel_resources.ACTIVATIONS), len(enumerators))
+        self.assertEqual(enumerators[:2], ["identity", "tanh"])  # the two the trainer compiles one by one
+        # The flag names: identity is the book's "none", and a flag has hyphens where C++ has underscores.
+        self.assertEqual(kernel_resources.ACTIVATIONS,
+                         ["none" if e == "identity" else e.replace("_", "-") for e in enumerators])
+
+    def test_names_the_kernel_that_reads_the_activation_at_run_time(self) -> None:
+        # TrainGroup's A = nn::any_activation, (nn::Activation)255.
+        name = kernel_resources.demangle([TRAINER.format(shape="Li2ELi5ELi5ELi1E", activation="255")])[0]
+        if name.startswith("_Z"):
+            self.skipTest("no demangler (cu++filt or c++filt) on this machine")
+        self.assertEqual(kernel_resources.trainer_kernel(name),
+                         {"layers": [2, 5, 5, 1], "lanes": 1, "activation": "run-time"})
+        self.assertEqual(kernel_resources.trainer_kernel("nn::TrainGroup<nn::Shape<2, 1>, 16, (nn::Activation)3>"),
+                         {"layers": [2, 1], "lanes": 16, "activation": "relu"})
 
     def test_writes_the_table_and_the_json(self) -> None:
         self.assertEqual(kernel_resources.main([str(self.folder / "out"), "libnn_batched_cuda.a"]), 0)
