@@ -50,6 +50,9 @@ step() {
   echo "## chapter 3 tests"
   (cd "${OUT:-/tmp}" && step 240 "$bundle/chapter3_tests" 2>&1) | grep -v "^\[ RUN"
   echo
+  echo "## chapter 3 tests, every activation"
+  (cd "${OUT:-/tmp}" && step 240 "$bundle/chapter3_activation_tests" 2>&1) | grep -v "^\[ RUN"
+  echo
   echo "## compute-sanitizer memcheck (one network, then a 1000-network sweep)"
   sanitizer=$(command -v compute-sanitizer || ls /usr/local/cuda*/bin/compute-sanitizer 2>/dev/null | head -n 1)
   if [[ -n "$sanitizer" ]]; then
