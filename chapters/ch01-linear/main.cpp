@@ -58,7 +58,8 @@ void run_on_points(const nn::Settings& settings, nn::PointSet set) {
   if (!settings.quiet) nn::print_settings(std::cout, settings);
 
   // ANCHOR: points
-  const nn::PointSplit data = nn::make_point_split(set, settings.train_points, settings.test_points, config.seed);
+  const nn::PointSplit data =
+      nn::make_point_split(set, settings.train_points, settings.test_points, config.seed);
   nn::Network network = nn::starting_network(settings);
   const nn::TrainHistory history =
       nn::train_on_points(network, data.train, config, nn::progress_printer(std::cerr, settings));

@@ -171,8 +171,8 @@ struct TrainGroup {
 
   // ANCHOR: forward
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
-  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, const float (&p)[P][Lanes], float (&a)[U][Lanes],
-                                               float (&z)[U][Lanes]) {
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, const float (&p)[P][Lanes],
+                                               float (&a)[U][Lanes], float (&z)[U][Lanes]) {
     for_each_layer<S>([&](auto layer) {
       using Layer = decltype(layer);
       NN_UNROLL
