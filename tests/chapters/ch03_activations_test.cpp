@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "chapters/chapter3_programs.hpp"
 #include "chapters/run_program.hpp"
 #include "nn/activation.hpp"
 #include "nn/network.hpp"
@@ -23,21 +24,9 @@ using chapters::ProgramRun;
 using chapters::run_for_json;
 using chapters::run_program;
 
-std::string program(const char* variable, const std::string& built) {
-  const char* path = std::getenv(variable);
-  return path ? path : built;
-}
-const std::string ch02 = program("NN_CH02", CH02_PATH);
-const std::string ch03 = program("NN_CH03", CH03_PATH);
-
-// Absolute plus relative tolerance, as in ch03_test.cpp.
-void expect_close(const nlohmann::json& expected, const nlohmann::json& actual, double tolerance, const std::string& what) {
-  ASSERT_EQ(expected.size(), actual.size()) << what;
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    const double e = expected[i].get<double>(), a = actual[i].get<double>();
-    EXPECT_LE(std::fabs(e - a), tolerance * (1.0 + std::fabs(e))) << what << " entry " << i;
-  }
-}
+using chapters::expect_close;
+const std::string& ch02 = chapters::chapter2;
+const std::string& ch03 = chapters::chapter3;
 
 std::string test_name(const ::testing::TestParamInfo<nn::Activation>& info) {
   std::string name = nn::activation_name(info.param);
