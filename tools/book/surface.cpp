@@ -2,6 +2,7 @@
 // corners the truth table asks about. A linear network's output is a tilted plane; tanh's bends.
 //
 // usage: book-surface --load-weights FILE [--layers 2,1,1] [--activation tanh] [--resolution 41] --json OUT
+//                     [--dataset NAME --seed S [--train-points 200]]
 //
 // It reads a file the chapters write with --save-weights and evaluates the network with the library's own
 // forward pass, so the figure shows exactly the function the chapter trained. The JSON holds the output
@@ -9,12 +10,19 @@
 // ("trace": one entry per layer, first layer first, each {"pre_activations": [unit][row][col],
 // "activations": [unit][row][col]}). Row j, column i is the point (x1, x2) = (i, j) / (resolution - 1), so
 // the grid's corners are exactly the truth table's inputs.
+//
+// With --dataset, --seed and --train-points as the chapter was given them, it adds the point set's training
+// points ("points": {"inputs": [[x1, x2], ...], "targets": [...]}), drawn by the library's make_point_split,
+// so the figure shows exactly the points the network was trained on, and the hidden units that are dead on
+// them ("dead_units": {"per_layer", "total", "hidden_units", "output_dead"}, by nn::count_dead_units).
 
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "nn/dead_units.hpp"
+#include "nn/point_sets.hpp"
 #include "program/output_file.hpp"
 #include "program/program.hpp"
 #include "program/settings.hpp"
@@ -64,6 +72,25 @@ nlohmann::json surface(const nn::Network& network, int resolution) {
   return {{"outputs", over_square(trace.output, 0, resolution)}, {"trace", layers}};
 }
 
+/// A point set's rows as {"inputs": [[x1, x2], ...], "targets": [t, ...]}, row by row.
+nlohmann::json points_json(const nn::Batch& rows) {
+  nlohmann::json inputs = nlohmann::json::array();
+  nlohmann::json targets = nlohmann::json::array();
+  for (std::size_t r = 0; r < rows.inputs.shape(0); ++r) {
+    inputs.push_back({rows.inputs(r, 0), rows.inputs(r, 1)});
+    targets.push_back(rows.targets(r, 0));
+  }
+  return {{"inputs", inputs}, {"targets", targets}};
+}
+
+/// What nn::count_dead_units found, as JSON.
+nlohmann::json dead_units_json(const nn::DeadUnits& dead) {
+  return {{"per_layer", dead.per_layer},
+          {"total", dead.total},
+          {"hidden_units", dead.hidden_units},
+          {"output_dead", dead.output_dead}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,14 +108,28 @@ int main(int argc, char** argv) {
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
   nn::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
       ->required();
+  // The point set the chapter trained on, drawn again from the same flags (chapter 2's spelling).
+  nn::add_dataset_flags(app, settings);
+  app.add_option_function<std::string>(
+         "--seed", [&settings](const std::string& text) { settings.train.seed = nn::parse_seed(text); },
+         "the chapter's --seed, which draws the point set's points")
+      ->default_str(std::to_string(settings.train.seed));
   return nn::run_program(app, argc, argv, settings, [&] {
     const nn::Network network = nn::starting_network(settings);
     const nlohmann::json values = surface(network, resolution);
-    const nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
-                                     {"layers", settings.layers},
-                                     {"resolution", resolution},
-                                     {"outputs", values["outputs"]},
-                                     {"trace", values["trace"]}};
+    nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
+                               {"layers", settings.layers},
+                               {"resolution", resolution},
+                               {"outputs", values["outputs"]},
+                               {"trace", values["trace"]}};
+    if (settings.point_set) {
+      const nn::PointSplit data = nn::make_point_split(*settings.point_set, settings.train_points,
+                                                       settings.test_points, settings.train.seed);
+      document["dataset"] = nn::dataset_name(settings);
+      document["seed"] = settings.train.seed;
+      document["points"] = points_json(data.train);
+      document["dead_units"] = dead_units_json(nn::count_dead_units(network, data.train.inputs));
+    }
     nn::write_file_atomically("--json", settings.json, nn::json_text(document));
   });
 }
