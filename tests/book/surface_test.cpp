@@ -1,6 +1,6 @@
 // book-surface (tools/book/surface.cpp), run as the book's generator runs it: with --dataset it adds the
 // point set's training points, exactly the ones the chapter trained on, and the hidden units dead on them;
-// without it, the surface has neither.
+// without it, the surface has neither; --no-trace keeps the output and drops the layers.
 
 #include <fstream>
 #include <string>
@@ -79,6 +79,15 @@ TEST(BookSurface, WithoutADatasetTheSurfaceHasNoPoints) {
   EXPECT_FALSE(result.contains("points"));
   EXPECT_FALSE(result.contains("dead_units"));
   EXPECT_EQ(result.at("outputs").size(), 3u);
+}
+
+TEST(BookSurface, NoTraceLeavesOutTheLayersButNotTheOutputs) {
+  TempDir with_trace, without;
+  const nlohmann::json full = surface(with_trace, {});
+  const nlohmann::json outputs_only = surface(without, {"--no-trace"});
+  EXPECT_EQ(full.at("trace").size(), 2u);
+  EXPECT_FALSE(outputs_only.contains("trace"));
+  EXPECT_EQ(outputs_only.at("outputs"), full.at("outputs"));
 }
 
 TEST(BookSurface, PointCountsWithoutADatasetAreRefused) {

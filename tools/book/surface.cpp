@@ -2,13 +2,14 @@
 // corners the truth table asks about. A linear network's output is a tilted plane; tanh's bends.
 //
 // usage: book-surface --load-weights FILE [--layers 2,1,1] [--activation tanh] [--resolution 41] --json OUT
-//                     [--dataset NAME --seed S [--train-points 200]]
+//                     [--dataset NAME --seed S [--train-points 200]] [--no-trace]
 //
 // It reads a file the chapters write with --save-weights and evaluates the network with the library's own
 // forward pass, so the figure shows exactly the function the chapter trained. The JSON holds the output
 // ("outputs", [row][col]) and, for the pictures of hidden units, every layer's weighted sums and activations
 // ("trace": one entry per layer, first layer first, each {"pre_activations": [unit][row][col],
-// "activations": [unit][row][col]}). Row j, column i is the point (x1, x2) = (i, j) / (resolution - 1), so
+// "activations": [unit][row][col]}; --no-trace leaves it out, for figures that draw only the output and would
+// otherwise carry every hidden unit's grid into the book's files). Row j, column i is the point (x1, x2) = (i, j) / (resolution - 1), so
 // the grid's corners are exactly the truth table's inputs.
 //
 // With --dataset, --seed and --train-points as the chapter was given them, it adds the point set's training
@@ -96,6 +97,7 @@ nlohmann::json dead_units_json(const nn::DeadUnits& dead) {
 int main(int argc, char** argv) {
   nn::Settings settings;  // --load-weights, --layers, --activation and --json, checked as the chapters check them
   int resolution = 41;
+  bool no_trace = false;
   CLI::App app{"A trained network's output over the unit square, as JSON, for the book's heat maps.",
                "book-surface"};
   nn::add_file_flag(app, "--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
@@ -108,6 +110,7 @@ int main(int argc, char** argv) {
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
   nn::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
       ->required();
+  nn::add_switch(app, "--no-trace", no_trace, "leave out the layers' sums and activations: the output alone");
   // The point set the chapter trained on, drawn again from the same flags (chapter 2's spelling).
   nn::add_dataset_flags(app, settings);
   app.add_option_function<std::string>(
@@ -120,8 +123,8 @@ int main(int argc, char** argv) {
     nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
                                {"layers", settings.layers},
                                {"resolution", resolution},
-                               {"outputs", values["outputs"]},
-                               {"trace", values["trace"]}};
+                               {"outputs", values["outputs"]}};
+    if (!no_trace) document["trace"] = values["trace"];
     if (settings.point_set) {
       const nn::PointSplit data = nn::make_point_split(*settings.point_set, settings.train_points,
                                                        settings.test_points, settings.train.seed);
