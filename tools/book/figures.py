@@ -19,6 +19,11 @@ usage: python3 tools/book/figures.py GENERATED_DIR
                         hidden unit's sum z, output h and the output y at the four inputs
   xor-hidden-units.svg  chapter 2's 2,2,1 network trained on XOR: each hidden unit over the unit square, the
                         output with its 0.5 line, and the four inputs in the hidden layer's plane
+  ch04-surfaces.svg     chapter 4: every activation (rows) on every point set (columns), one seed, chapter 4's
+                        standard training: each network's output over the unit square, its 0.5 line, its
+                        training points, and its held-out accuracy as the panel's title
+  ch04-step-vs-tanh.svg chapter 4: the training loss per epoch on the ring with the step and with tanh, same
+                        seed and settings; the step's is flat
 
 Each figure's code is in tools/book/figures_*.py, one kind of figure a file; figures_style.py says how they
 look and the phone rule they keep.
@@ -32,7 +37,8 @@ from figures_data import FigureDataError, read
 from figures_heat_maps import heat_maps, xor_hidden_units
 from figures_network import network_ch02
 from figures_rates import lr_epochs, sweep_rates
-from figures_training import loss_curves
+from figures_surfaces import panel_files, surfaces_grid
+from figures_training import loss_curves, step_vs_tanh
 
 def lr_epochs_runs(folder: Path) -> list:
     """Chapter 3's learning-rate sweeps, ch03-lr-epochs-EPOCHS.json, shortest training first."""
@@ -59,6 +65,8 @@ def draw_all(folder: Path) -> dict[str, bytes]:
         "network-ch02.svg": network_ch02(read(folder, "ch02-tanh-weights.json"), ch02_surface),
         "xor-hidden-units.svg": xor_hidden_units(read(folder, "ch02-xor-surface.json"),
                                                  read(folder, "ch02-xor-weights.json"), gate=xor["settings"]["gate"]),
+        "ch04-surfaces.svg": surfaces_grid(panel_files(folder)),
+        "ch04-step-vs-tanh.svg": step_vs_tanh(read(folder, "ch04-ring-step.json"), read(folder, "ch04-ring-tanh.json")),
     }
 
 

@@ -1,6 +1,8 @@
 """Checks the book's figures (tools/book/figures.py) on the real generated data: the same data give the same
 bytes; every text keeps the phone rule; each heat map of a network's output has its 0.5 line; the network
-diagram's labels are the weights in the weights file; data that lack a key fail with one clear line.
+diagram's labels are the weights in the weights file; chapter 4's grid titles each panel with its run's
+held-out accuracy and draws its training points; the step's loss curve is flat; data that lack a key fail
+with one clear line.
 
 The phone rule: every text is at least 9 CSS px tall when the figure is shown 350 px wide
 (font size * 350 / SVG width >= 9, both in the SVG's own units), and at least 11 CSS px at natural size.
@@ -24,10 +26,13 @@ ROOT = Path(__file__).resolve().parents[2]
 FIGURES = ROOT / "tools/book/figures.py"
 SVG = "{http://www.w3.org/2000/svg}"
 ALL = ["loss-curves.svg", "activations.svg", "sweep-rates.svg", "lr-epochs.svg", "heat-maps.svg",
-       "heat-map-ch01.svg", "network-ch02.svg", "xor-hidden-units.svg"]
+       "heat-map-ch01.svg", "network-ch02.svg", "xor-hidden-units.svg", "ch04-surfaces.svg", "ch04-step-vs-tanh.svg"]
 # The heat maps of a network's output, and the surfaces their output panels draw.
 OUTPUT_PANELS = {"heat-maps.svg": ["ch01-linear-surface.json", "ch02-tanh-surface.json"],
                  "heat-map-ch01.svg": ["ch01-linear-surface.json"], "xor-hidden-units.svg": ["ch02-xor-surface.json"]}
+# Chapter 4's grid: rows, columns (figures_surfaces.py's order).
+CH04_SETS = ["ring", "quadrants", "blobs", "spirals", "comfort"]
+CH04_ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin", "step"]
 CSS_PX_PER_UNIT = {"pt": 4 / 3, "px": 1.0, "": 1.0}
 generated = ROOT / "docs/generated"
 
@@ -60,6 +65,10 @@ def text_of(element: ElementTree.Element) -> str:
 
 def group(root: ElementTree.Element, gid: str) -> ElementTree.Element | None:
     return next((g for g in root.iter(f"{SVG}g") if g.get("id") == gid), None)
+
+
+def generated_json(name: str):
+    return json.loads((generated / name).read_text(encoding="utf-8"))
 
 
 class Figures(unittest.TestCase):
@@ -150,6 +159,50 @@ class Figures(unittest.TestCase):
             for values in (hidden["pre_activations"][0], hidden["activations"][0], surface["outputs"]):
                 self.assertIn(f"{values[x2 * last][x1 * last]:.2f}".replace("-0.00", "0.00"), shown)
 
+    def test_each_surface_panel_is_titled_with_its_held_out_accuracy(self) -> None:
+        root = self.svg("ch04-surfaces.svg")
+        for point_set in CH04_SETS:
+            for activation in CH04_ACTIVATIONS:
+                run = generated_json(f"ch04-{point_set}-{activation}.json")
+                accuracy = run["test_accuracy"]
+                self.assertEqual(run["learned"], accuracy >= 0.95, f"{point_set} {activation}: 'learned' is >= 95%")
+                title = group(root, f"accuracy-{point_set}-{activation}")
+                self.assertIsNotNone(title, f"no title for {point_set} {activation}")
+                self.assertEqual(text_of(title), f"{100 * accuracy:.1f}%" + (" ✓" if run["learned"] else ""))
+
+    def test_each_surface_panel_draws_exactly_its_training_points(self) -> None:
+        # Each class's points are one marker line: one <use> per point, as many as book-surface drew of that
+        # class, and together as many as chapter 2 trained on.
+        root = self.svg("ch04-surfaces.svg")
+        for point_set in CH04_SETS:
+            for activation in CH04_ACTIVATIONS:
+                gid = f"{point_set}-{activation}"
+                surface = generated_json(f"ch04-surface-{gid}.json")
+                targets = surface["points"]["targets"]
+                self.assertEqual(len(targets), generated_json(f"ch04-{gid}.json")["settings"]["train_points"], gid)
+                for label in (0, 1):
+                    points = group(root, f"points-{label}-{gid}")
+                    self.assertIsNotNone(points, f"{gid}: no class {label} points")
+                    self.assertEqual(sum(1 for _ in points.iter(f"{SVG}use")), targets.count(label), f"{gid}: class {label}")
+
+    def test_each_surface_panel_has_its_half_line_where_the_output_crosses_it(self) -> None:
+        root = self.svg("ch04-surfaces.svg")
+        for point_set in CH04_SETS:
+            for activation in CH04_ACTIVATIONS:
+                gid = f"{point_set}-{activation}"
+                values = [v for row in generated_json(f"ch04-surface-{gid}.json")["outputs"] for v in row]
+                self.assertEqual(group(root, f"contour-{gid}") is not None, min(values) < 0.5 < max(values), gid)
+
+    def test_the_steps_loss_is_flat_and_tanhs_falls(self) -> None:
+        step, tanh = generated_json("ch04-ring-step.json"), generated_json("ch04-ring-tanh.json")
+        self.assertEqual(len(set(step["loss_history"])), 1, "the step's loss moved")
+        self.assertLess(tanh["loss_history"][-1], tanh["loss_history"][0] / 10)
+        root = self.svg("ch04-step-vs-tanh.svg")
+        shown = {text_of(e) for e, _ in texts(root)}
+        self.assertIn(f"step: {step['loss_history'][0]:.4f} at every epoch", shown)
+        for name in ("loss-step", "loss-tanh"):
+            self.assertIsNotNone(group(root, name), name)
+
     def fails_without(self, file: str, remove, message: str) -> None:
         folder = copy_inputs(Path(tempfile.mkdtemp(prefix="figures-missing-")) / "generated")
         self.addCleanup(shutil.rmtree, folder.parent)
@@ -166,6 +219,32 @@ class Figures(unittest.TestCase):
             sweep["configurations"][0].pop("rounds_correctly_rate_interval")
         self.fails_without("ch03-sweep.json", drop_interval,
                            "ch03-sweep.json: configurations[0] has no key 'rounds_correctly_rate_interval'")
+
+    def test_a_chapter_4_surface_without_its_points_fails_with_the_key_named(self) -> None:
+        self.fails_without("ch04-surface-ring-tanh.json", lambda surface: surface.pop("points"),
+                           "ch04-surface-ring-tanh.json has no key 'points'")
+
+    def test_a_chapter_4_run_without_its_accuracy_fails_with_the_key_named(self) -> None:
+        self.fails_without("ch04-quadrants-relu.json", lambda run: run.pop("test_accuracy"),
+                           "ch04-quadrants-relu.json has no key 'test_accuracy'")
+
+    def test_a_step_run_without_its_loss_history_fails_with_the_key_named(self) -> None:
+        self.fails_without("ch04-ring-step.json", lambda run: run.pop("loss_history"),
+                           "ch04-ring-step.json has no key 'loss_history'")
+
+    def test_step_and_tanh_trained_differently_fail_with_the_setting_named(self) -> None:
+        self.fails_without("ch04-ring-step.json", lambda run: run["settings"].update(lr=0.1),
+                           "ch04-ring-step.json and ch04-ring-tanh.json: settings differ in lr")
+
+    def test_a_missing_chapter_4_panel_fails_with_the_file_named(self) -> None:
+        folder = copy_inputs(Path(tempfile.mkdtemp(prefix="figures-missing-")) / "generated")
+        self.addCleanup(shutil.rmtree, folder.parent)
+        (folder / "ch04-surface-spirals-gelu.json").unlink()
+        result = draw(folder)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(result.stderr.strip().splitlines(),
+                         [f"figures.py: ch04-surface-spirals-gelu.json is missing from {folder} "
+                          "(tools/book/generate.sh writes it)"])
 
     def test_a_surface_without_the_trace_fails_with_the_key_named(self) -> None:
         self.fails_without("ch02-xor-surface.json", lambda surface: surface.pop("trace"),

@@ -78,6 +78,27 @@ surface ch01-linear none
 surface ch02-tanh tanh
 surface ch02-xor tanh 2,2,1
 
+# Chapter 4: every activation on every point set, chapter 2's program with the book's seed, 0, and chapter 4's
+# standard training (the spirals take 2,16,16,1: with 2,8,1 only gelu learns them), each network evaluated
+# over the unit square with its training points and its dead units. ch04-SET-ACTIVATION.json is chapter 2's
+# --json (accuracies, loss history; the ring's step and tanh runs are also the step-against-tanh figure's),
+# ch04-surface-SET-ACTIVATION.json book-surface's, drawn from the same --seed (figures.py checks they agree).
+# A run takes about 1.3 s on one core (a spirals run about 6.5 s), so the 50 share the cores: about 55 s on two.
+ch04_panel() {
+  local set="$1" activation="$2" layers=2,8,1
+  [[ "$set" != spirals ]] || layers=2,16,16,1
+  local name="${CH04_OUT}/ch04-${set}-${activation}"
+  "$CH04_CH02" --dataset "$set" --activation "$activation" --layers "$layers" --loss mse --lr 0.01 --full-batch \
+    --epochs 100 --seed 0 --quiet --json "${name}.json" --save-weights "${name}-weights.json"
+  "$CH04_SURFACE" --load-weights "${name}-weights.json" --activation "$activation" --layers "$layers" \
+    --dataset "$set" --seed 0 --no-trace --json "${CH04_OUT}/ch04-surface-${set}-${activation}.json"
+}
+export -f ch04_panel
+for set in ring quadrants blobs spirals comfort; do
+  for activation in none tanh sigmoid relu leaky-relu elu gelu softplus sin step; do echo "$set $activation"; done
+done | CH04_OUT="$out" CH04_CH02="${binary[ch02-tanh]}" CH04_SURFACE="$surface_binary" \
+  xargs -P "$(nproc)" -L 1 bash -c 'set -euo pipefail; ch04_panel "$@"' ch04_panel
+
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu
 

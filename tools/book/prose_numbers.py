@@ -102,6 +102,63 @@ def write_lr_epochs(out: Path) -> None:
     write(out, "ch03-failures-long.md", failures_table(configuration(longest, [2, 5, 5, 1], "tanh", lr=0.1)))
 
 
+# Chapter 4's grid, in the order of the programs' help (tools/book/figures_surfaces.py draws it so).
+CH04_SETS = ["ring", "quadrants", "blobs", "spirals", "comfort"]
+CH04_ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin", "step"]
+
+
+def listed(names: list[str]) -> str:
+    """'`tanh`, `sigmoid` and `gelu`' (or 'none' for an empty list), for a sentence."""
+    quoted = [f"`{name}`" for name in names]
+    return "none" if not quoted else quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def training_flags(settings: dict) -> str:
+    """A run's training as the flags that give it, e.g. `--layers 2,8,1 --loss mse --lr 0.01 ...`."""
+    layers = ",".join(str(n) for n in settings["layers"])
+    batch = " --full-batch" if settings["full_batch"] else f" --batch-size {settings['batch_size']}"
+    steps = "" if settings["batches_per_epoch"] == 100 else f" --batches-per-epoch {settings['batches_per_epoch']}"
+    return (f"`--layers {layers} --loss {settings['loss']} --optimizer {settings['optimizer']} "
+            f"--lr {settings['lr']:.6g}{batch} --epochs {settings['epochs']}{steps}`")
+
+
+def write_ch04(out: Path) -> None:
+    """Chapter 4's grid (every activation on every point set) and the step against tanh on the ring."""
+    runs = {(s, a): json.loads((out / f"ch04-{s}-{a}.json").read_text(encoding="utf-8"))
+            for s in CH04_SETS for a in CH04_ACTIVATIONS}
+    surfaces = {(s, a): json.loads((out / f"ch04-surface-{s}-{a}.json").read_text(encoding="utf-8"))
+                for s in CH04_SETS for a in CH04_ACTIVATIONS}
+    accuracy_rows = ["| activation | " + " | ".join(CH04_SETS) + " |", "| --- |" + " ---: |" * len(CH04_SETS)]
+    dead_rows = list(accuracy_rows)
+    for a in CH04_ACTIVATIONS:
+        accuracies, dead = [], []
+        for s in CH04_SETS:
+            run, units = runs[s, a], surfaces[s, a]["dead_units"]
+            accuracy = percent(run["test_accuracy"])
+            write(out, f"ch04-accuracy-{s}-{a}.txt", accuracy)
+            accuracies.append(accuracy + (" ✓" if run["learned"] else ""))
+            write(out, f"ch04-dead-{s}-{a}.txt", f"{units['total']} of {units['hidden_units']}")
+            dead.append(f"{units['total']} of {units['hidden_units']}" + (", output too" if units["output_dead"] else ""))
+        accuracy_rows.append(f"| `{a}` | " + " | ".join(accuracies) + " |")
+        dead_rows.append(f"| `{a}` | " + " | ".join(dead) + " |")
+    write(out, "ch04-accuracies.md", "\n".join(accuracy_rows) + "\n")
+    write(out, "ch04-dead-units.md", "\n".join(dead_rows) + "\n")
+    for s in CH04_SETS:
+        write(out, f"ch04-learned-{s}.txt", listed([a for a in CH04_ACTIVATIONS if runs[s, a]["learned"]]))
+        write(out, f"ch04-not-learned-{s}.txt", listed([a for a in CH04_ACTIVATIONS if not runs[s, a]["learned"]]))
+    settings = runs["ring", "tanh"]["settings"]
+    write(out, "ch04-training.txt", training_flags(settings))
+    write(out, "ch04-spirals-layers.txt", "`" + ",".join(str(n) for n in runs["spirals", "tanh"]["settings"]["layers"]) + "`")
+    write(out, "ch04-seed.txt", str(settings["seed"]))
+    write(out, "ch04-test-points.txt", str(settings["test_points"]))
+    # The step's loss never moves (every gradient through it is 0); tanh's falls, same seed and settings.
+    for a in ("step", "tanh"):
+        history = runs["ring", a]["loss_history"]
+        write(out, f"ch04-{a}-first-loss.txt", f"{history[0]:.4f}")
+        write(out, f"ch04-{a}-last-loss.txt", f"{history[-1]:.4f}")
+    write(out, "ch04-step-loss-values.txt", str(len(set(runs["ring", "step"]["loss_history"]))))
+
+
 def kernel_resources_summary(resources: dict) -> str:
     """Chapter 3's sentence on the compiler's count (kernel_resources.py's JSON): which kernels keep their
     arrays in registers, and what the others use."""
@@ -171,6 +228,7 @@ def main() -> None:
     write_lr_epochs(out)
     resources = json.loads((out / "ch03-kernel-resources.json").read_text(encoding="utf-8"))
     write(out, "ch03-kernel-resources-summary.txt", kernel_resources_summary(resources))
+    write_ch04(out)
 
 
 if __name__ == "__main__":
