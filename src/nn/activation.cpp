@@ -9,6 +9,7 @@ namespace {
 // The name of an enumerator, or "" for a number that is none: the end of the enumerators, which count up
 // from 0. No `default`, so the compiler warns of an enumerator without a name.
 const char* name_or_empty(Activation activation) {
+  // ANCHOR: names
   switch (activation) {
     case Activation::identity: return "none";
     case Activation::tanh: return "tanh";
@@ -22,6 +23,7 @@ const char* name_or_empty(Activation activation) {
     case Activation::step: return "step";
   }
   return "";
+  // ANCHOR_END: names
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ namespace nn {
 /// takes the value PyTorch's backward pass takes there, so that gradients match PyTorch's. One byte, so that
 /// it fits in the Thrust trainer's arguments without making them larger.
 enum class Activation : std::uint8_t {
+  // ANCHOR: enumerators
   identity,    ///< g(z) = z: no activation at all, so the network stays linear.
   tanh,        ///< g(z) = tanh(z), computed by rational_tanh.
   sigmoid,     ///< g(z) = 1 / (1 + e^-z), the logistic function.
@@ -29,6 +30,7 @@ enum class Activation : std::uint8_t {
   softplus,    ///< g(z) = log(1 + e^z), a smooth relu.
   sin,         ///< g(z) = sin(z).
   step,        ///< g(z) = 1 for z >= 0, 0 below: g' = 0 wherever it exists, so gradient descent cannot move it.
+  // ANCHOR_END: enumerators
 };
 
 /// sqrt(2 / pi), GELU's scale.
@@ -40,6 +42,7 @@ inline constexpr float leaky_relu_slope = 0.01f;
 
 /// g(z).
 NN_HOST_DEVICE inline float activate(Activation activation, float z) {
+  // ANCHOR: activate
   switch (activation) {
     case Activation::tanh: return rational_tanh(z);
     case Activation::sigmoid: return 1.0f / (1.0f + expf(-z));
@@ -53,6 +56,7 @@ NN_HOST_DEVICE inline float activate(Activation activation, float z) {
     case Activation::identity: break;
   }
   return z;
+  // ANCHOR_END: activate
 }
 
 /// g'(z), written in terms of z so the backward pass needs only the saved pre-activation.

@@ -154,6 +154,112 @@ def intervals_contain_their_rates(name: str):
     return holds
 
 
+# Chapter 4: generate.sh trains chapter 2's network on every point set with every activation, one seed.
+CH04_SETS = ["ring", "quadrants", "blobs", "spirals", "comfort"]
+CH04_ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin", "step"]
+CH04_NARROW_SETS = ["ring", "quadrants", "blobs", "comfort"]  # the 2,8,1 networks; the spirals take 2,16,16,1
+STRAIGHT_PIECES = {"none", "relu", "leaky-relu", "step"}  # the activations made of straight pieces
+SLOPE_BELOW_0 = {"relu": 0.0, "leaky-relu": 0.01, "none": 1.0}  # g(z) = slope * z for z <= 0, z above
+
+
+def ch04_run(g: "Generated", point_set: str, activation: str) -> dict:
+    return g.json(f"ch04-{point_set}-{activation}.json")
+
+
+def ch04_surface(g: "Generated", point_set: str, activation: str) -> dict:
+    return g.json(f"ch04-surface-{point_set}-{activation}.json")
+
+
+def ch04_weights(g: "Generated", point_set: str, activation: str) -> dict:
+    return g.json(f"ch04-{point_set}-{activation}-weights.json")
+
+
+def ch04_learned(g: "Generated", activation: str) -> list[str]:
+    return [s for s in CH04_SETS if ch04_run(g, s, activation)["learned"]]
+
+
+def layer_sums(layer: dict, inputs: list[list[float]]) -> list[list[float]]:
+    """z = W a + b for every row of inputs: one list of sums, one a unit, per row."""
+    return [[sum(w * x for w, x in zip(row, a)) + b for row, b in zip(layer["weight"], layer["bias"])] for a in inputs]
+
+
+def training_points(g: "Generated", point_set: str) -> list[list[float]]:
+    """The training points book-surface drew again from the run's flags (the figure's points)."""
+    return ch04_surface(g, point_set, "tanh")["points"]["inputs"]
+
+
+def dead_at_or_below_0(weights: dict, points: list[list[float]]) -> set[int]:
+    """The first layer's units whose sum is at most 0 on every point: dead for ReLU (and the step's dead
+    units, whose sums are below 0)."""
+    sums = layer_sums(weights["layers"][0], points)
+    return {unit for unit in range(len(sums[0])) if all(row[unit] <= 0 for row in sums)}
+
+
+def relu_dead_units_started_dead(g: "Generated") -> bool:
+    """In each 2,8,1 relu network, the units dead under the starting weights (the step network's, which never
+    move) are dead after training too, they are most of its dead units, and their count is book-surface's."""
+    for s in CH04_NARROW_SETS:
+        points = training_points(g, s)
+        start = dead_at_or_below_0(ch04_weights(g, s, "step"), points)
+        end = dead_at_or_below_0(ch04_weights(g, s, "relu"), points)
+        counted = ch04_surface(g, s, "relu")["dead_units"]["total"]
+        if not start <= end or 2 * len(start) <= len(end) or len(end) != counted:
+            return False
+    return True
+
+
+def dead_units_kept_their_weights(g: "Generated") -> bool:
+    """Each unit of a 2,8,1 relu network that was dead under the starting weights (the step's) is dead after
+    training, and its outgoing weight is the starting one, exactly: no gradient ever reached it."""
+    for s in CH04_NARROW_SETS:
+        dead = dead_at_or_below_0(ch04_weights(g, s, "step"), training_points(g, s))
+        if not dead <= dead_at_or_below_0(ch04_weights(g, s, "relu"), training_points(g, s)):
+            return False
+        relu_out = ch04_weights(g, s, "relu")["layers"][1]["weight"][0]
+        start_out = ch04_weights(g, s, "step")["layers"][1]["weight"][0]
+        if not dead or any(relu_out[u] != start_out[u] for u in dead):
+            return False
+    return True
+
+
+def step_never_moved(g: "Generated") -> bool:
+    """The step's loss is the same after every epoch on every set, and its 2,8,1 networks' weights are the same
+    on every set: they are the starting weights, which the seed alone draws."""
+    constant = all(len(set(ch04_run(g, s, "step")["loss_history"])) == 1 for s in CH04_SETS)
+    same = all(ch04_weights(g, s, "step") == ch04_weights(g, "ring", "step") for s in CH04_NARROW_SETS)
+    return constant and same and g.text("ch04-step-loss-values.txt") == "1"
+
+
+def one_piece_over_the_points(g: "Generated", activation: str, point_set: str) -> bool:
+    """Every unit's sum (hidden and output) has one sign, > 0 or <= 0, on all the training points: each unit
+    is one straight piece there, so the network is affine on them."""
+    weights, slope = ch04_weights(g, point_set, activation), SLOPE_BELOW_0[activation]
+    rows = training_points(g, point_set)
+    for layer in weights["layers"]:
+        sums = layer_sums(layer, rows)
+        if any(len({z > 0 for z in (row[u] for row in sums)}) != 1 for u in range(len(sums[0]))):
+            return False
+        rows = [[z if z > 0 else slope * z for z in row] for row in sums]
+    return True
+
+
+def linear_on_the_quadrants(g: "Generated") -> bool:
+    final = lambda a: ch04_run(g, "quadrants", a)["loss_history"][-1]
+    return (all(one_piece_over_the_points(g, a, "quadrants") and abs(final(a) - final("none")) < 1e-4
+                and not ch04_run(g, "quadrants", a)["learned"] for a in ("relu", "leaky-relu")))
+
+
+def names_only_tanh_and_none(root: Path) -> bool:
+    """Outside src/nn/activation.hpp and .cpp, no source of the library, the trainers or the chapters names an
+    activation but tanh and identity (the two the Thrust trainer compiles in)."""
+    named = set()
+    for folder in ("src", "chapters"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in {".hpp", ".cpp", ".inl", ".cu"} and path.name not in {"activation.hpp", "activation.cpp"}:
+                named |= set(re.findall(r"Activation::(\w+)", path.read_text(encoding="utf-8")))
+    return named <= {"tanh", "identity"}
+
+
 CLAIMS = [
     Claim("ch01-linear.md", "The program does that multiplication and prints the single map beside the network",
           lambda g: all(close(a, b) for a, b in zip(g.json("ch01-linear.json")["linear"]["collapsed_outputs"],
@@ -282,6 +388,89 @@ CLAIMS = [
           lambda g: all(g.sweep(c["layers"], "tanh")["learned"] > g.sweep(c["layers"], "none")["learned"]
                         for c in g.json("ch03-sweep.json")["configurations"]),
           "in the sweep, more tanh networks learned AND than networks without an activation, for every shape"),
+    Claim("ch04-activations.md", "without an activation no network learned AND, and with `tanh` most did",
+          lambda g: all(c["learned"] == 0 if c["activation"] == "none" else 2 * c["learned"] > c["networks"]
+                        for c in g.json("ch03-sweep.json")["configurations"]),
+          "in chapter 3's sweep no network without an activation learned AND, and over half of each tanh shape did"),
+    Claim("ch04-activations.md", "every set but comfort has as many points of each class",
+          lambda g: all((2 * sum(targets) == len(targets)) == (s != "comfort") for s, targets in (
+              (s, ch04_surface(g, s, "tanh")["points"]["targets"]) for s in CH04_SETS)),
+          "the training points of ring, quadrants, blobs and spirals are half of class 1, comfort's are not"),
+    Claim("ch04-activations.md", "about a quarter of the rooms",
+          lambda g: 0.15 < sum(ch04_surface(g, "comfort", "tanh")["points"]["targets"])
+          / len(ch04_surface(g, "comfort", "tanh")["points"]["targets"]) < 0.35,
+          "between 15% and 35% of the comfort set's training points are comfortable"),
+    Claim("ch04-activations.md", "Both accuracies are in the programs' `--json`",
+          lambda g: all({"train_accuracy", "test_accuracy"} <= set(ch04_run(g, s, a))
+                        for s in CH04_SETS for a in CH04_ACTIVATIONS),
+          "every chapter 4 run's --json has train_accuracy and test_accuracy"),
+    Claim("ch04-activations.md",
+          "All networks of one shape start from the same weights, whatever the set and the activation",
+          lambda g: len({ch04_run(g, s, a)["settings"]["seed"] for s in CH04_SETS for a in CH04_ACTIVATIONS}) == 1
+          and step_never_moved(g) and dead_units_kept_their_weights(g),
+          "one seed for every run; the step's (unmoved) weights are the same on every 2,8,1 set, and relu's dead "
+          "units' outgoing weights are the step's"),
+    Claim("ch04-activations.md", "and no other set: its output is one affine function",
+          lambda g: ch04_learned(g, "none") == ["blobs"],
+          "the network without an activation learned the blobs and no other set"),
+    Claim("ch04-activations.md", "it calls every room uncomfortable",
+          lambda g: max(max(row) for row in ch04_surface(g, "comfort", "none")["outputs"]) < 0.5
+          and close(ch04_run(g, "comfort", "none")["train_accuracy"],
+                    1 - sum(ch04_surface(g, "comfort", "none")["points"]["targets"])
+                    / len(ch04_surface(g, "comfort", "none")["points"]["targets"])),
+          "the linear network's output is below 0.5 over the square, and its training accuracy is the share of "
+          "uncomfortable rooms"),
+    Claim("ch04-activations.md", "not even the blobs",
+          lambda g: ch04_learned(g, "step") == [], "the step network learned no set"),
+    Claim("ch04-activations.md", "every activation that curves learned all five sets",
+          lambda g: all(ch04_learned(g, a) == CH04_SETS for a in CH04_ACTIVATIONS if a not in STRAIGHT_PIECES),
+          "tanh, sigmoid, elu, gelu, softplus and sin each learned every set"),
+    Claim("ch04-activations.md", "Each failure is an activation made of straight pieces",
+          lambda g: all(ch04_run(g, s, a)["learned"] or a in STRAIGHT_PIECES
+                        for s in CH04_SETS for a in CH04_ACTIVATIONS),
+          "every network that did not learn its set has none, relu, leaky-relu or step"),
+    Claim("ch04-activations.md", "With `tanh` the loss falls from",
+          lambda g: ch04_run(g, "ring", "tanh")["loss_history"][-1] < ch04_run(g, "ring", "tanh")["loss_history"][0],
+          "tanh's loss on the ring is lower after the last epoch than after the first"),
+    Claim("ch04-activations.md", "the step network's weights are where they started, bit for bit, on every set",
+          step_never_moved,
+          "the step's loss never changes on any set, and its 2,8,1 weights are the same on every set"),
+    Claim("ch04-activations.md",
+          "its mean squared error is the share of training points it gets wrong: half of them, on the ring",
+          lambda g: all(run["settings"]["loss"] == "mse" and close(run["loss_history"][-1], 1 - run["train_accuracy"])
+                        for run in (ch04_run(g, s, "step") for s in CH04_SETS))
+          and close(ch04_run(g, "ring", "step")["train_accuracy"], 0.5),
+          "on every set the step's final MSE is 1 - its training accuracy, and on the ring that accuracy is 0.5"),
+    Claim("ch04-activations.md", "Only `relu` and the step have dead units",
+          lambda g: all((dead["total"] > 0 or dead["output_dead"]) == (a in {"relu", "step"})
+                        for s in CH04_SETS for a in CH04_ACTIVATIONS
+                        for dead in [ch04_surface(g, s, a)["dead_units"]]),
+          "relu and step networks have dead units on every set, the others on none"),
+    Claim("ch04-activations.md", "Most of them were dead before the first step", relu_dead_units_started_dead,
+          "each 2,8,1 relu network's units dead under the starting weights are still dead, and are most of its dead"),
+    Claim("ch04-activations.md", "their outgoing weights are still exactly the ones they started with",
+          dead_units_kept_their_weights,
+          "every unit of a 2,8,1 relu network dead from the start is dead at the end, with its starting outgoing "
+          "weight"),
+    Claim("ch04-activations.md", "A `2,8,1` network that starts with most of its hidden units dead",
+          lambda g: 2 * len(dead_at_or_below_0(ch04_weights(g, "ring", "step"), training_points(g, "ring")))
+          > len(ch04_weights(g, "ring", "step")["layers"][0]["bias"]),
+          "over half of the 2,8,1 network's hidden units start with their sums at most 0 on all the ring's points"),
+    Claim("ch04-activations.md", "hidden units dead and still learned the spirals",
+          lambda g: ch04_run(g, "spirals", "relu")["learned"]
+          and ch04_surface(g, "spirals", "relu")["dead_units"]["total"] > 0,
+          "the spirals' relu network has dead units and learned"),
+    Claim("ch04-activations.md", "so none of its units can die, on any set",
+          lambda g: all(ch04_surface(g, s, "leaky-relu")["dead_units"]["total"] == 0 for s in CH04_SETS),
+          "no leaky-relu network has a dead unit"),
+    Claim("ch04-activations.md", "every unit's sum has the same sign on all the training points",
+          linear_on_the_quadrants,
+          "relu's and leaky-relu's quadrants networks did not learn, every unit's sum has one sign on all the "
+          "training points, and their final loss is within 1e-4 of the linear network's"),
+    Claim("ch04-activations.md", "An activation takes a few lines in one header and one source file, and nothing else",
+          lambda g: names_only_tanh_and_none(ROOT),
+          "no source in src/ or chapters/ but activation.hpp and .cpp names an activation other than tanh and "
+          "identity"),
 ]
 
 # A measured number typed into the prose: 0.25, 88.6%. Integers (layer sizes, "1 - 0 - 0 + 0") are fine,
@@ -289,7 +478,7 @@ CLAIMS = [
 TYPED_NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?\s?%|\d+\.\d+)")
 DEFINITIONS = {
     "0.5": "the rounding threshold of an output, and mdBook's version",
-    "95%": "the confidence level of every interval the book prints",
+    "95%": "the confidence level of every interval the book prints, and the held-out accuracy that counts as learned",
 }
 
 

@@ -146,10 +146,17 @@ def write_ch04(out: Path) -> None:
     for s in CH04_SETS:
         write(out, f"ch04-learned-{s}.txt", listed([a for a in CH04_ACTIVATIONS if runs[s, a]["learned"]]))
         write(out, f"ch04-not-learned-{s}.txt", listed([a for a in CH04_ACTIVATIONS if not runs[s, a]["learned"]]))
+        for a in CH04_ACTIVATIONS:  # the training loss after the last epoch
+            write(out, f"ch04-loss-{s}-{a}.txt", f"{runs[s, a]['loss_history'][-1]:.4f}")
+    for a in CH04_ACTIVATIONS:
+        write(out, f"ch04-learned-by-{a}.txt", listed([s for s in CH04_SETS if runs[s, a]["learned"]]))
+    write(out, "ch04-learned-every-set.txt",
+          listed([a for a in CH04_ACTIVATIONS if all(runs[s, a]["learned"] for s in CH04_SETS)]))
     settings = runs["ring", "tanh"]["settings"]
     write(out, "ch04-training.txt", training_flags(settings))
     write(out, "ch04-spirals-layers.txt", "`" + ",".join(str(n) for n in runs["spirals", "tanh"]["settings"]["layers"]) + "`")
     write(out, "ch04-seed.txt", str(settings["seed"]))
+    write(out, "ch04-train-points.txt", str(settings["train_points"]))
     write(out, "ch04-test-points.txt", str(settings["test_points"]))
     # The step's loss never moves (every gradient through it is 0); tanh's falls, same seed and settings.
     for a in ("step", "tanh"):
