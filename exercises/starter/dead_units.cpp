@@ -1,0 +1,26 @@
+// Exercise 4.2 (chapter 4): which hidden units are dead on a set of inputs.
+//
+// Write dead_hidden_units. The tests compare your flags with nn::count_dead_units on networks drawn for each
+// point set, and check the rule's edges on small networks built by hand: a unit alive on one row only, a
+// ReLU unit whose sum is exactly 0 on every row, a tanh unit that outputs 0 but still has a slope, a leaky
+// ReLU unit below its kink everywhere, a unit fed by a dead one, and no rows at all.
+
+#include <cstddef>
+#include <vector>
+
+#include "exercises/dead_units.hpp"
+#include "exercises/todo.hpp"
+#include "nn/activation.hpp"
+
+namespace exercises {
+
+std::vector<std::vector<bool>> dead_hidden_units(const nn::Network& network, const nn::Matrix& inputs) {
+  // TODO(student) BEGIN: network.forward_trace(inputs).pre_activations[l](row, unit) is z of that unit;
+  // nn::activate and nn::activation_derivative give g(z) and g'(z) for network.activation().
+  (void)network;
+  (void)inputs;
+  todo("4.2", "return, for each hidden layer, which units have g(z) = 0 and g'(z) = 0 on every row");
+  // TODO(student) END
+}
+
+}  // namespace exercises
