@@ -69,3 +69,8 @@ cpu1 = next((r[3] for r in rows if r[0].startswith("ThrustCpu1Thread") and r[1] 
 cpun = next((r[3] for r in rows if r[0].startswith("ThrustCpuAllThreads") and r[1] == "and"), None)
 if cpu1 and cpun:
     print(f"# OpenMP scaling, all threads vs 1 thread on AND: {cpun / cpu1:.2f}x")
+compiled = next((r for r in rows if r[0].startswith("ThrustCpuAllThreads") and r[1] == "and"), None)
+general = next((r for r in rows if r[0].startswith("ThrustCpuGeneralPath") and r[1] == "and"), None)
+if compiled and general and compiled[3] and general[3]:
+    print(f"# General path vs compiled 2,5,5,1 on AND, all threads: {general[3] / compiled[3]:.2f}x "
+          f"({general[5]} vs {compiled[5]}: the same networks, so the same count)")

@@ -1,5 +1,6 @@
 // Google Benchmark of the trainers on issue 3's workload (bench/workload.hpp): chapter 2's xtensor trainer
-// one network at a time, the Thrust trainer on the OpenMP backend (1 thread and all threads) and on CUDA
+// one network at a time, the Thrust trainer on the OpenMP backend (1 thread and all threads, and its general
+// path for shapes it is not compiled for) and on CUDA
 // where a GPU is present, and an FMA loop that measures this machine's fp32 peak in the same run. Every
 // trainer benchmark reports how many of its networks learned the gate. bench/run.sh turns the output into
 // one table of ratios next to PyTorch.
@@ -41,8 +42,9 @@ void XtensorOneAtATime(benchmark::State& state) {
   report(state, static_cast<double>(networks), learned);
 }
 
-void ThrustOn(benchmark::State& state, nn::Device device, int threads) {
-  const nn::BatchedJob job = bench::workload(state.range(0), gate_of(state));
+void ThrustOn(benchmark::State& state, nn::Device device, int threads, bool general_path = false) {
+  nn::BatchedJob job = bench::workload(state.range(0), gate_of(state));
+  job.general_path = general_path;
   if (threads > 0) omp_set_num_threads(threads);
   double learned = 0;
   for (auto _ : state) learned = static_cast<double>(nn::train_batched(job, device).learned_count);
@@ -51,6 +53,12 @@ void ThrustOn(benchmark::State& state, nn::Device device, int threads) {
 
 void ThrustCpu1Thread(benchmark::State& state) { ThrustOn(state, nn::Device::cpu, 1); }
 void ThrustCpuAllThreads(benchmark::State& state) { ThrustOn(state, nn::Device::cpu, omp_get_num_procs()); }
+// The same networks on the general path (nn::AnyShape: sizes read at run time, parameters in memory), which
+// trains every shape outside the compiled list: what giving up the compiled shape costs. Same seeds, so its
+// learned count must equal ThrustCpuAllThreads's.
+void ThrustCpuGeneralPath(benchmark::State& state) {
+  ThrustOn(state, nn::Device::cpu, omp_get_num_procs(), true);
+}
 void ThrustCuda(benchmark::State& state) {
   if (!nn::cuda_available()) {
     state.SkipWithError("no CUDA GPU present");
@@ -92,6 +100,8 @@ BENCHMARK(XtensorOneAtATime)->Args({64, 0})->Args({64, 1})->Unit(benchmark::kMil
 BENCHMARK(ThrustCpu1Thread)->Args({65536, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)
     ->Repetitions(3)->ReportAggregatesOnly(true);
 BENCHMARK(ThrustCpuAllThreads)->Args({65536, 0})->Args({65536, 1})->Unit(benchmark::kMillisecond)->UseRealTime()
+    ->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+BENCHMARK(ThrustCpuGeneralPath)->Args({65536, 0})->Unit(benchmark::kMillisecond)->UseRealTime()
     ->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
 BENCHMARK(ThrustCuda)->Args({1 << 20, 0})->Args({1 << 20, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -1,8 +1,8 @@
 // Chapter 3: the same training with Thrust, on the GPU when there is one, and then many networks at once.
 //
-// One network: chapter 2's flags plus --device, and the same table. A sweep (--sweep --networks N): N
-// networks per configuration in one launch, network n from seed --seed + n, to count how often each
-// configuration learns the gate.
+// One network: chapter 2's flags plus --device, and the same table (or, with --dataset, the same point set
+// and accuracies). A sweep (--sweep --networks N): N networks per configuration in one launch, network n
+// from seed --seed + n, to count how often each configuration learns the gate.
 
 #include <iostream>
 
@@ -26,12 +26,33 @@ struct Chapter3Flags {
 // Per-network results go into the sweep's JSON up to this many networks per configuration.
 constexpr std::int64_t per_network_json_limit = 4096;
 
+// One network on a point set, reported as chapter 2 reports it: network 0 of a job trains on the split of
+// seed --seed, chapter 2's.
+void report_point_set(const nn::Settings& settings, const nn::BatchedResult& result,
+                      const nn::TrainHistory& history, const nn::Network& network) {
+  const nn::PointSetOutcome outcome{{result.train_right[0], settings.train_points},
+                                    {result.test_right[0], settings.test_points},
+                                    result.final_loss[0],
+                                    result.test_loss[0],
+                                    result.learned[0] == 1};
+  if (!settings.quiet) {
+    nn::print_settings(std::cout, settings);
+    std::cerr << "trained on " << result.device << " in " << result.seconds << " s\n";
+    std::cout << "\n";
+    nn::print_point_set_outcome(std::cout, settings, outcome);
+  }
+  nn::write_outputs(settings, nn::point_set_result_json(settings, history, outcome), network);
+}
+
 void train_one(const nn::Settings& settings, nn::Device device) {
   // ANCHOR: one
   nn::BatchedJob job;
   job.layers = settings.layers;
   job.activation = settings.activation;
   job.train = settings.train;
+  job.point_set = settings.point_set;
+  job.train_points = settings.train_points;
+  job.test_points = settings.test_points;
   if (!settings.load_weights.empty()) {
     job.initial_parameters = nn::flatten_parameters(nn::starting_network(settings));
   }
@@ -40,12 +61,13 @@ void train_one(const nn::Settings& settings, nn::Device device) {
   const nn::Network network =
       nn::network_from_parameters(settings.layers, settings.activation, result.parameters.data());
   // ANCHOR_END: one
+  const nn::TrainHistory history{result.train_loss_history, result.table_loss_history};
+  if (settings.point_set) return report_point_set(settings, result, history, network);
 
   const nn::Outcome outcome{{result.predictions[0], result.predictions[1], result.predictions[2],
                              result.predictions[3]},
                             nn::truth_table_targets(settings.train.gate), result.final_loss[0],
                             result.final_l1_loss[0], result.learned[0] == 1};
-  const nn::TrainHistory history{result.train_loss_history, result.table_loss_history};
   if (!settings.quiet) {
     nn::print_settings(std::cout, settings);
     std::cerr << "trained on " << result.device << " in " << result.seconds << " s\n";
@@ -59,6 +81,9 @@ void sweep(const nn::Settings& settings, const Chapter3Flags& flags, nn::Device 
   if (!settings.save_weights.empty() || !settings.load_weights.empty()) {
     throw nn::InputError(
         "--save-weights and --load-weights train one network; a sweep draws each from its seed");
+  }
+  if (settings.point_set) {
+    throw nn::InputError("--sweep counts the gates (--gates); ch04-zoo sweeps the point sets (--datasets)");
   }
   // ANCHOR: sweep
   std::vector<nn::SweepRow> rows;
@@ -88,6 +113,7 @@ int main(int argc, char** argv) {
                "ch03-gpu"};
   nn::add_training_flags(app, settings);
   nn::add_activation_flag(app, settings);
+  nn::add_dataset_flags(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
   CLI::Option* sweep_flag =

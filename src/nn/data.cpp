@@ -37,9 +37,9 @@ RowBatchStream::RowBatchStream(const Batch& rows, int batch_size, std::uint64_t 
 Batch RowBatchStream::next() {
   const auto rows = static_cast<std::size_t>(batch_size_);
   Batch batch{xt::zeros<float>({rows, std::size_t{2}}), xt::zeros<float>({rows, std::size_t{1}})};
-  thrust::random::uniform_int_distribution<int> any_row(0, static_cast<int>(rows_.inputs.shape(0)) - 1);
+  const int available = static_cast<int>(rows_.inputs.shape(0));
   for (std::size_t row = 0; row < rows; ++row) {
-    const auto drawn = static_cast<std::size_t>(any_row(engine_));
+    const auto drawn = static_cast<std::size_t>(random_row(engine_, available));
     batch.inputs(row, 0) = rows_.inputs(drawn, 0);
     batch.inputs(row, 1) = rows_.inputs(drawn, 1);
     batch.targets(row, 0) = rows_.targets(drawn, 0);

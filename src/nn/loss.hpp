@@ -33,6 +33,16 @@ NN_HOST_DEVICE inline float loss_derivative(Loss loss, float y, float t) {
 /// table is below this.
 inline constexpr float learned_l1_threshold = 0.05f;
 
+/// A network has learned a point set when at least this share of the held-out test points round to their
+/// class at 0.5 (rounds_to_target).
+inline constexpr double learned_test_accuracy = 0.95;
+
+/// Whether `right` of `rows` test points rounding to their class means the point set is learned; in
+/// double, as Accuracy::share() compares, so that both trainers judge alike.
+NN_HOST_DEVICE inline bool learned_point_set(int right, int rows) {
+  return static_cast<double>(right) / rows >= learned_test_accuracy;
+}
+
 /// Output y rounded at 0.5: 1 from 0.5 on, 0 below, the class a threshold reads off the output. (Rounding to
 /// the nearest integer would turn -0.6 into -1, which is no class of a gate.)
 NN_HOST_DEVICE inline int rounded_at_half(float y) { return y >= 0.5f ? 1 : 0; }

@@ -34,7 +34,7 @@ PointSetOutcome evaluate(const Network& network, const PointSplit& data, Loss lo
   outcome.test = accuracy(network, data.test);
   outcome.train_loss = mean_loss(loss, network.forward(data.train.inputs), data.train.targets);
   outcome.test_loss = mean_loss(loss, network.forward(data.test.inputs), data.test.targets);
-  outcome.learned = outcome.test.share() >= learned_test_accuracy;
+  outcome.learned = learned_point_set(outcome.test.right, outcome.test.rows);
   return outcome;
 }
 

@@ -24,10 +24,6 @@ struct Outcome {
 /// Runs the network on the gate's truth table and judges it.
 Outcome evaluate(const Network& network, Gate gate, Loss loss);
 
-/// A network has learned a point set when at least this share of the held-out test points round to their
-/// class at 0.5 (rounds_to_target).
-inline constexpr double learned_test_accuracy = 0.95;
-
 /// How many of a set's rows a network gets right.
 struct Accuracy {
   int right;  ///< Rows whose output, rounded at 0.5, is the row's class.
@@ -45,7 +41,7 @@ struct PointSetOutcome {
   Accuracy test;     ///< On the held-out test set.
   float train_loss;  ///< The chosen loss, averaged over the training set.
   float test_loss;   ///< The chosen loss, averaged over the test set.
-  bool learned;      ///< test.share() >= learned_test_accuracy.
+  bool learned;      ///< learned_point_set(test.right, test.rows): at least 95% of the test set.
 };
 
 /// Runs the network on both halves of a point set and judges it.

@@ -45,4 +45,11 @@ NN_HOST_DEVICE inline int random_bit(Engine& engine) {
   return distribution(engine);
 }
 
+/// One of `rows` rows, 0 to rows - 1, each with equal chance: a point set's random batches draw their rows
+/// with it, in the xtensor trainer (RowBatchStream) and the Thrust trainer alike.
+NN_HOST_DEVICE inline int random_row(Engine& engine, int rows) {
+  thrust::random::uniform_int_distribution<int> distribution(0, rows - 1);
+  return distribution(engine);
+}
+
 }  // namespace nn

@@ -83,7 +83,7 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
   for (const std::vector<int>& layers : layer_sets) {
     try {
       validate_layers(layers);  // the rest of the settings were validated before the sweep began
-      dispatch_shape(layers, [](auto) { return 0; });  // a shape the trainer is compiled for
+      dispatch_shape(layers, false, [](const auto&) { return 0; });  // a shape the trainer takes
     } catch (const InputError& error) {
       if (grid.layer_sets.empty()) throw;
       throw InputError("--grid-layers " + sizes_text(layers) + ": " + error.what());

@@ -14,6 +14,7 @@
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/sort.h>
 
+#include "thrust_trainer/batched_backends.hpp"
 #include "thrust_trainer/batched_job.hpp"
 #include "thrust_trainer/train_group.hpp"
 
@@ -38,36 +39,53 @@ std::vector<float> network_major(const std::vector<float>& by_row, std::int64_t 
 }
 
 template <class S>
-BatchedResult train_shape(const BatchedJob& job) {
-  constexpr int P = S::param_count;
+BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, const S& shape) {
   const std::int64_t N = job.networks;
   const auto n = static_cast<std::size_t>(N);
+  const auto P = static_cast<std::size_t>(shape.param_count);
   const auto epochs = static_cast<std::size_t>(job.train.epochs);
+  const bool on_points = !points.train.empty();
+  const std::int64_t groups = (N + NN_LANES - 1) / NN_LANES;
   thrust::device_vector<float> initial(job.initial_parameters.begin(), job.initial_parameters.end());
-  thrust::device_vector<float> final_loss(n), final_l1(n), predictions(4 * n);
+  thrust::device_vector<float> final_loss(n), final_l1(n), predictions(on_points ? 0 : 4 * n);
   thrust::device_vector<std::uint8_t> learned(n), rounds_correctly(n);
   thrust::device_vector<float> train_history(job.keep_history ? epochs * n : 0);
   thrust::device_vector<float> table_history(job.keep_history ? epochs * n : 0);
   thrust::device_vector<float> parameters(job.keep_parameters ? P * n : 0);
+  thrust::device_vector<float> train_points(points.train.begin(), points.train.end());
+  thrust::device_vector<float> test_points(points.test.begin(), points.test.end());
+  thrust::device_vector<std::int32_t> train_right(on_points ? n : 0), test_right(on_points ? n : 0);
+  thrust::device_vector<float> test_loss(on_points ? n : 0);
+  thrust::device_vector<std::int32_t> learned_epoch(job.keep_learned_epoch ? n : 0);
+  // The general path's parameters, Adam's moments and gradients: 4 blocks of [P][groups * lanes].
+  thrust::device_vector<float> workspace(S::compiled ? 0 : 4 * P * static_cast<std::size_t>(groups) * NN_LANES);
 
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
+  const GroupExtras extras{raw(train_points), raw(test_points), job.train_points, job.test_points,
+                           raw(train_right), raw(test_right), raw(test_loss), raw(learned_epoch), raw(workspace)};
+  const bool needs_extras = on_points || job.keep_learned_epoch || !S::compiled;
+  thrust::device_vector<GroupExtras> extras_on_device(needs_extras ? 1 : 0, extras);
   const GroupArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
-                       t.batch_size, t.batches_per_epoch, t.full_batch, job.activation, raw(final_loss),
-                       raw(final_l1), raw(predictions), raw(learned), raw(rounds_correctly), raw(train_history),
-                       raw(table_history), raw(parameters)};
+                       t.batch_size, t.batches_per_epoch, t.full_batch, job.activation, on_points,
+                       raw(final_loss), raw(final_l1), raw(predictions), raw(learned), raw(rounds_correctly),
+                       raw(train_history), raw(table_history), raw(parameters), raw(extras_on_device)};
 
   // ANCHOR: launch
-  const std::int64_t groups = (N + NN_LANES - 1) / NN_LANES;
   const auto start = std::chrono::steady_clock::now();
   const thrust::counting_iterator<std::int64_t> first(0), last(groups);
-  // The book's two activations are compiled in, for speed; one trainer, reading it at run time, does the rest.
-  if (job.activation == Activation::tanh) {
-    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::tanh>{args});
-  } else if (job.activation == Activation::identity) {
-    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::identity>{args});
+  if constexpr (S::compiled) {
+    // The book's two activations are compiled in, for speed; one trainer, reading it at run time, does the rest.
+    if (job.activation == Activation::tanh) {
+      thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::tanh>{args});
+    } else if (job.activation == Activation::identity) {
+      thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::identity>{args});
+    } else {
+      thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, any_activation>{args});
+    }
   } else {
-    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, any_activation>{args});
+    // Any other shape: sizes and activation read at run time, one trainer for all.
+    thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, any_activation>{args, shape});
   }
   NN_SYNCHRONIZE();
   // ANCHOR_END: launch
@@ -93,6 +111,10 @@ BatchedResult train_shape(const BatchedJob& job) {
   result.predictions = network_major(to_host(predictions), N);
   result.learned = to_host(learned);
   result.rounds_correctly = to_host(rounds_correctly);
+  result.train_right = to_host(train_right);
+  result.test_right = to_host(test_right);
+  result.test_loss = to_host(test_loss);
+  result.learned_epoch = to_host(learned_epoch);
   if (job.keep_history) {
     result.train_loss_history = network_major(to_host(train_history), N);
     result.table_loss_history = network_major(to_host(table_history), N);
@@ -103,8 +125,9 @@ BatchedResult train_shape(const BatchedJob& job) {
 
 }  // namespace
 
-BatchedResult train_batched(const BatchedJob& job) {
-  return dispatch_shape(job.layers, [&](auto shape) { return train_shape<decltype(shape)>(job); });
+BatchedResult train_batched(const BatchedJob& job, const BatchedPoints& points) {
+  return dispatch_shape(job.layers, job.general_path || job.point_set.has_value(),
+                        [&](const auto& shape) { return train_shape(job, points, shape); });
 }
 
 }  // namespace nn::NN_BACKEND

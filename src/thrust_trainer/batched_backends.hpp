@@ -6,14 +6,23 @@
 
 #include "thrust_trainer/batched_job.hpp"
 
+namespace nn {
+/// A job's point sets, drawn on the host (the backends do not compile the point-set code): network n's row r
+/// at [(3r + j) * N + n], j = 0, 1 for the inputs and 2 for the class. Empty for a gate.
+struct BatchedPoints {
+  std::vector<float> train;  ///< Training rows.
+  std::vector<float> test;   ///< Held-out rows.
+};
+}  // namespace nn
+
 namespace nn::omp_backend {
-BatchedResult train_batched(const BatchedJob& job);
+BatchedResult train_batched(const BatchedJob& job, const BatchedPoints& points);
 int thread_count();
 }  // namespace nn::omp_backend
 
 #if defined(NN_HAVE_CUDA)
 namespace nn::cuda_backend {
-BatchedResult train_batched(const BatchedJob& job);
+BatchedResult train_batched(const BatchedJob& job, const BatchedPoints& points);
 int device_count();
 std::string device_name();
 std::size_t free_memory();

@@ -5,6 +5,7 @@
 /// first_seed + n.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@
 #include "nn/train_config.hpp"
 
 namespace nn {
+
+// Declared, not included: point_sets.hpp brings xtensor, which the CUDA backend's nvcc does not compile.
+enum class PointSet;
 
 /// Where the Thrust trainer runs.
 enum class Device {
@@ -23,24 +27,33 @@ enum class Device {
 /// Parses "auto", "cuda" or "cpu"; throws InputError on anything else.
 Device parse_device(const std::string& name);
 
-/// N networks of one configuration.
+/// N networks of one configuration, on a gate (train.gate) or on a point set.
 struct BatchedJob {
-  std::vector<int> layers{2, 1, 1};         ///< Layer sizes (one of supported_shapes_text()).
+  std::vector<int> layers{2, 1, 1};         ///< Layer sizes (trainable_shapes_text()).
   Activation activation = Activation::tanh;  ///< Activation after every layer.
   TrainConfig train;                         ///< As chapter 2; train.seed is the first network's seed.
   std::int64_t networks = 1;                 ///< How many networks, seeds train.seed, train.seed + 1, ...
   std::vector<float> initial_parameters;     ///< If not empty, every network starts from these (Shape order).
   bool keep_history = false;                 ///< Return every network's loss per epoch.
   bool keep_parameters = false;              ///< Return every network's trained parameters.
+  std::optional<PointSet> point_set;         ///< If set, network n trains on make_point_split(*point_set,
+                                             ///< train_points, test_points, train.seed + n), not the gate.
+  int train_points = 200;                    ///< Training rows of each network's point set.
+  int test_points = 200;                     ///< Held-out rows of each network's point set.
+  bool keep_learned_epoch = false;           ///< Return the first epoch after which each network met the
+                                             ///< learned rule (costs a test-set pass an epoch on point sets).
+  bool general_path = false;                 ///< Train even a compiled shape on the general path (AnyShape),
+                                             ///< to compare the two. Point sets always train there.
 };
 
-/// What a job produced. Per-network arrays are network-major: entry [n * k + j].
+/// What a job produced. Per-network arrays are network-major: entry [n * k + j]. On a point set the losses,
+/// rounds_correctly and the loss histories are on each network's training set, `learned` on its test set.
 struct BatchedResult {
   std::string device;                          ///< "cuda (<GPU name>)" or "cpu (OpenMP, <threads> threads)".
   double seconds = 0.0;                        ///< Wall time of the training launch alone.
   std::vector<float> final_loss;               ///< Chosen loss on the truth table, per network.
   std::vector<float> final_l1_loss;            ///< Mean L1 on the truth table, per network.
-  std::vector<float> predictions;              ///< Outputs on rows 00, 01, 10, 11: [n * 4 + row].
+  std::vector<float> predictions;              ///< Gates: outputs on rows 00, 01, 10, 11: [n * 4 + row].
   std::vector<std::uint8_t> learned;           ///< 1 if network n learned the gate (outcome.hpp's rule).
   std::vector<std::uint8_t> rounds_correctly;  ///< 1 if network n's four outputs round to the targets.
   std::int64_t learned_count = 0;              ///< Networks that learned the gate.
@@ -50,13 +63,17 @@ struct BatchedResult {
   std::vector<float> train_loss_history;       ///< [n * epochs + epoch], if keep_history.
   std::vector<float> table_loss_history;       ///< [n * epochs + epoch], if keep_history.
   std::vector<float> parameters;               ///< [n * param_count + k], if keep_parameters.
+  std::vector<std::int32_t> train_right;       ///< Point sets: training rows right (rounded at 0.5), per network.
+  std::vector<std::int32_t> test_right;        ///< Point sets: test rows right, per network.
+  std::vector<float> test_loss;                ///< Point sets: chosen loss on the test rows, per network.
+  std::vector<std::int32_t> learned_epoch;     ///< If keep_learned_epoch: first epoch (1-based) after which
+                                               ///< network n met the learned rule, 0 if none.
 };
 
 /// Whether this build has the CUDA backend and a GPU is present.
 bool cuda_available();
 
-/// Trains the job's networks where `device` says. Throws InputError for a shape the trainer is not
-/// compiled for, --device cuda without a GPU, or a job too large for the memory.
+/// Trains the job's networks where `device` says. Throws InputError for a shape the trainer does not take, --device cuda without a GPU, or a job too large for the memory.
 BatchedResult train_batched(const BatchedJob& job, Device device);
 
 }  // namespace nn

@@ -1,10 +1,13 @@
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include <unistd.h>
 
 #include "thrust_trainer/batched_backends.hpp"
 #include "thrust_trainer/batched_job.hpp"
 #include "nn/error.hpp"
+#include "nn/point_sets.hpp"
 #include "thrust_trainer/network_shape.hpp"
 
 namespace nn {
@@ -13,13 +16,40 @@ namespace {
 
 // Bytes a job holds per network on the device, with the host's copy of the results of the same size.
 std::size_t bytes_per_network(const BatchedJob& job) {
-  const std::size_t params = dispatch_shape(job.layers, [](auto shape) {
-    return static_cast<std::size_t>(decltype(shape)::param_count);
-  });
+  const bool general_path =
+      dispatch_shape(job.layers, job.general_path || job.point_set.has_value(),
+                     [](const auto& shape) { return !std::decay_t<decltype(shape)>::compiled; });
+  const auto params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
   std::size_t floats = 2 + 4 + 1;  // final losses, predictions, the sorted copy for the median
   if (job.keep_history) floats += 2 * static_cast<std::size_t>(job.train.epochs);
   if (job.keep_parameters) floats += params;
+  if (general_path) floats += 4 * params;  // parameters, Adam's moments and gradients in the workspace
+  if (job.point_set) {
+    // every network's points (twice: the host's copy and the device's) and its accuracies and test loss
+    floats += 2 * 3 * static_cast<std::size_t>(job.train_points + job.test_points) + 3;
+  }
+  if (job.keep_learned_epoch) floats += 1;
   return floats * sizeof(float) + 2;  // + the learned and rounds-correctly flags
+}
+
+// Network n's point split, for seed train.seed + n, laid out for the backends (BatchedPoints).
+BatchedPoints draw_points(const BatchedJob& job) {
+  BatchedPoints points;
+  if (!job.point_set) return points;
+  const auto N = static_cast<std::size_t>(job.networks);
+  points.train.resize(3 * static_cast<std::size_t>(job.train_points) * N);
+  points.test.resize(3 * static_cast<std::size_t>(job.test_points) * N);
+  for (std::size_t n = 0; n < N; ++n) {
+    const PointSplit split = make_point_split(*job.point_set, job.train_points, job.test_points, job.train.seed + n);
+    for (auto [rows, out] : {std::pair{&split.train, &points.train}, std::pair{&split.test, &points.test}}) {
+      for (std::size_t r = 0; r < rows->inputs.shape(0); ++r) {
+        (*out)[(3 * r + 0) * N + n] = rows->inputs(r, 0);
+        (*out)[(3 * r + 1) * N + n] = rows->inputs(r, 1);
+        (*out)[(3 * r + 2) * N + n] = rows->targets(r, 0);
+      }
+    }
+  }
+  return points;
 }
 
 std::size_t available_host_memory() {
@@ -57,6 +87,10 @@ bool cuda_available() {
 
 BatchedResult train_batched(const BatchedJob& job, Device device) {
   if (job.networks < 1) throw InputError("--networks must be >= 1, got " + std::to_string(job.networks));
+  if (job.point_set && (job.train_points < 1 || job.test_points < 1)) {
+    throw InputError("--train-points and --test-points must be >= 1, got " + std::to_string(job.train_points) +
+                     " and " + std::to_string(job.test_points));
+  }
   const bool use_cuda = device == Device::cuda || (device == Device::automatic && cuda_available());
   if (use_cuda && !cuda_available()) {
 #if defined(NN_HAVE_CUDA)
@@ -66,15 +100,16 @@ BatchedResult train_batched(const BatchedJob& job, Device device) {
 #endif
   }
   check_fits(job, available_host_memory(), "this machine");
+  const BatchedPoints points = draw_points(job);
 #if defined(NN_HAVE_CUDA)
   if (use_cuda) {
     check_fits(job, cuda_backend::free_memory(), "the GPU");
-    BatchedResult result = cuda_backend::train_batched(job);
+    BatchedResult result = cuda_backend::train_batched(job, points);
     result.device = "cuda (" + cuda_backend::device_name() + ")";
     return result;
   }
 #endif
-  BatchedResult result = omp_backend::train_batched(job);
+  BatchedResult result = omp_backend::train_batched(job, points);
   result.device = "cpu (OpenMP, " + std::to_string(omp_backend::thread_count()) + " threads)";
   return result;
 }

@@ -21,7 +21,26 @@
 
 namespace nn {
 
+/// What a TrainGroup reads beyond GroupArgs, for a point set, for learned epochs or on the general path. In
+/// device memory, behind one pointer: each field in GroupArgs itself made the functor larger, and a functor
+/// larger by a few pointers made nvcc put a 2,5,5,1 network's parameters on the stack.
+struct GroupExtras {
+  const float* train_points;    ///< [3 * train_rows * N]: row r's x1, x2, class at [(3r + j) * N + n]; or nullptr.
+  const float* test_points;     ///< [3 * test_rows * N], as train_points: the held-out rows.
+  int train_rows;               ///< Rows of each network's training set.
+  int test_rows;                ///< Rows of each network's test set.
+  std::int32_t* train_right;    ///< [N] out for point sets: training rows whose output rounds to the class.
+  std::int32_t* test_right;     ///< [N] out for point sets: test rows likewise.
+  float* test_loss;             ///< [N] out for point sets: chosen loss on the test rows.
+  std::int32_t* learned_epoch;  ///< [N] out, or nullptr: first epoch (1-based) after which the network met
+                                ///< the learned rule, 0 if none did.
+  float* workspace;             ///< The general path's parameters, Adam moments and gradients: 4 blocks of
+                                ///< [param_count][groups * Lanes]; nullptr for a compiled shape.
+};
+
 /// Pointers and settings a TrainGroup reads; device arrays are structure-of-arrays: entry [k * N + n].
+/// A job trains on a gate's truth table, or, where train_points is set, on a point set: network n on its
+/// own split (seed first_seed + n), as chapter 2 with --dataset and --seed first_seed + n.
 struct GroupArgs {
   std::int64_t networks;           ///< N.
   std::uint64_t first_seed;        ///< Network n uses seed first_seed + n.
@@ -36,6 +55,7 @@ struct GroupArgs {
   bool full_batch;                 ///< Use the four truth-table rows each step.
   Activation activation;           ///< Read where A is any_activation. One byte, in full_batch's padding: a
                                    ///< larger functor made nvcc put a network's parameters on the stack.
+  bool on_points;                  ///< Train on extras' point sets, not the gate. Also in the padding.
   float* final_loss;               ///< [N] out: chosen loss on the truth table.
   float* final_l1_loss;            ///< [N] out: L1 loss on the truth table.
   float* predictions;              ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
@@ -44,6 +64,18 @@ struct GroupArgs {
   float* train_loss_history;       ///< [epochs * N] out, or nullptr.
   float* table_loss_history;       ///< [epochs * N] out, or nullptr.
   float* parameters;               ///< [param_count * N] out, or nullptr.
+  const GroupExtras* extras;       ///< Point sets, learned epochs and the general path's workspace, or
+                                   ///< nullptr for none of them.
+};
+
+/// One of a general-path network group's parameter arrays, held in GroupArgs::workspace: entry [k][lane] at
+/// first[k * stride + lane], so that neighbouring lanes (CPU) or neighbouring threads (GPU) read
+/// neighbouring floats.
+struct LaneRows {
+  float* first;         ///< Entry [0][0].
+  std::int64_t stride;  ///< Floats from one parameter's row to the next.
+  /// Parameter k's row, indexed by lane.
+  NN_HOST_DEVICE float* operator[](int k) const { return first + k * stride; }
 };
 
 /// Not an activation: TrainGroup's A when the activation is GroupArgs::activation, read at run time. One
@@ -54,84 +86,136 @@ inline constexpr Activation any_activation = static_cast<Activation>(255);
 /// Trains networks [group * Lanes, group * Lanes + Lanes) of shape S with activation A after every layer.
 /// Lanes past N repeat network N - 1 and store nothing. A is a template argument so that the activation's
 /// switch disappears from the inner loops, which the compiler can then vectorise; any_activation leaves
-/// the choice to GroupArgs::activation.
+/// the choice to GroupArgs::activation. S is a compiled Shape, whose parameters live in local arrays, or
+/// AnyShape, whose parameters live in GroupArgs::workspace. (S is a base, not a member: a compiled Shape
+/// is empty and then takes no room in the functor.)
 template <class S, int Lanes, Activation A>
-struct TrainGroup {
+struct TrainGroup : private S {
   GroupArgs args;  ///< What to train and where to write.
 
-  static constexpr int P = S::param_count;  ///< Parameters per network.
-  static constexpr int U = S::unit_count;   ///< Units per network, inputs included.
-  static constexpr int L = S::layer_count;  ///< Linear layers.
+  /// The trainer for `args`, of shape `shape` (for a compiled Shape, its only value).
+  TrainGroup(const GroupArgs& args, const S& shape = S{}) : S(shape), args(args) {}
+
+  static constexpr int U = S::unit_capacity;  ///< Rows of the per-unit arrays, inputs included.
 
   /// Trains one group.
   NN_HOST_DEVICE void operator()(std::int64_t group) const {
+    if constexpr (S::compiled) {
+      constexpr int P = S::param_count;
+      float p[P][Lanes], m[P][Lanes], v[P][Lanes], g[P][Lanes];
+      train(group, S{}, p, m, v, g);
+    } else {
+      const S& shape = *this;
+      const std::int64_t stride = ((args.networks + Lanes - 1) / Lanes) * Lanes;
+      const auto block = [&](int b) {
+        return LaneRows{args.extras->workspace + (b * shape.param_count) * stride + group * Lanes, stride};
+      };
+      LaneRows p = block(0), m = block(1), v = block(2), g = block(3);
+      train(group, shape, p, m, v, g);
+    }
+  }
+
+ private:
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void train(std::int64_t group, const S& shape, Params& p, Params& m, Params& v,
+                                      Params& g) const {
     std::int64_t network[Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       const std::int64_t n = group * Lanes + lane;
       network[lane] = n < args.networks ? n : args.networks - 1;
     }
-    float p[P][Lanes], m[P][Lanes], v[P][Lanes], g[P][Lanes];
     Engine stream[Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      initialise(p, lane, args.first_seed + static_cast<std::uint64_t>(network[lane]));
+      initialise(shape, p, lane, args.first_seed + static_cast<std::uint64_t>(network[lane]));
       stream[lane] = make_engine(args.first_seed + static_cast<std::uint64_t>(network[lane]), Stream::batches);
     }
     NN_UNROLL
-    for (int k = 0; k < P; ++k)
+    for (int k = 0; k < shape.param_count; ++k)
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = 0.0f;
 
+    std::int32_t learned_epoch[Lanes] = {};
     int step = 0;
     for (int epoch = 0; epoch < args.epochs; ++epoch) {
       double epoch_loss[Lanes] = {};
       for (int b = 0; b < args.batches_per_epoch; ++b) {
         NN_UNROLL
-        for (int k = 0; k < P; ++k)
+        for (int k = 0; k < shape.param_count; ++k)
           NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
         float batch_loss[Lanes] = {};
-        const int rows = args.full_batch ? 4 : args.batch_size;
+        const int rows = !args.full_batch ? args.batch_size : on_points() ? args.extras->train_rows : 4;
         for (int r = 0; r < rows; ++r) {
           float x[2][Lanes], target[Lanes];
-          if (args.full_batch) {  // the same row for every lane
-            const float target_r = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
-            NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-              x[0][lane] = static_cast<float>(r >> 1);
-              x[1][lane] = static_cast<float>(r & 1);
-              target[lane] = target_r;
-            }
-          } else {
-            NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-              const int a = random_bit(stream[lane]);
-              const int c = random_bit(stream[lane]);
-              x[0][lane] = static_cast<float>(a);
-              x[1][lane] = static_cast<float>(c);
-              target[lane] = static_cast<float>(gate_output(args.gate, a, c));
-            }
-          }
-          accumulate_gradient(p, x, target, rows, g, batch_loss);
+          batch_row(r, network, stream, x, target);
+          accumulate_gradient(shape, p, x, target, rows, g, batch_loss);
         }
-        update(p, g, m, v, ++step);
+        update(shape, p, g, m, v, ++step);
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
           epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
       }
-      float table_loss[Lanes], table_l1[Lanes], outputs[4][Lanes];
-      evaluate(p, outputs, table_loss, table_l1);
+      Judgement judged;
+      const bool judge_learned = args.extras && args.extras->learned_epoch;
+      if (args.table_loss_history || judge_learned) judge(shape, p, network, judged, judge_learned);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        if (learned_epoch[lane] == 0 && judged.learned[lane]) learned_epoch[lane] = epoch + 1;
         if (!stores(group, lane)) continue;
         const std::int64_t n = network[lane];
         if (args.train_loss_history)
           args.train_loss_history[epoch * args.networks + n] =
               static_cast<float>(epoch_loss[lane] / args.batches_per_epoch);
-        if (args.table_loss_history) args.table_loss_history[epoch * args.networks + n] = table_loss[lane];
+        if (args.table_loss_history) args.table_loss_history[epoch * args.networks + n] = judged.loss[lane];
       }
     }
-    store_results(group, network, p);
+    store_results(shape, group, network, p, learned_epoch);
   }
 
- private:
+  // Point sets train on the general path only: their code, compiled into a Shape's kernels too, pushed
+  // nvcc to spill a 2,5,1 network's registers to the stack even on the gates.
+  NN_HOST_DEVICE bool on_points() const {
+    if constexpr (S::compiled) return false;
+    else return args.on_points;
+  }
+
   NN_HOST_DEVICE bool stores(std::int64_t group, int lane) const {
     return group * Lanes + lane < args.networks;
   }
 
+  // Row j (x1, x2 or class) of a point set's row r for network n: structure of arrays, [(3r + j) * N + n].
+  NN_HOST_DEVICE static float point(const float* points, std::int64_t networks, int r, int j, std::int64_t n) {
+    return points[(3 * static_cast<std::int64_t>(r) + j) * networks + n];
+  }
+
+  // Row r of a batch: with full_batch, row r of the truth table or training set, the same row for every lane;
+  // otherwise a random bit pair (first bit, then second), or a random training row, from each lane's stream.
+  NN_HOST_DEVICE NN_INLINE void batch_row(int r, const std::int64_t (&network)[Lanes], Engine (&stream)[Lanes],
+                                          float (&x)[2][Lanes], float (&target)[Lanes]) const {
+    if (on_points()) {
+      const float* points = args.extras->train_points;
+      const int rows = args.extras->train_rows;
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        const int row = args.full_batch ? r : random_row(stream[lane], rows);
+        x[0][lane] = point(points, args.networks, row, 0, network[lane]);
+        x[1][lane] = point(points, args.networks, row, 1, network[lane]);
+        target[lane] = point(points, args.networks, row, 2, network[lane]);
+      }
+    } else if (args.full_batch) {
+      const float target_r = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        x[0][lane] = static_cast<float>(r >> 1);
+        x[1][lane] = static_cast<float>(r & 1);
+        target[lane] = target_r;
+      }
+    } else {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        const int a = random_bit(stream[lane]);
+        const int c = random_bit(stream[lane]);
+        x[0][lane] = static_cast<float>(a);
+        x[1][lane] = static_cast<float>(c);
+        target[lane] = static_cast<float>(gate_output(args.gate, a, c));
+      }
+    }
+  }
+
+  // ANCHOR: any_activation
   // g(z), and g'(z) from z and a = g(z): A's own code, which the compiler folds into the loops, or, for
   // any_activation, one call to `chosen`, the activation the arguments name. (Static, with `chosen` passed
   // in: a lambda that captured `this` would make nvcc copy the functor to the stack.)
@@ -143,6 +227,7 @@ struct TrainGroup {
     if constexpr (A == any_activation) return activation_slope_out_of_line(chosen, z, a);
     else return activation_slope(A, z, a);
   }
+  // ANCHOR_END: any_activation
 
   // Calls, not inlined: inlined, every activation's code (sin's and exp's among it) would be compiled again at
   // each of the unrolled loops' hundreds of units, which multiplies nvcc's time.
@@ -154,38 +239,38 @@ struct TrainGroup {
   }
 
   // Network::initialised's draws: layer by layer, weights row by row, then biases, U(-1/sqrt(in), 1/sqrt(in)).
-  NN_HOST_DEVICE NN_INLINE void initialise(float (&p)[P][Lanes], int lane, std::uint64_t seed) const {
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void initialise(const S& shape, Params& p, int lane, std::uint64_t seed) const {
     if (args.initial_parameters) {
       NN_UNROLL
-      for (int k = 0; k < P; ++k) p[k][lane] = args.initial_parameters[k];
+      for (int k = 0; k < shape.param_count; ++k) p[k][lane] = args.initial_parameters[k];
       return;
     }
     Engine engine = make_engine(seed, Stream::initial_weights);
-    NN_UNROLL
-    for (int l = 0; l < L; ++l) {
-      const float bound = 1.0f / sqrtf(static_cast<float>(S::size(l)));
+    for_each_layer(shape, [&](auto layer) {
+      const float bound = 1.0f / sqrtf(static_cast<float>(layer.in));
       NN_UNROLL
-      for (int k = S::weight_offset(l); k < S::weight_offset(l + 1); ++k) p[k][lane] = uniform(engine, -bound, bound);
-    }
+      for (int k = layer.weights; k < layer.biases + layer.out; ++k) p[k][lane] = uniform(engine, -bound, bound);
+    });
   }
 
   // ANCHOR: forward
   // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
-  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, const float (&p)[P][Lanes],
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, const S& shape, const Params& p,
                                                float (&a)[U][Lanes], float (&z)[U][Lanes]) {
-    for_each_layer<S>([&](auto layer) {
-      using Layer = decltype(layer);
+    for_each_layer(shape, [&](auto layer) {
       NN_UNROLL
-      for (int o = 0; o < Layer::out; ++o) {
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) z[Layer::first_out + o][lane] = 0.0f;
+      for (int o = 0; o < layer.out; ++o) {
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) z[layer.first_out + o][lane] = 0.0f;
         NN_UNROLL
-        for (int i = 0; i < Layer::in; ++i) {
+        for (int i = 0; i < layer.in; ++i) {
           NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-            z[Layer::first_out + o][lane] += p[Layer::weight(o, i)][lane] * a[Layer::first_in + i][lane];
+            z[layer.first_out + o][lane] += p[layer.weight(o, i)][lane] * a[layer.first_in + i][lane];
         }
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-          z[Layer::first_out + o][lane] += p[Layer::biases + o][lane];
-          a[Layer::first_out + o][lane] = activated(chosen, z[Layer::first_out + o][lane]);
+          z[layer.first_out + o][lane] += p[layer.biases + o][lane];
+          a[layer.first_out + o][lane] = activated(chosen, z[layer.first_out + o][lane]);
         }
       }
     });
@@ -193,115 +278,179 @@ struct TrainGroup {
   // ANCHOR_END: forward
 
   // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to batch_loss.
-  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const float (&p)[P][Lanes], const float (&x)[2][Lanes],
-                                          const float (&target)[Lanes], int rows, float (&g)[P][Lanes],
-                                          float (&batch_loss)[Lanes]) const {
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const S& shape, const Params& p, const float (&x)[2][Lanes],
+                                                    const float (&target)[Lanes], int rows, Params& g,
+                                                    float (&batch_loss)[Lanes]) const {
     float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       a[0][lane] = x[0][lane];
       a[1][lane] = x[1][lane];
     }
     const Activation chosen = args.activation;
-    forward(chosen, p, a, z);
-    const int y = U - 1;
+    forward(chosen, shape, p, a, z);
+    const int y = shape.unit_count - 1;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       batch_loss[lane] += loss_value(args.loss, a[y][lane], target[lane]);
       // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean
       dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
                     slope(chosen, z[y][lane], a[y][lane]);
     }
-    for_each_layer_backwards<S>([&](auto layer) {
-      using Layer = decltype(layer);
+    for_each_layer_backwards(shape, [&](auto layer) {
       NN_UNROLL
-      for (int o = 0; o < Layer::out; ++o) {
+      for (int o = 0; o < layer.out; ++o) {
         NN_UNROLL
-        for (int i = 0; i < Layer::in; ++i) {
+        for (int i = 0; i < layer.in; ++i) {
           NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-            g[Layer::weight(o, i)][lane] += dz[Layer::first_out + o][lane] * a[Layer::first_in + i][lane];
+            g[layer.weight(o, i)][lane] += dz[layer.first_out + o][lane] * a[layer.first_in + i][lane];
         }
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[Layer::biases + o][lane] += dz[Layer::first_out + o][lane];
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[layer.biases + o][lane] += dz[layer.first_out + o][lane];
       }
-      if constexpr (Layer::index > 0) {
+      if (layer.index > 0) {
         NN_UNROLL
-        for (int i = 0; i < Layer::in; ++i) {
+        for (int i = 0; i < layer.in; ++i) {
           // dL/da_in = sum_o dz_o W_oi, then through the activation below
           float da[Lanes] = {};
           NN_UNROLL
-          for (int o = 0; o < Layer::out; ++o) {
+          for (int o = 0; o < layer.out; ++o) {
             NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-              da[lane] += dz[Layer::first_out + o][lane] * p[Layer::weight(o, i)][lane];
+              da[lane] += dz[layer.first_out + o][lane] * p[layer.weight(o, i)][lane];
           }
           NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-            dz[Layer::first_in + i][lane] =
-                da[lane] * slope(chosen, z[Layer::first_in + i][lane], a[Layer::first_in + i][lane]);
+            dz[layer.first_in + i][lane] =
+                da[lane] * slope(chosen, z[layer.first_in + i][lane], a[layer.first_in + i][lane]);
         }
       }
     });
   }
 
-  NN_HOST_DEVICE NN_INLINE void update(float (&p)[P][Lanes], const float (&g)[P][Lanes], float (&m)[P][Lanes],
-                             float (&v)[P][Lanes], int step) const {
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void update(const S& shape, Params& p, const Params& g, Params& m, Params& v,
+                                       int step) const {
     // The choice of rule stays outside the loops, which leaves them free of branches to vectorise.
     if (args.optimizer == Optimizer::sgd) {
       NN_UNROLL
-      for (int k = 0; k < P; ++k)
+      for (int k = 0; k < shape.param_count; ++k)
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) sgd_update(p[k][lane], g[k][lane], args.lr);
       return;
     }
     const AdamStep adam = adam_step(args.lr, step);
     NN_UNROLL
-    for (int k = 0; k < P; ++k)
+    for (int k = 0; k < shape.param_count; ++k)
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
         adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
-  // The outputs on rows 00, 01, 10, 11, their mean trained loss and mean L1 loss.
-  NN_HOST_DEVICE NN_INLINE void evaluate(const float (&p)[P][Lanes], float (&outputs)[4][Lanes], float (&loss)[Lanes],
-                               float (&l1)[Lanes]) const {
-    float loss_sum[Lanes] = {}, l1_sum[Lanes] = {};
-    NN_UNROLL
-    for (int r = 0; r < 4; ++r) {
-      float a[U][Lanes], z[U][Lanes];
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        a[0][lane] = static_cast<float>(r >> 1);
-        a[1][lane] = static_cast<float>(r & 1);
+  // How a group's networks do on what they are judged on: the truth table, or a point set's training set
+  // (and, where asked, its test set).
+  struct Judgement {
+    float outputs[4][Lanes];     // gates: outputs on rows 00, 01, 10, 11
+    float loss[Lanes] = {};      // mean trained loss: truth table or training set
+    float l1[Lanes] = {};        // mean L1 loss, likewise
+    bool rounds_right[Lanes];    // every row judged on rounds to its target
+    bool learned[Lanes] = {};    // the gate's rule, or learned_point_set on the test set
+    int train_right[Lanes] = {}; // point sets: training rows right
+    int test_right[Lanes] = {};  // point sets, if the test set was judged: test rows right
+    float test_loss[Lanes] = {}; // likewise: mean trained loss on the test rows
+  };
+
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void judge(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
+                                      Judgement& judged, bool with_test_set) const {
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) judged.rounds_right[lane] = true;
+    if (!on_points()) {
+      NN_UNROLL
+      for (int r = 0; r < 4; ++r) {
+        float a[U][Lanes], z[U][Lanes];
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+          a[0][lane] = static_cast<float>(r >> 1);
+          a[1][lane] = static_cast<float>(r & 1);
+        }
+        forward(args.activation, shape, p, a, z);
+        const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+          const float y = a[shape.unit_count - 1][lane];
+          judged.outputs[r][lane] = y;
+          judged.loss[lane] += loss_value(args.loss, y, target);
+          judged.l1[lane] += loss_value(Loss::l1, y, target);
+          judged.rounds_right[lane] = judged.rounds_right[lane] && rounds_to_target(y, target);
+        }
       }
-      forward(args.activation, p, a, z);
-      const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        outputs[r][lane] = a[U - 1][lane];
-        loss_sum[lane] += loss_value(args.loss, outputs[r][lane], target);
-        l1_sum[lane] += loss_value(Loss::l1, outputs[r][lane], target);
+        judged.loss[lane] /= 4.0f;
+        judged.l1[lane] /= 4.0f;
+        judged.learned[lane] = judged.rounds_right[lane] && judged.l1[lane] < learned_l1_threshold;
+      }
+      return;
+    }
+    const GroupExtras& data = *args.extras;
+    for (int r = 0; r < data.train_rows; ++r) {
+      float a[U][Lanes], z[U][Lanes], target[Lanes];
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        a[0][lane] = point(data.train_points, args.networks, r, 0, network[lane]);
+        a[1][lane] = point(data.train_points, args.networks, r, 1, network[lane]);
+        target[lane] = point(data.train_points, args.networks, r, 2, network[lane]);
+      }
+      forward(args.activation, shape, p, a, z);
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        const float y = a[shape.unit_count - 1][lane];
+        judged.loss[lane] += loss_value(args.loss, y, target[lane]);
+        judged.l1[lane] += loss_value(Loss::l1, y, target[lane]);
+        judged.train_right[lane] += rounds_to_target(y, target[lane]);
       }
     }
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      loss[lane] = loss_sum[lane] / 4.0f;
-      l1[lane] = l1_sum[lane] / 4.0f;
+      judged.loss[lane] /= static_cast<float>(data.train_rows);
+      judged.l1[lane] /= static_cast<float>(data.train_rows);
+      judged.rounds_right[lane] = judged.train_right[lane] == data.train_rows;
+    }
+    if (!with_test_set) return;
+    for (int r = 0; r < data.test_rows; ++r) {
+      float a[U][Lanes], z[U][Lanes], target[Lanes];
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        a[0][lane] = point(data.test_points, args.networks, r, 0, network[lane]);
+        a[1][lane] = point(data.test_points, args.networks, r, 1, network[lane]);
+        target[lane] = point(data.test_points, args.networks, r, 2, network[lane]);
+      }
+      forward(args.activation, shape, p, a, z);
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        const float y = a[shape.unit_count - 1][lane];
+        judged.test_loss[lane] += loss_value(args.loss, y, target[lane]);
+        judged.test_right[lane] += rounds_to_target(y, target[lane]);
+      }
+    }
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+      judged.test_loss[lane] /= static_cast<float>(data.test_rows);
+      judged.learned[lane] = learned_point_set(judged.test_right[lane], data.test_rows);
     }
   }
 
-  NN_HOST_DEVICE NN_INLINE void store_results(std::int64_t group, const std::int64_t (&network)[Lanes],
-                                    const float (&p)[P][Lanes]) const {
-    float outputs[4][Lanes], loss[Lanes], l1[Lanes];
-    evaluate(p, outputs, loss, l1);
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void store_results(const S& shape, std::int64_t group,
+                                              const std::int64_t (&network)[Lanes], const Params& p,
+                                              const std::int32_t (&learned_epoch)[Lanes]) const {
+    Judgement judged;
+    judge(shape, p, network, judged, true);
     const std::int64_t N = args.networks;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       if (!stores(group, lane)) continue;
       const std::int64_t n = network[lane];
-      bool rounds_right = true;
-      NN_UNROLL
-      for (int r = 0; r < 4; ++r) {
-        args.predictions[r * N + n] = outputs[r][lane];
-        const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
-        rounds_right = rounds_right && rounds_to_target(outputs[r][lane], target);
+      if (on_points()) {
+        args.extras->train_right[n] = judged.train_right[lane];
+        args.extras->test_right[n] = judged.test_right[lane];
+        args.extras->test_loss[n] = judged.test_loss[lane];
+      } else {
+        NN_UNROLL
+        for (int r = 0; r < 4; ++r) args.predictions[r * N + n] = judged.outputs[r][lane];
       }
-      args.final_loss[n] = loss[lane];
-      args.final_l1_loss[n] = l1[lane];
-      args.rounds_correctly[n] = rounds_right;
-      args.learned[n] = rounds_right && l1[lane] < learned_l1_threshold;
+      args.final_loss[n] = judged.loss[lane];
+      args.final_l1_loss[n] = judged.l1[lane];
+      args.rounds_correctly[n] = judged.rounds_right[lane];
+      args.learned[n] = judged.learned[lane];
+      if (args.extras && args.extras->learned_epoch) args.extras->learned_epoch[n] = learned_epoch[lane];
       if (args.parameters) {
         NN_UNROLL
-        for (int k = 0; k < P; ++k) args.parameters[k * N + n] = p[k][lane];
+        for (int k = 0; k < shape.param_count; ++k) args.parameters[k * N + n] = p[k][lane];
       }
     }
   }

@@ -46,11 +46,16 @@ INSTANTIATE_TEST_SUITE_P(Chapter3, Chapter3Activation, ::testing::ValuesIn(nn::a
                                              "the CUDA variant is skipped"
 
 // On the CPU backend the two trainers make the same draws and the same arithmetic in the same order, so their
-// --json results are byte-identical: one network on random batches, a deeper one, and a full-batch MSE run.
+// --json results are byte-identical: one network on random batches, a deeper one, a full-batch MSE run, a
+// shape the Thrust trainer is not compiled for (its general path), and a point set.
 TEST_P(Chapter3Activation, OnTheCpuItIsChapter2BitForBit) {
   TempDir dir;
   for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
-           {"--seed", "5"}, {"--seed", "6", "--layers", "2,5,5,1"}, {"--seed", "7", "--loss", "mse", "--full-batch"}}) {
+           {"--seed", "5"},
+           {"--seed", "6", "--layers", "2,5,5,1"},
+           {"--seed", "7", "--loss", "mse", "--full-batch"},
+           {"--seed", "8", "--layers", "2,7,3,1"},
+           {"--seed", "9", "--layers", "2,8,1", "--dataset", "ring", "--epochs", "3"}}) {
     std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
     with_ch02.insert(with_ch02.end(), {"--activation", name, "--quiet", "--json", dir.file("ch02.json")});
     with_ch03.insert(with_ch03.end(), {"--activation", name, "--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});

@@ -358,7 +358,13 @@ TEST(Chapter3BadInput, EmptyOrMalformedGrid) {
   expect_bad_input({"--sweep", "--grid-layers", "2,x,1"}, "--grid-layers");
   expect_bad_input({"--sweep", "--grid-layers", "3,1"}, "--grid-layers");
   expect_bad_input({"--sweep", "--lrs", "-1"}, "--lrs");
-  expect_bad_input({"--layers", "2,7,1"}, "--layers");
+  // Shapes over the trainer's limits: a hidden layer of 17 units, nine hidden layers.
+  expect_bad_input({"--layers", "2,17,1"}, "--layers");
+  expect_bad_input({"--sweep", "--grid-layers", "2,1,1,1,1,1,1,1,1,1,1"}, "--grid-layers");
+  // Point sets: an unknown or empty name, and a sweep of one (chapter 4's zoo sweeps them).
+  expect_bad_input({"--dataset", "moons"}, "dataset");
+  expect_bad_input({"--dataset", ""}, "dataset");
+  expect_bad_input({"--sweep", "--dataset", "ring"}, "ch04-zoo");
   // An empty item is a typo, as in --grid-layers 2,,1; CLI11 alone would have dropped it.
   expect_bad_input({"--sweep", "--networks", "2", "--lrs", "0.1,,0.2"}, "--lrs");
   expect_bad_input({"--sweep", "--networks", "2", "--lrs", "0.1,"}, "--lrs");

@@ -33,7 +33,8 @@ ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "
 RUN_TIME = "run-time"
 RUN_TIME_NUMBER = 255
 
-TRAINER = re.compile(r"nn::TrainGroup<nn::Shape<([0-9, ]+)>, (\d+), "
+# nn::AnyShape is the general path, sizes read at run time: its layers are reported as [] ("any").
+TRAINER = re.compile(r"nn::TrainGroup<nn::(?:Shape<([0-9, ]+)>|AnyShape), (\d+), "
                      r"(?:\(nn::Activation\)(\d+)|nn::Activation::(\w+))>")
 
 
@@ -110,7 +111,8 @@ def trainer_kernel(demangled: str) -> dict | None:
         activation = RUN_TIME if int(number) == RUN_TIME_NUMBER else ACTIVATIONS[int(number)]
     else:
         activation = "none" if name == "identity" else name.replace("_", "-")
-    return {"layers": [int(size) for size in layers.split(",")], "lanes": int(lanes), "activation": activation}
+    sizes = [int(size) for size in layers.split(",")] if layers else []
+    return {"layers": sizes, "lanes": int(lanes), "activation": activation}
 
 
 def spills_from_ptxas(library: str, entries: list[dict], cuobjdump: str) -> None:
@@ -164,7 +166,7 @@ def measure(library: str) -> dict:
             kernel.update(spill_store_bytes=None, spill_load_bytes=None, spills_from="not measured")
         kernels.append(kernel)
     spills_from_ptxas(library, [k for k in kernels if k["spills_from"] == "not measured"], cuobjdump)
-    kernels.sort(key=lambda k: (k["arch"] or "", k["layers"], ACTIVATIONS.index(k["activation"])
+    kernels.sort(key=lambda k: (k["arch"] or "", not k["layers"], k["layers"], ACTIVATIONS.index(k["activation"])
                                 if k["activation"] in ACTIVATIONS else len(ACTIVATIONS)))
     return {"built": True, "library": Path(library).name, "tool": "cuobjdump --dump-resource-usage",
             "kernels": kernels, "other_kernels": others}
@@ -176,12 +178,13 @@ def table(resources: dict) -> str:
         return NOT_BUILT + "\n"
     lines = [f"{resources['library']}: chapter 3's trainer kernels, per thread (cuobjdump --dump-resource-usage;",
              "spills from ptxas -v where a kernel has a stack frame). One kernel per shape for none, one for tanh,",
-             "and one, run-time, that reads any other activation when it runs.",
+             "and one, run-time, that reads any other activation when it runs; \"any\" is the general path, for",
+             "every other shape (sizes read at run time, parameters in memory).",
              "",
              "layers    activation  arch     registers  stack frame  local memory  spill stores  spill loads"]
     for k in resources["kernels"]:
         spills = [f"{k[key]} B" if k[key] is not None else "?" for key in ("spill_store_bytes", "spill_load_bytes")]
-        lines.append(f"{','.join(map(str, k['layers'])):<9} {k['activation']:<11} {k['arch'] or '?':<8}"
+        lines.append(f"{','.join(map(str, k['layers'])) or 'any':<9} {k['activation']:<11} {k['arch'] or '?':<8}"
                      f" {k['registers']:>9}  {k['stack_frame_bytes']:>9} B  {k['local_memory_bytes']:>10} B"
                      f"  {spills[0]:>12}  {spills[1]:>11}")
     lines.append(f"({resources['other_kernels']} other kernels, Thrust's fill, count and sort, are not listed.)")

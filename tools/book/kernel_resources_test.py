@@ -171,6 +171,9 @@ sys.stderr.write(open({str(self.folder / "ptxas.txt")!r}).read())
                          {"layers": [2, 5, 5, 1], "lanes": 1, "activation": "run-time"})
         self.assertEqual(kernel_resources.trainer_kernel("nn::TrainGroup<nn::Shape<2, 1>, 16, (nn::Activation)3>"),
                          {"layers": [2, 1], "lanes": 16, "activation": "relu"})
+        # The general path's kernel: any shape, its sizes read at run time.
+        self.assertEqual(kernel_resources.trainer_kernel("nn::TrainGroup<nn::AnyShape, 1, (nn::Activation)255>"),
+                         {"layers": [], "lanes": 1, "activation": "run-time"})
 
     def test_writes_the_table_and_the_json(self) -> None:
         self.assertEqual(kernel_resources.main([str(self.folder / "out"), "libnn_batched_cuda.a"]), 0)

@@ -180,9 +180,15 @@ def kernel_resources_summary(resources: dict) -> str:
              else "Not every `tanh` kernel keeps its arrays in registers.")
     if not others:
         return first + " So does every other kernel of the trainer."
+    general = [k for k in others if not k["layers"]]
+    others = [k for k in others if k["layers"]]
     rest = "; ".join(f"{name(k)}: a {k['stack_frame_bytes']} B stack frame, {k['spill_store_bytes']} B of spill "
                      f"stores" for k in others)
-    return f"{first} The kernels that do not: {rest}."
+    text = f"{first} The kernels that do not: {rest}." if others else first + " So does every other compiled kernel."
+    if general:  # its arrays are in memory by design, indexed by sizes read at run time
+        text += (f" The general path's kernel (`any`) keeps a network's parameters in memory by design; it uses "
+                 f"{general[0]['local_memory_bytes']} B of local memory a thread for the units' values.")
+    return text
 
 
 def main() -> None:
