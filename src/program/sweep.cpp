@@ -29,8 +29,8 @@ std::vector<float> parse_lrs(const std::vector<std::string>& texts) {
   return lrs;
 }
 
-// A rate and its 95% interval, in percent: "41.9 [38.8, 45.0]". The interval is rounded outwards, so the
-// printed one always contains the computed one (0 of 65,536 prints [0.0, 0.1], not [0.0, 0.0]).
+}  // namespace
+
 std::string rate_with_interval(std::int64_t count, std::int64_t networks) {
   const RateInterval interval = wilson_interval(count, networks);
   char bounds[32], text[48];
@@ -41,13 +41,10 @@ std::string rate_with_interval(std::int64_t count, std::int64_t networks) {
   return text;
 }
 
-// [low, high] of the 95% Wilson interval, as fractions.
 nlohmann::json interval_json(std::int64_t count, std::int64_t networks) {
   const RateInterval interval = wilson_interval(count, networks);
   return {interval.low, interval.high};
 }
-
-}  // namespace
 
 void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep) {
   using Texts = std::vector<std::string>;

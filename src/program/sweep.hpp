@@ -44,6 +44,13 @@ std::vector<float> flatten_parameters(const Network& network);
 /// The inverse of flatten_parameters.
 Network network_from_parameters(const std::vector<int>& sizes, Activation activation, const float* parameters);
 
+/// A rate and its 95% interval, in percent: "41.9 [38.8, 45.0]". The interval is rounded outwards, so the
+/// printed one always contains the computed one (0 of 65,536 prints [0.0, 0.1], not [0.0, 0.0]).
+std::string rate_with_interval(std::int64_t count, std::int64_t networks);
+
+/// [low, high] of the 95% Wilson interval of count / networks, as fractions.
+nlohmann::json interval_json(std::int64_t count, std::int64_t networks);
+
 /// Network-steps of one job: networks x epochs x batches per epoch.
 double network_steps(const BatchedJob& job);
 

@@ -2,18 +2,18 @@
 # Writes everything a page includes that a program printed: each command a page shows (fixed seeds), its
 # standard output and its --json, the diffs between chapters, the numbers quoted in the prose, the figures.
 #
-# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY [OUT_DIR]
+# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY SURFACE_BINARY [OUT_DIR]
 #        (OUT_DIR defaults to docs/generated; SURFACE_BINARY is book-surface, built from tools/book/surface.cpp)
 #        CUDA_BACKEND_LIBRARY in the environment: the CUDA backend's library (libnn_batched_cuda.a), if built
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [[ $# -lt 4 || $# -gt 5 ]]; then
-  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY SURFACE_BINARY [OUT_DIR]" >&2
+if [[ $# -lt 5 || $# -gt 6 ]]; then
+  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY SURFACE_BINARY [OUT_DIR]" >&2
   exit 2
 fi
-declare -A binary=([ch01-linear]="$1" [ch02-tanh]="$2" [ch03-gpu]="$3")
-surface_binary="$4"
-out="${5:-$root/docs/generated}"
+declare -A binary=([ch01-linear]="$1" [ch02-tanh]="$2" [ch03-gpu]="$3" [ch04-zoo]="$4")
+surface_binary="$5"
+out="${6:-$root/docs/generated}"
 python="${PYTHON:-python3}"
 mkdir -p "$out"
 

@@ -1,0 +1,200 @@
+#include "program/zoo.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ostream>
+#include <utility>
+
+#include "nn/dead_units.hpp"
+#include "nn/error.hpp"
+#include "nn/point_sets.hpp"
+#include "nn/sizes_text.hpp"
+#include "program/report.hpp"
+#include "program/sweep.hpp"
+#include "thrust_trainer/network_shape.hpp"
+
+namespace nn {
+
+namespace {
+
+// The point set a --datasets name names, or none for a gate's name; InputError for anything else.
+std::optional<PointSet> dataset_of(const std::string& name) {
+  for (PointSet set : all_point_sets) {
+    if (point_set_name(set) == name) return set;
+  }
+  for (const char* gate : {"and", "or", "nand", "xor"}) {
+    if (name == gate) return std::nullopt;
+  }
+  throw InputError("--datasets: unknown data set '" + name +
+                   "' (expected ring, quadrants, blobs, spirals, comfort, and, or, nand or xor)");
+}
+
+std::string dataset_name(const BatchedJob& job) {
+  return job.point_set ? point_set_name(*job.point_set) : gate_name(job.train.gate);
+}
+
+// The median of `values` (the mean of the middle two for an even count); none when there are none.
+std::optional<double> median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const std::size_t middle = values.size() / 2;
+  return values.size() % 2 == 1 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
+}
+
+std::string optional_text(const std::optional<double>& value, const char* format) {
+  if (!value) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, format, *value);
+  return text;
+}
+
+nlohmann::json optional_json(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+void add_zoo_flags(CLI::App& app, ZooGrid& grid) {
+  using Texts = std::vector<std::string>;
+  app.add_option_function<Texts>(
+         "--activations", [&grid](const Texts& texts) { grid.activations = list_items("--activations", texts); },
+         "Activations to compare (default: all)")
+      ->default_str(activation_names_text());
+  app.add_option_function<Texts>(
+         "--datasets", [&grid](const Texts& texts) { grid.datasets = list_items("--datasets", texts); },
+         "Data sets: ring, quadrants, blobs, spirals, comfort, and, or, nand, xor")
+      ->default_str("ring,quadrants,blobs,spirals,comfort");
+  app.add_option("--grid-layers", grid.layer_sets,
+                 "Layer sizes, repeat the flag for each (e.g. --grid-layers 2,8,1 --grid-layers 2,8,8,1; "
+                 "default: --layers)");
+}
+
+bool relu_like(Activation activation) {
+  return activation == Activation::relu || activation == Activation::leaky_relu;
+}
+
+std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, std::int64_t networks) {
+  if (!settings.save_weights.empty() || !settings.load_weights.empty()) {
+    throw InputError("--save-weights and --load-weights train one network; the zoo draws each from its seed");
+  }
+  if (settings.train.gate != TrainConfig{}.gate) {
+    throw InputError("--gate: the zoo takes its data sets from --datasets (and, or, nand, xor among them)");
+  }
+  for (const auto& [flag, points] : {std::pair{"--train-points", grid.train_points},
+                                     std::pair{"--test-points", grid.test_points}}) {
+    if (points < 1) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(points));
+  }
+  if (networks < 1) throw InputError("--networks must be >= 1, got " + std::to_string(networks));
+  std::vector<std::string> activations = grid.activations, datasets = grid.datasets;
+  if (activations.empty()) {
+    for (Activation activation : all_activations()) activations.push_back(activation_name(activation));
+  }
+  if (datasets.empty()) {
+    for (PointSet set : all_point_sets) datasets.push_back(point_set_name(set));
+  }
+  std::vector<std::vector<int>> layer_sets;
+  for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
+  if (layer_sets.empty()) layer_sets.push_back(settings.layers);
+
+  std::vector<BatchedJob> jobs;
+  for (const std::vector<int>& layers : layer_sets) {
+    try {
+      validate_layers(layers);
+      dispatch_shape(layers, false, [](const auto&) { return 0; });  // a shape the Thrust trainer takes
+    } catch (const InputError& error) {
+      if (grid.layer_sets.empty()) throw;
+      throw InputError("--grid-layers " + sizes_text(layers) + ": " + error.what());
+    }
+    for (const std::string& dataset : datasets) {
+      const std::optional<PointSet> set = dataset_of(dataset);
+      for (const std::string& activation : activations) {
+        BatchedJob job;
+        job.layers = layers;
+        job.activation = parse_activation(activation);
+        job.train = settings.train;
+        if (!set) job.train.gate = parse_gate(dataset);
+        job.point_set = set;
+        job.train_points = grid.train_points;
+        job.test_points = grid.test_points;
+        job.networks = networks;
+        job.keep_learned_epoch = true;
+        job.keep_parameters = relu_like(job.activation);
+        jobs.push_back(job);
+      }
+    }
+  }
+  return jobs;
+}
+
+ZooRow zoo_row(const BatchedJob& job, BatchedResult result) {
+  ZooRow row{job, std::move(result), std::nullopt, std::nullopt};
+  std::vector<double> epochs;
+  for (std::int64_t n = 0; n < job.networks; ++n) {
+    if (row.result.learned[n]) epochs.push_back(row.result.learned_epoch[n]);
+  }
+  row.median_learned_epoch = median(epochs);
+  if (relu_like(job.activation)) {
+    // Dead on the inputs the network trained on: its own training points, or the truth table's four rows.
+    const std::size_t params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
+    std::int64_t dead = 0, hidden = 0;
+    for (std::int64_t n = 0; n < job.networks; ++n) {
+      const Network network =
+          network_from_parameters(job.layers, job.activation, row.result.parameters.data() + n * params);
+      const Matrix inputs =
+          job.point_set ? make_point_split(*job.point_set, job.train_points, job.test_points,
+                                           job.train.seed + static_cast<std::uint64_t>(n)).train.inputs
+                        : truth_table(job.train.gate).inputs;
+      const DeadUnits units = count_dead_units(network, inputs);
+      dead += units.total;
+      hidden += units.hidden_units;
+    }
+    if (hidden > 0) row.dead_share = static_cast<double>(dead) / static_cast<double>(hidden);
+  }
+  return row;
+}
+
+void print_zoo(std::ostream& out, const std::vector<ZooRow>& rows) {
+  out << "learned: the gate's rule (outputs round right, mean L1 < " << learned_l1_threshold
+      << "), or for a point set at least 95% of its held-out test points right;\n"
+         "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards);\n"
+         "epochs: median epoch by which the networks that learned had first met the rule;\n"
+         "dead: share of hidden units dead on the training inputs at the end (ReLU-like activations).\n\n";
+  out << "                                 ---------- learned -----------  median  median      \n"
+      << "layers    activation dataset       count     % [95% interval]   loss    epochs  dead\n";
+  for (const ZooRow& row : rows) {
+    char line[256];
+    std::snprintf(line, sizeof line, "%-9s %-10s %-10s %7lld %s  %7s %7s %5s\n", sizes_text(row.job.layers).c_str(),
+                  activation_name(row.job.activation).c_str(), dataset_name(row.job).c_str(),
+                  static_cast<long long>(row.result.learned_count),
+                  rate_with_interval(row.result.learned_count, row.job.networks).c_str(),
+                  fixed4(row.result.median_final_loss).c_str(), optional_text(row.median_learned_epoch, "%.1f").c_str(),
+                  row.dead_share ? optional_text(*row.dead_share * 100.0, "%.0f%%").c_str() : "-");
+    out << line;
+  }
+}
+
+nlohmann::json zoo_json(const Settings& settings, const ZooGrid& grid, const std::vector<ZooRow>& rows) {
+  nlohmann::json configurations = nlohmann::json::array();
+  nlohmann::json timing = nlohmann::json::array();
+  for (const ZooRow& row : rows) {
+    configurations.push_back({{"layers", row.job.layers},
+                              {"activation", activation_name(row.job.activation)},
+                              {"dataset", dataset_name(row.job)},
+                              {"networks", row.job.networks},
+                              {"first_seed", row.job.train.seed},
+                              {"learned", row.result.learned_count},
+                              {"learned_rate_interval", interval_json(row.result.learned_count, row.job.networks)},
+                              {"median_final_loss", row.result.median_final_loss},
+                              {"median_learned_epoch", optional_json(row.median_learned_epoch)},
+                              {"dead_unit_share", optional_json(row.dead_share)}});
+    timing.push_back({{"device", row.result.device}, {"seconds", row.result.seconds}});
+  }
+  nlohmann::json described = settings_json(settings);
+  described["train_points"] = grid.train_points;
+  described["test_points"] = grid.test_points;
+  nlohmann::json document = {{"settings", described}, {"configurations", configurations}};
+  document["timing"] = timing;
+  return document;
+}
+
+}  // namespace nn
