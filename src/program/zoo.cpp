@@ -154,12 +154,13 @@ ZooRow zoo_row(const BatchedJob& job, BatchedResult result) {
 }
 
 void print_zoo(std::ostream& out, const std::vector<ZooRow>& rows) {
-  out << "learned: the gate's rule (outputs round right, mean L1 < " << learned_l1_threshold
-      << "), or for a point set at least 95% of its held-out test points right;\n"
+  out << "learned: on a point set, at least 95% of its held-out test points right; on a gate, every\n"
+         "  output rounds right and the mean L1 loss is < "
+      << learned_l1_threshold << ";\n"
          "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards);\n"
          "epochs: median epoch by which the networks that learned had first met the rule;\n"
          "dead: share of hidden units dead on the training inputs at the end (ReLU-like activations).\n\n";
-  out << "                                 ---------- learned -----------  median  median      \n"
+  out << "                                 ---------- learned -----------  median  median\n"
       << "layers    activation dataset       count     % [95% interval]   loss    epochs  dead\n";
   for (const ZooRow& row : rows) {
     char line[256];
@@ -190,6 +191,9 @@ nlohmann::json zoo_json(const Settings& settings, const ZooGrid& grid, const std
     timing.push_back({{"device", row.result.device}, {"seconds", row.result.seconds}});
   }
   nlohmann::json described = settings_json(settings);
+  for (const char* chosen_per_row : {"activation", "gate", "load_weights", "save_weights"}) {
+    described.erase(chosen_per_row);  // the grid chooses the first two; the zoo refuses the others
+  }
   described["train_points"] = grid.train_points;
   described["test_points"] = grid.test_points;
   nlohmann::json document = {{"settings", described}, {"configurations", configurations}};

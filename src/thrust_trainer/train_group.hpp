@@ -83,6 +83,20 @@ struct LaneRows {
 /// kernel to compile, at the price of a switch at every unit.
 inline constexpr Activation any_activation = static_cast<Activation>(255);
 
+/// How a group's `Lanes` networks do on what they are judged on: the truth table, or a point set's training
+/// set (and, where asked, its test set). TrainGroup fills it after an epoch and at the end.
+template <int Lanes>
+struct LaneJudgement {
+  float outputs[4][Lanes];      ///< Gates: outputs on rows 00, 01, 10, 11.
+  float loss[Lanes] = {};       ///< Mean trained loss: truth table or training set.
+  float l1[Lanes] = {};         ///< Mean L1 loss, likewise.
+  bool rounds_right[Lanes];     ///< Every row judged on rounds to its target.
+  bool learned[Lanes] = {};     ///< The gate's rule, or learned_point_set on the test set.
+  int train_right[Lanes] = {};  ///< Point sets: training rows right.
+  int test_right[Lanes] = {};   ///< Point sets, if the test set was judged: test rows right.
+  float test_loss[Lanes] = {};  ///< Likewise: mean trained loss on the test rows.
+};
+
 /// Trains networks [group * Lanes, group * Lanes + Lanes) of shape S with activation A after every layer.
 /// Lanes past N repeat network N - 1 and store nothing. A is a template argument so that the activation's
 /// switch disappears from the inner loops, which the compiler can then vectorise; any_activation leaves
@@ -152,7 +166,7 @@ struct TrainGroup : private S {
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
           epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
       }
-      Judgement judged;
+      LaneJudgement<Lanes> judged;
       const bool judge_learned = args.extras && args.extras->learned_epoch;
       if (args.table_loss_history || judge_learned) judge(shape, p, network, judged, judge_learned);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
@@ -341,22 +355,9 @@ struct TrainGroup : private S {
         adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
-  // How a group's networks do on what they are judged on: the truth table, or a point set's training set
-  // (and, where asked, its test set).
-  struct Judgement {
-    float outputs[4][Lanes];     // gates: outputs on rows 00, 01, 10, 11
-    float loss[Lanes] = {};      // mean trained loss: truth table or training set
-    float l1[Lanes] = {};        // mean L1 loss, likewise
-    bool rounds_right[Lanes];    // every row judged on rounds to its target
-    bool learned[Lanes] = {};    // the gate's rule, or learned_point_set on the test set
-    int train_right[Lanes] = {}; // point sets: training rows right
-    int test_right[Lanes] = {};  // point sets, if the test set was judged: test rows right
-    float test_loss[Lanes] = {}; // likewise: mean trained loss on the test rows
-  };
-
   template <class Params>
   NN_HOST_DEVICE NN_INLINE void judge(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
-                                      Judgement& judged, bool with_test_set) const {
+                                      LaneJudgement<Lanes>& judged, bool with_test_set) const {
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) judged.rounds_right[lane] = true;
     if (!on_points()) {
       NN_UNROLL
@@ -429,7 +430,7 @@ struct TrainGroup : private S {
   NN_HOST_DEVICE NN_INLINE void store_results(const S& shape, std::int64_t group,
                                               const std::int64_t (&network)[Lanes], const Params& p,
                                               const std::int32_t (&learned_epoch)[Lanes]) const {
-    Judgement judged;
+    LaneJudgement<Lanes> judged;
     judge(shape, p, network, judged, true);
     const std::int64_t N = args.networks;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {

@@ -11,6 +11,9 @@
 
 #include "chapters/reference_step.hpp"
 #include "chapters/run_program.hpp"
+#include "nn/network.hpp"
+#include "program/settings.hpp"
+#include "program/weights_file.hpp"
 
 namespace {
 
@@ -129,6 +132,28 @@ TEST(Chapter2, FullBatchSgdStepMatchesAnIndependentStep) {
         // The step is far larger than the tolerance, so saving the unchanged weights would fail.
         EXPECT_GT(largest_step, 1e-3);
       }
+    }
+  }
+}
+
+// The step has slope 0 wherever it has one, so every gradient is 0 and no optimizer step moves a weight:
+// after training, on the gate or on a point set, with Adam or SGD, the network is the one the seed drew.
+TEST(Chapter2, TheStepActivationLeavesTheWeightsWhereTheyStarted) {
+  TempDir dir;
+  const std::vector<std::vector<std::string>> runs{
+      {"--layers", "2,8,1", "--seed", "4"},
+      {"--layers", "2,8,1", "--seed", "5", "--optimizer", "sgd", "--loss", "mse"},
+      {"--layers", "2,5,5,1", "--seed", "6", "--dataset", "ring", "--full-batch", "--epochs", "3"}};
+  for (const std::vector<std::string>& run : runs) {
+    std::vector<std::string> flags = run;
+    flags.insert(flags.end(), {"--activation", "step", "--quiet", "--save-weights", dir.file("w.json")});
+    ASSERT_EQ(chapters::run_program(chapters::ch02, flags).exit_code, 0);
+    const std::vector<int> layers = nn::parse_layers("--layers", run[1]);
+    const nn::Network trained = nn::load_weights(dir.file("w.json"), layers, nn::Activation::step);
+    const nn::Network drawn = nn::Network::initialised(layers, nn::Activation::step, std::stoull(run[3]));
+    for (std::size_t l = 0; l < drawn.layers().size(); ++l) {
+      EXPECT_EQ(trained.layers()[l].weight, drawn.layers()[l].weight) << run[3] << " layer " << l;
+      EXPECT_EQ(trained.layers()[l].bias, drawn.layers()[l].bias) << run[3] << " layer " << l;
     }
   }
 }

@@ -24,6 +24,8 @@ usage: python3 tools/book/figures.py GENERATED_DIR
                         training points, and its held-out accuracy as the panel's title
   ch04-step-vs-tanh.svg chapter 4: the training loss per epoch on the ring with the step and with tanh, same
                         seed and settings; the step's is flat
+  ch04-zoo.svg          chapter 4's zoo: for every activation (rows) on every point set (columns), how many of
+                        its networks learned, coloured by the share
 
 Each figure's code is in tools/book/figures_*.py, one kind of figure a file; figures_style.py says how they
 look and the phone rule they keep.
@@ -39,6 +41,7 @@ from figures_network import network_ch02
 from figures_rates import lr_epochs, sweep_rates
 from figures_surfaces import panel_files, surfaces_grid
 from figures_training import loss_curves, step_vs_tanh
+from figures_zoo import zoo_grid
 
 def lr_epochs_runs(folder: Path) -> list:
     """Chapter 3's learning-rate sweeps, ch03-lr-epochs-EPOCHS.json, shortest training first."""
@@ -67,6 +70,7 @@ def draw_all(folder: Path) -> dict[str, bytes]:
                                                  read(folder, "ch02-xor-weights.json"), gate=xor["settings"]["gate"]),
         "ch04-surfaces.svg": surfaces_grid(panel_files(folder)),
         "ch04-step-vs-tanh.svg": step_vs_tanh(read(folder, "ch04-ring-step.json"), read(folder, "ch04-ring-tanh.json")),
+        "ch04-zoo.svg": zoo_grid(read(folder, "ch04-zoo.json"), read(folder, "ch04-zoo-spirals.json")),
     }
 
 

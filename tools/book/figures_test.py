@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIGURES = ROOT / "tools/book/figures.py"
 SVG = "{http://www.w3.org/2000/svg}"
 ALL = ["loss-curves.svg", "activations.svg", "sweep-rates.svg", "lr-epochs.svg", "heat-maps.svg",
-       "heat-map-ch01.svg", "network-ch02.svg", "xor-hidden-units.svg", "ch04-surfaces.svg", "ch04-step-vs-tanh.svg"]
+       "heat-map-ch01.svg", "network-ch02.svg", "xor-hidden-units.svg", "ch04-surfaces.svg", "ch04-step-vs-tanh.svg",
+       "ch04-zoo.svg"]
 # The heat maps of a network's output, and the surfaces their output panels draw.
 OUTPUT_PANELS = {"heat-maps.svg": ["ch01-linear-surface.json", "ch02-tanh-surface.json"],
                  "heat-map-ch01.svg": ["ch01-linear-surface.json"], "xor-hidden-units.svg": ["ch02-xor-surface.json"]}
@@ -192,6 +193,17 @@ class Figures(unittest.TestCase):
                 gid = f"{point_set}-{activation}"
                 values = [v for row in generated_json(f"ch04-surface-{gid}.json")["outputs"] for v in row]
                 self.assertEqual(group(root, f"contour-{gid}") is not None, min(values) < 0.5 < max(values), gid)
+
+    def test_each_zoo_cell_shows_its_rows_count(self) -> None:
+        root = self.svg("ch04-zoo.svg")
+        zoo = {(c["activation"], c["dataset"]): c for c in generated_json("ch04-zoo.json")["configurations"]}
+        spirals = {c["activation"]: c for c in generated_json("ch04-zoo-spirals.json")["configurations"]}
+        for activation in CH04_ACTIVATIONS:
+            cells = [zoo[activation, point_set] for point_set in CH04_SETS] + [spirals[activation]]
+            for column, cell in enumerate(cells):
+                text = group(root, f"zoo-{column}-{activation}")
+                self.assertIsNotNone(text, f"no cell {column} for {activation}")
+                self.assertEqual(text_of(text), f"{cell['learned']}/{cell['networks']}", f"{activation} {column}")
 
     def test_the_steps_loss_is_flat_and_tanhs_falls(self) -> None:
         step, tanh = generated_json("ch04-ring-step.json"), generated_json("ch04-ring-tanh.json")

@@ -79,17 +79,19 @@ surface ch02-tanh tanh
 surface ch02-xor tanh 2,2,1
 
 # Chapter 4: every activation on every point set, chapter 2's program with the book's seed, 0, and chapter 4's
-# standard training (the spirals take 2,16,16,1: with 2,8,1 only gelu learns them), each network evaluated
-# over the unit square with its training points and its dead units. ch04-SET-ACTIVATION.json is chapter 2's
-# --json (accuracies, loss history; the ring's step and tanh runs are also the step-against-tanh figure's),
+# standard training, ch04-zoo's defaults (so each panel is network 0 of the zoo's row; the spirals take
+# 2,16,16,1 and 100 epochs, as the zoo's second run below), each network evaluated over the unit square with
+# its training points and its dead units. ch04-SET-ACTIVATION.json is chapter 2's --json (accuracies, loss
+# history; the ring's step and tanh runs are also the step-against-tanh figure's),
 # ch04-surface-SET-ACTIVATION.json book-surface's, drawn from the same --seed (figures.py checks they agree).
-# A run takes about 1.3 s on one core (a spirals run about 6.5 s), so the 50 share the cores: about 55 s on two.
+# A few seconds in all.
 ch04_panel() {
-  local set="$1" activation="$2" layers=2,8,1
-  [[ "$set" != spirals ]] || layers=2,16,16,1
+  local set="$1" activation="$2" layers=2,8,1 epochs=40
+  [[ "$set" != spirals ]] || { layers=2,16,16,1; epochs=100; }
   local name="${CH04_OUT}/ch04-${set}-${activation}"
-  "$CH04_CH02" --dataset "$set" --activation "$activation" --layers "$layers" --loss mse --lr 0.01 --full-batch \
-    --epochs 100 --seed 0 --quiet --json "${name}.json" --save-weights "${name}-weights.json"
+  "$CH04_CH02" --dataset "$set" --activation "$activation" --layers "$layers" --loss mse --lr 0.05 \
+    --full-batch --epochs "$epochs" --batches-per-epoch 10 --seed 0 --quiet --json "${name}.json" \
+    --save-weights "${name}-weights.json"
   "$CH04_SURFACE" --load-weights "${name}-weights.json" --activation "$activation" --layers "$layers" \
     --dataset "$set" --seed 0 --no-trace --json "${CH04_OUT}/ch04-surface-${set}-${activation}.json"
 }
@@ -98,6 +100,15 @@ for set in ring quadrants blobs spirals comfort; do
   for activation in none tanh sigmoid relu leaky-relu elu gelu softplus sin step; do echo "$set $activation"; done
 done | CH04_OUT="$out" CH04_CH02="${binary[ch02-tanh]}" CH04_SURFACE="$surface_binary" \
   xargs -P "$(nproc)" -L 1 bash -c 'set -euo pipefail; ch04_panel "$@"' ch04_panel
+
+# Chapter 4's zoo with its defaults (every activation on every point set, 2,8,1, 64 networks each), printed
+# and as JSON from one run; then the spirals again with the larger network and longer training that
+# chapter 4's one-seed spirals panels use (about 25 s each on two cores).
+echo "build/chapters/ch04-zoo --device cpu" > "${out}/ch04-zoo.command"
+"${binary[ch04-zoo]}" --device cpu --json "${out}/ch04-zoo.json" > "${out}/ch04-zoo.txt"
+spirals_zoo=(--device cpu --datasets spirals --grid-layers 2,16,16,1 --epochs 100 --networks 32)
+echo "build/chapters/ch04-zoo ${spirals_zoo[*]}" > "${out}/ch04-zoo-spirals.command"
+"${binary[ch04-zoo]}" "${spirals_zoo[@]}" --json "${out}/ch04-zoo-spirals.json" > "${out}/ch04-zoo-spirals.txt"
 
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu

@@ -122,6 +122,23 @@ def training_flags(settings: dict) -> str:
             f"--lr {settings['lr']:.6g}{batch} --epochs {settings['epochs']}{steps}`")
 
 
+def write_ch04_zoo(out: Path) -> None:
+    """Chapter 4's zoo: per configuration "LEARNED of NETWORKS" (ch04-zoo-SET-ACTIVATION.txt; the second run's
+    spirals ch04-zoo-spirals-large-ACTIVATION.txt), ReLU's dead-unit share per set, and the runs' sizes."""
+    zoo = json.loads((out / "ch04-zoo.json").read_text(encoding="utf-8"))
+    large = json.loads((out / "ch04-zoo-spirals.json").read_text(encoding="utf-8"))
+    for document, prefix in ((zoo, "ch04-zoo"), (large, "ch04-zoo-spirals-large")):
+        for c in document["configurations"]:
+            name = f"{prefix}-{c['activation']}" if prefix.endswith("large") else f"{prefix}-{c['dataset']}-{c['activation']}"
+            write(out, f"{name}.txt", f"{c['learned']} of {c['networks']}")
+            if c["dead_unit_share"] is not None:
+                write(out, f"{name}-dead.txt", f"{100 * c['dead_unit_share']:.0f}%")
+        write(out, f"{prefix}-networks.txt", str(document["configurations"][0]["networks"]))
+        write(out, f"{prefix}-layers.txt",
+              "`" + ",".join(str(n) for n in document["configurations"][0]["layers"]) + "`")
+        write(out, f"{prefix}-epochs.txt", str(document["settings"]["epochs"]))
+
+
 def write_ch04(out: Path) -> None:
     """Chapter 4's grid (every activation on every point set) and the step against tanh on the ring."""
     runs = {(s, a): json.loads((out / f"ch04-{s}-{a}.json").read_text(encoding="utf-8"))
@@ -242,6 +259,7 @@ def main() -> None:
     resources = json.loads((out / "ch03-kernel-resources.json").read_text(encoding="utf-8"))
     write(out, "ch03-kernel-resources-summary.txt", kernel_resources_summary(resources))
     write_ch04(out)
+    write_ch04_zoo(out)
 
 
 if __name__ == "__main__":
