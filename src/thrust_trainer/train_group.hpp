@@ -1,8 +1,10 @@
 #pragma once
 /// \file
 /// The whole training of a group of networks in one functor call, for `thrust::for_each` over group
-/// indices. Everything a network needs (weights, Adam's moments, gradients, its random stream) lives in
-/// local arrays for the length of the run; memory is read once at the start and written once at the end.
+/// indices. For a compiled shape, everything a network needs (weights, Adam's moments, gradients, its random
+/// stream) lives in local arrays for the length of the run; memory is read once at the start and written
+/// once at the end. The general path (AnyShape) keeps the weights, moments and gradients in a device
+/// workspace instead, since arrays sized at run time cannot live in registers.
 /// On the GPU a group is one network, trained by one thread; on the CPU it is `Lanes` neighbouring
 /// networks whose arithmetic the compiler vectorises, lane by lane. ("Group", not "block": on a GPU a
 /// CUDA thread block runs many groups, one a thread, and the launch's blocks are Thrust's choice.)
