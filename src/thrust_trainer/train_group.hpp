@@ -387,44 +387,41 @@ struct TrainGroup : private S {
       return;
     }
     const GroupExtras& data = *args.extras;
-    for (int r = 0; r < data.train_rows; ++r) {
-      float a[U][Lanes], z[U][Lanes], target[Lanes];
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        a[0][lane] = point(data.train_points, args.networks, r, 0, network[lane]);
-        a[1][lane] = point(data.train_points, args.networks, r, 1, network[lane]);
-        target[lane] = point(data.train_points, args.networks, r, 2, network[lane]);
-      }
-      forward(args.activation, shape, p, a, z);
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        const float y = a[shape.unit_count - 1][lane];
-        judged.loss[lane] += loss_value(args.loss, y, target[lane]);
-        judged.l1[lane] += loss_value(Loss::l1, y, target[lane]);
-        judged.train_right[lane] += rounds_to_target(y, target[lane]);
-      }
-    }
+    judge_rows(shape, p, network, data.train_points, data.train_rows, judged.loss, judged.l1, judged.train_right);
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       judged.loss[lane] /= static_cast<float>(data.train_rows);
       judged.l1[lane] /= static_cast<float>(data.train_rows);
       judged.rounds_right[lane] = judged.train_right[lane] == data.train_rows;
     }
     if (!with_test_set) return;
-    for (int r = 0; r < data.test_rows; ++r) {
+    float test_l1[Lanes] = {};  // not reported: "learned" reads the test set's right rows alone
+    judge_rows(shape, p, network, data.test_points, data.test_rows, judged.test_loss, test_l1, judged.test_right);
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+      judged.test_loss[lane] /= static_cast<float>(data.test_rows);
+      judged.learned[lane] = learned_point_set(judged.test_right[lane], data.test_rows);
+    }
+  }
+
+  // Runs every network of the group on its `rows` rows of `points` (a point set's training or test rows),
+  // adding each row's trained loss to `loss`, its L1 loss to `l1` and 1 to `right` where it rounds right.
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void judge_rows(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
+                                           const float* points, int rows, float (&loss)[Lanes],
+                                           float (&l1)[Lanes], int (&right)[Lanes]) const {
+    for (int r = 0; r < rows; ++r) {
       float a[U][Lanes], z[U][Lanes], target[Lanes];
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        a[0][lane] = point(data.test_points, args.networks, r, 0, network[lane]);
-        a[1][lane] = point(data.test_points, args.networks, r, 1, network[lane]);
-        target[lane] = point(data.test_points, args.networks, r, 2, network[lane]);
+        a[0][lane] = point(points, args.networks, r, 0, network[lane]);
+        a[1][lane] = point(points, args.networks, r, 1, network[lane]);
+        target[lane] = point(points, args.networks, r, 2, network[lane]);
       }
       forward(args.activation, shape, p, a, z);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         const float y = a[shape.unit_count - 1][lane];
-        judged.test_loss[lane] += loss_value(args.loss, y, target[lane]);
-        judged.test_right[lane] += rounds_to_target(y, target[lane]);
+        loss[lane] += loss_value(args.loss, y, target[lane]);
+        l1[lane] += loss_value(Loss::l1, y, target[lane]);
+        right[lane] += rounds_to_target(y, target[lane]);
       }
-    }
-    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      judged.test_loss[lane] /= static_cast<float>(data.test_rows);
-      judged.learned[lane] = learned_point_set(judged.test_right[lane], data.test_rows);
     }
   }
 
