@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "chapters/chapter3_programs.hpp"
+#include "chapters/expect_bad_input.hpp"
 #include "chapters/run_program.hpp"
 #include "nn/gates.hpp"
 #include "nn/network.hpp"
@@ -285,23 +286,9 @@ TEST(Chapter3, JsonDashPutsTheSameJsonOnStdoutForASweep) {
   EXPECT_EQ(from_file, from_stdout);
 }
 
-// `flags` plus --json DIR/out.json, unless the case is about the output itself (`own_outputs`), where
-// "{dir}" in a flag stands for the directory.
+// Chapter 3's refusals, checked as every chapter's are (chapters/expect_bad_input.hpp).
 void expect_bad_input(const std::vector<std::string>& flags, const std::string& named, bool own_outputs = false) {
-  TempDir dir;
-  std::vector<std::string> with_output = flags;
-  if (own_outputs) {
-    for (std::string& flag : with_output) {
-      if (const auto at = flag.find("{dir}"); at != std::string::npos) flag.replace(at, 5, dir.path().string());
-    }
-  } else {
-    with_output.insert(with_output.end(), {"--json", dir.file("out.json")});
-  }
-  const ProgramRun run = run_program(ch03, with_output);
-  EXPECT_EQ(run.exit_code, 2) << run.err;
-  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
-  EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
-  EXPECT_TRUE(dir.entries().empty()) << "left a file behind";
+  chapters::expect_bad_input(ch03, flags, named, own_outputs);
 }
 
 TEST(Chapter3BadInput, NetworksZeroNegativeOrTooLarge) {

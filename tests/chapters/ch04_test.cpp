@@ -3,13 +3,13 @@
 // blobs and nothing else, tanh networks the other sets; dead units are the library's count on the trained
 // weights; bad input is one line and exit 2.
 
-#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "chapters/expect_bad_input.hpp"
 #include "chapters/run_program.hpp"
 #include "nn/activation.hpp"
 #include "nn/dead_units.hpp"
@@ -138,14 +138,7 @@ TEST(Chapter4, SameFlagsGiveTheSameResults) {
 }
 
 void expect_bad_input(const std::vector<std::string>& flags, const std::string& named) {
-  TempDir dir;
-  std::vector<std::string> with_output = flags;
-  with_output.insert(with_output.end(), {"--json", dir.file("out.json")});
-  const ProgramRun run = run_program(zoo, with_output);
-  EXPECT_EQ(run.exit_code, 2) << run.err;
-  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
-  EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
-  EXPECT_TRUE(dir.entries().empty()) << "left a file behind";
+  chapters::expect_bad_input(zoo, flags, named);
 }
 
 TEST(Chapter4BadInput, EachIsOneLineAndExitCode2) {
