@@ -1,0 +1,372 @@
+"""The chapter programs' widgets (theme/widget.js) in a real browser: headless Chromium (Debian's chromium and
+chromium-driver, driven by python3-selenium) opens the built pages from disk, as a reader who downloaded the
+site would, runs the programs in them, and checks each run against the native program with the same flags:
+
+  - chapter 2's page, a gate: the page's --json document is the native one (predictions, losses, all of it);
+  - chapter 4's page, a point set with chapter 4's defaults: the same (accuracies included);
+  - chapter 1's page: the run stops on chapter 1's floor, and its document is the native one;
+  - a refused setting (lr -1, abc or empty; layers 2,0,1; an activation the list does not offer): the message
+    beside the field is the native program's one line, the earlier result is gone, and nothing is thrown;
+  - chapter 3's sweep, run by the page in blocks of networks: every configuration's counts are the native
+    sweep's, also where the seeds wrap past 2^64 - 1;
+  - a link: the fragment's settings fill the fields and the copy command is the expected command line, an
+    unknown setting is a note, a heading anchor is no setting, and the fields' defaults are the programs';
+  - without WebAssembly: the page keeps its figures and the widget says why in one line.
+
+It saves a screenshot of each widget after its run into SCREENSHOT_DIR (widget-NAME.png) and prints how long
+chapter 2's run and the sweep took in the page (performance.now(), the widget's data-seconds).
+
+usage: /usr/bin/python3 tools/book/widget_test.py SITE_DIR SCREENSHOT_DIR CH01 CH02 CH03
+"""
+
+import json
+import re
+import subprocess
+import sys
+import unittest
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+WAIT_SECONDS = 30
+SWEEP_SECONDS = 120  # the page's sweep runs on one thread of WebAssembly, several times slower than native
+SITE = SCREENSHOTS = Path()  # set from the command line
+CH01 = CH02 = CH03 = ""
+
+NO_WASM = "This browser has no WebAssembly: the figures above are the program's output."
+FINISHED = ("done", "refused", "failed", "stopped")
+
+# The widgets' fields in their order with the programs' defaults (checked against --help below).
+CH02_DEFAULTS = {"activation": "tanh", "layers": "2,1,1", "dataset": "gate", "gate": "and", "loss": "l1",
+                 "optimizer": "adam", "lr": "0.1", "epochs": "8", "seed": "0"}
+CH01_DEFAULTS = {name: value for name, value in CH02_DEFAULTS.items() if name != "activation"}
+# Chapter 4's widget: chapter 2's program with the panels' training (docs/generated/ch04-training.txt).
+CH04_DEFAULTS = {"activation": "relu", "layers": "2,8,1", "dataset": "ring", "loss": "mse", "optimizer": "adam",
+                 "lr": "0.05", "epochs": "40", "batches-per-epoch": "10", "full-batch": None, "seed": "0"}
+
+
+def settings(defaults: dict, **changes) -> dict:
+    """DEFAULTS with CHANGES (keyword names with _ for -), in the fields' order; a point set drops the gate."""
+    result = dict(defaults)
+    result.update({name.replace("_", "-"): value for name, value in changes.items()})
+    if result.get("dataset", "gate") != "gate":
+        result.pop("gate", None)
+    return result
+
+
+def flags(values: dict) -> list[str]:
+    """The settings as a command line's flags: --name value, or --name alone for a switch (None)."""
+    words = []
+    for name, value in values.items():
+        words += [f"--{name}"] if value is None else [f"--{name}", value]
+    return words
+
+
+def command(program: str, words: list[str]) -> str:
+    quoted = [w if re.fullmatch(r"[A-Za-z0-9_,./=:+-]+", w) else "'" + w.replace("'", "'\\''") + "'" for w in words]
+    return " ".join([f"build/chapters/{program}"] + quoted)
+
+
+def native(binary: str, args: list[str], code: int = 0) -> subprocess.CompletedProcess:
+    run = subprocess.run([binary, *args, "--json", "-"], capture_output=True, text=True, check=False)
+    assert run.returncode == code, f"{binary} {args}: exit code {run.returncode}, expected {code}: {run.stderr}"
+    return run
+
+
+def start_browser() -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1280,1000"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # so get_log("browser") sees everything
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+class WidgetsInChromium(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.browser = start_browser()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.browser.quit()
+
+    def setUp(self) -> None:
+        self.browser.get_log("browser")  # each test sees only its own console entries
+
+    # --- helpers ---
+
+    def open(self, page: str, fragment: str = "", built: bool = True) -> None:
+        """Opens PAGE of the site from disk with FRAGMENT (a fresh load: about:blank first, since a change of
+        fragment alone does not reload) and waits for its widget's fields (BUILT) or for the page."""
+        self.browser.get("about:blank")
+        self.browser.get((SITE / page).as_uri() + (f"#{fragment}" if fragment else ""))
+        WebDriverWait(self.browser, WAIT_SECONDS).until(
+            lambda b: b.execute_script("return document.readyState") == "complete")
+        if built:
+            WebDriverWait(self.browser, WAIT_SECONDS).until(
+                lambda b: b.find_elements(By.CSS_SELECTOR, ".nn-widget .nn-fields"), f"{page}: no widget was built")
+
+    def widget(self):
+        return self.browser.find_element(By.CSS_SELECTOR, ".nn-widget")
+
+    def finished(self, seconds: float = WAIT_SECONDS) -> str:
+        """The widget's state once its run has ended."""
+        WebDriverWait(self.browser, seconds).until(
+            lambda b: self.widget().get_attribute("data-state") in FINISHED, "the run did not finish")
+        return self.widget().get_attribute("data-state")
+
+    def result(self) -> dict:
+        state = self.finished()
+        self.assertEqual(state, "done", self.widget().text)
+        return json.loads(self.widget().get_attribute("data-result"))
+
+    def field(self, name: str):
+        return self.browser.find_element(By.ID, f"nn-{name}")
+
+    def field_values(self) -> dict:
+        values = {}
+        for field in self.browser.find_elements(By.CSS_SELECTOR, ".nn-field"):
+            control = field.find_element(By.CSS_SELECTOR, "input, select")
+            if not control.is_enabled():
+                continue
+            name = field.get_attribute("data-field")
+            values[name] = (None if control.is_selected() else False) if control.get_attribute("type") == "checkbox" \
+                else control.get_attribute("value")
+        return {name: value for name, value in values.items() if value is not False}
+
+    def command_text(self) -> str:
+        return self.browser.find_element(By.CSS_SELECTOR, ".nn-command").text
+
+    def console_errors(self) -> list[str]:
+        return [entry["message"] for entry in self.browser.get_log("browser") if entry["level"] == "SEVERE"]
+
+    def screenshot(self, name: str, width: int = 1280) -> None:
+        """The whole widget, in a window WIDTH px wide and tall enough to hold it, below mdBook's menu bar."""
+        widget = self.widget()
+        height = widget.size["height"] + 200
+        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": max(1000, height), "deviceScaleFactor": 1, "mobile": width < 600})
+        try:
+            self.browser.execute_script(
+                "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 100)", widget)
+            widget.screenshot(str(SCREENSHOTS / f"widget-{name}.png"))
+        finally:
+            self.browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def seconds(self) -> float:
+        return float(self.widget().get_attribute("data-seconds"))
+
+    def check_run_equals_native(self, binary: str, values: dict) -> dict:
+        result = self.result()
+        expected = native(binary, flags(values))
+        self.assertEqual(result, json.loads(expected.stdout))
+        # The report is the native one without its per-epoch progress lines (the page draws those instead).
+        report = self.browser.find_element(By.CSS_SELECTOR, ".nn-report").text
+        progress = re.compile(r"^epoch \d+/\d+ ")
+        self.assertEqual(report.strip(), "\n".join(line for line in expected.stderr.splitlines()
+                                                    if not progress.match(line)).strip())
+        self.assertEqual(self.console_errors(), [])
+        return result
+
+    def map_is_drawn(self) -> bool:
+        """Whether the heat map's centre is painted opaque (the surface, not the empty square's grey)."""
+        return self.browser.execute_script("""
+          const canvas = document.querySelector('.nn-map');
+          const pixel = canvas.getContext('2d').getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data;
+          return pixel[3] === 255;""")
+
+    # --- tests ---
+
+    def test_chapter_2_runs_the_native_program(self) -> None:
+        values = settings(CH02_DEFAULTS, layers="2,5,5,1", seed="7")
+        self.open("ch02-tanh.html", "activation=tanh&layers=2,5,5,1&seed=7&run")
+        result = self.check_run_equals_native(CH02, values)
+        self.assertTrue(result["learned"])
+        self.assertTrue(self.map_is_drawn())
+        self.assertEqual(self.command_text(), command("ch02-tanh", flags(values)))
+        # Train wrote every field into the address, so the link reproduces the run.
+        self.assertEqual(self.browser.execute_script("return location.hash"),
+                         "#" + "&".join(f"{name}={value}" for name, value in values.items()) + "&run")
+        print(f"\nchapter 2's run in the page: {self.seconds():.3f} s", flush=True)
+        self.screenshot("ch02")
+        self.check_phone("ch02-tanh.html", "layers=2,5,5,1&seed=7&run", "ch02")
+
+    def check_phone(self, page: str, fragment: str, name: str) -> None:
+        """On a 390 px phone, after a run, the widget stays in its column and the page does not scroll
+        sideways (the page opened at that width, as a phone opens it: mdBook's sidebar starts closed)."""
+        self.browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                     {"width": 390, "height": 1000, "deviceScaleFactor": 1, "mobile": True})
+        try:
+            self.open(page, fragment)
+            self.result()
+            problems = self.browser.execute_script("""
+              const page = document.scrollingElement, widget = document.querySelector('.nn-widget');
+              const problems = [];
+              if (page.scrollWidth > page.clientWidth + 1) problems.push('page ' + page.scrollWidth + ' px wide');
+              for (const e of widget.querySelectorAll('*'))
+                if (e.getBoundingClientRect().right > widget.getBoundingClientRect().right + 1)
+                  problems.push(e.tagName + '.' + e.className + ' sticks out: ' + e.getBoundingClientRect().right + ' > ' + widget.getBoundingClientRect().right);
+              return problems;""")
+            self.assertEqual(problems, [], "at 390 px")
+            self.screenshot(f"{name}-390", 390)
+        finally:
+            self.browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def test_chapter_4_runs_a_point_set(self) -> None:
+        # The defaults are the panels' training, which the page includes from the book's generated file.
+        training = (ROOT / "docs/generated/ch04-training.txt").read_text(encoding="utf-8").strip("`\n ")
+        panels = {name: value for name, value in CH04_DEFAULTS.items() if name not in ("activation", "dataset", "seed")}
+        self.assertEqual(sorted(training.split()), sorted(flags(panels)),
+                         "chapter 4's training changed: update CH04_DEFAULTS")
+        values = settings(CH04_DEFAULTS, seed="3")
+        self.open("ch04-activations.html", "seed=3&run")
+        result = self.check_run_equals_native(CH02, values)
+        self.assertIn("test_accuracy", result)
+        self.assertTrue(self.map_is_drawn())
+        # A point set chooses the data: the command names the set and no gate.
+        self.assertEqual(self.command_text(), command("ch02-tanh", flags(values)))
+        self.assertNotIn("--gate", self.command_text())
+        self.screenshot("ch04")
+
+    def test_chapter_1_stops_on_the_floor(self) -> None:
+        self.open("ch01-linear.html", "run")
+        result = self.check_run_equals_native(CH01, CH01_DEFAULTS)
+        self.assertGreaterEqual(result["final_loss"], result["linear"]["l1_floor"] - 1e-6)
+        self.assertFalse(result["learned"])
+        self.screenshot("ch01")
+
+    def test_a_refusal_is_the_programs_own_line(self) -> None:
+        self.open("ch02-tanh.html", "seed=7&run")
+        self.result()
+        for name, value in (("lr", "-1"), ("lr", "abc"), ("lr", ""), ("layers", "2,0,1")):
+            with self.subTest(field=name, value=value):
+                field = self.field(name)
+                field.clear()
+                field.send_keys(value)
+                self.browser.find_element(By.XPATH, "//div[@class='nn-buttons']/button[1]").click()
+                self.assertEqual(self.finished(), "refused")
+                expected = native(CH02, flags(settings(CH02_DEFAULTS, seed="7", **{name: value})), code=2)
+                message = self.browser.find_element(By.ID, f"nn-{name}-message").text
+                self.assertEqual(message, expected.stderr.strip())
+                self.assertEqual(field.get_attribute("aria-invalid"), "true")
+                self.assertIsNone(self.widget().get_attribute("data-result"), "the earlier result is still there")
+                field.clear()
+                field.send_keys(CH02_DEFAULTS[name])
+        self.screenshot("ch02-refused")
+        # A value no field names (--activation's message names no flag) is shown at the top of the widget.
+        self.open("ch02-tanh.html", "activation=softsign&run")
+        self.assertEqual(self.finished(), "refused")
+        expected = native(CH02, flags(settings(CH02_DEFAULTS, activation="softsign")), code=2)
+        self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, ".nn-message").text, expected.stderr.strip())
+        self.assertEqual(self.console_errors(), [])
+
+    def check_sweep(self, fragment: str, sweep_flags: list[str]) -> float:
+        """Runs the page's sweep with FRAGMENT; its counts and its command are the native sweep's with
+        SWEEP_FLAGS. Returns the page's seconds."""
+        self.open("ch03-gpu.html", fragment)
+        self.assertEqual(self.finished(SWEEP_SECONDS), "done", self.widget().text)
+        page = json.loads(self.widget().get_attribute("data-result"))["configurations"]
+        words = ["--sweep", "--device", "cpu"] + sweep_flags
+        self.assertEqual(self.command_text(), command("ch03-gpu", words))
+        expected = json.loads(native(CH03, words).stdout)["configurations"]
+        keys = ("activation", "gate", "layers", "lr", "networks", "learned", "rounds_correctly")
+        self.assertEqual(page, [{key: c[key] for key in keys} for c in expected])
+        self.assertEqual(self.console_errors(), [])
+        return self.seconds()
+
+    def test_the_sweep_counts_what_the_native_sweep_counts(self) -> None:
+        # 300 networks: blocks of 256 and 44.
+        seconds = self.check_sweep("networks=300&grid-layers=2,1,1&grid-layers=2,5,5,1&run",
+                                   ["--networks", "300", "--activations", "none,tanh", "--gates", "and",
+                                    "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1",
+                                    "--lr", "0.1", "--epochs", "8", "--seed", "0"])
+        print(f"\nthe sweep of 4 configurations x 300 networks in the page: {seconds:.3f} s", flush=True)
+        self.screenshot("ch03")
+        self.check_phone("ch03-gpu.html", "networks=20&run", "ch03")
+        # The second block's seeds pass 2^64 - 1 and wrap, as the native sweep's do.
+        self.check_sweep("activations=tanh&grid-layers=2,1,1&networks=300&seed=18446744073709551500&run",
+                         ["--networks", "300", "--activations", "tanh", "--gates", "and", "--grid-layers", "2,1,1",
+                          "--lr", "0.1", "--epochs", "8", "--seed", "18446744073709551500"])
+
+    def test_stop_ends_the_run(self) -> None:
+        self.open("ch03-gpu.html", "networks=100000&run")
+        WebDriverWait(self.browser, WAIT_SECONDS).until(
+            lambda b: "Training networks" in b.find_element(By.CSS_SELECTOR, ".nn-status").text)
+        self.browser.find_element(By.XPATH, "//div[@class='nn-buttons']/button[2]").click()
+        self.assertEqual(self.finished(), "stopped")
+        self.assertIsNone(self.widget().get_attribute("data-result"))
+        self.assertTrue(self.browser.find_element(By.XPATH, "//div[@class='nn-buttons']/button[1]").is_enabled())
+        self.assertEqual(self.console_errors(), [])
+
+    def test_a_link_fills_the_fields(self) -> None:
+        values = settings(CH02_DEFAULTS, activation="relu", layers="2,5,5,1", gate="or", loss="mse",
+                          optimizer="sgd", lr="0.3", epochs="12", seed="42")
+        self.open("ch02-tanh.html", "activation=relu&layers=2,5,5,1&gate=or&loss=mse&optimizer=sgd&lr=0.3"
+                                    "&epochs=12&seed=42")
+        self.assertEqual(self.field_values(), values)
+        self.assertEqual(self.widget().get_attribute("data-state"), "idle")
+        self.assertEqual(self.command_text(), command("ch02-tanh", flags(values)))
+        # A switch is a bare key, and an optional field appears when the link names it.
+        self.open("ch02-tanh.html", "full-batch&batches-per-epoch=4")
+        self.assertEqual(self.field_values(), {**CH02_DEFAULTS, "batches-per-epoch": "4", "full-batch": None})
+        # An unknown setting is a note; the rest of the link still applies.
+        self.open("ch02-tanh.html", "widht=3&seed=3")
+        self.assertIn("widht", self.browser.find_element(By.CSS_SELECTOR, ".nn-link-note").text)
+        self.assertEqual(self.field("seed").get_attribute("value"), "3")
+        # A heading's anchor is not a setting.
+        self.open("ch02-tanh.html", "where-the-bend-must-be")
+        self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, ".nn-link-note").text, "")
+        self.assertEqual(self.field_values(), CH02_DEFAULTS)
+        self.assertEqual(self.console_errors(), [])
+
+    def test_the_fields_defaults_are_the_programs(self) -> None:
+        self.open("ch02-tanh.html")
+        self.assertEqual(self.field_values(), CH02_DEFAULTS)
+        text = subprocess.run([CH02, "--help"], capture_output=True, text=True, check=True).stdout
+        for name, value in CH02_DEFAULTS.items():
+            self.assertRegex(text, rf"--{name} \w+={re.escape(value)}\s", name)
+        activations = re.search(r"--activation .*every layer: (.*)", text)[1].replace(" or ", ", ").split(", ")
+        options = [o.get_attribute("value") for o in self.field("activation").find_elements(By.TAG_NAME, "option")]
+        self.assertEqual(options, activations)
+        datasets = re.search(r"--dataset .*point set in the unit square: (.*)", text)[1]
+        options = [o.get_attribute("value") for o in self.field("dataset").find_elements(By.TAG_NAME, "option")]
+        self.assertEqual(options, ["gate"] + datasets.replace(" or ", ", ").split(", "))
+        self.open("ch01-linear.html")
+        self.assertEqual(self.field_values(), CH01_DEFAULTS)
+        self.open("ch04-activations.html")
+        self.assertEqual(self.field_values(), settings(CH04_DEFAULTS))
+
+    def test_without_webassembly_the_figures_stay(self) -> None:
+        hide = self.browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                            {"source": "delete window.WebAssembly;"})
+        try:
+            self.open("ch02-tanh.html", "run", built=False)
+            self.assertEqual(self.browser.execute_script("return typeof WebAssembly"), "undefined")
+            WebDriverWait(self.browser, WAIT_SECONDS).until(lambda b: self.widget().text == NO_WASM)
+            self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "script[src*='nn-web']"), [])
+            figures = [image for image in self.browser.find_elements(By.CSS_SELECTOR, "main img")
+                       if image.is_displayed()]
+            self.assertTrue(figures)
+            for image in figures:
+                WebDriverWait(self.browser, WAIT_SECONDS).until(lambda b: image.get_property("complete"))
+                self.assertGreater(image.get_property("naturalWidth"), 0, image.get_attribute("src"))
+            self.screenshot("no-wasm")
+            self.assertEqual(self.console_errors(), [])
+        finally:
+            self.browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", hide)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 6:
+        print("usage: widget_test.py SITE_DIR SCREENSHOT_DIR CH01 CH02 CH03", file=sys.stderr)
+        sys.exit(2)
+    SITE, SCREENSHOTS = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
+    CH01, CH02, CH03 = (str(Path(binary).resolve()) for binary in sys.argv[3:6])
+    unittest.main(argv=sys.argv[:1], verbosity=2)
