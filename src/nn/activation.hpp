@@ -4,13 +4,14 @@
 /// the host and on the device. Adding an activation means one enumerator, one `case` in each switch and
 /// one name in activation.cpp.
 
-#include <math.h>  // expf, expm1f, log1pf, sinf, cosf, fabsf, fmaxf: the same names on the host and the device
+#include <math.h>  // fabsf, fmaxf: the same names on the host and the device
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "nn/host_device.hpp"
+#include "nn/portable_math.hpp"
 #include "nn/rational_tanh.hpp"
 
 namespace nn {
@@ -45,13 +46,14 @@ NN_HOST_DEVICE inline float activate(Activation activation, float z) {
   // ANCHOR: activate
   switch (activation) {
     case Activation::tanh: return rational_tanh(z);
-    case Activation::sigmoid: return 1.0f / (1.0f + expf(-z));
+    case Activation::sigmoid: return 1.0f / (1.0f + portable_exp(-z));
     case Activation::relu: return z > 0.0f ? z : 0.0f;
     case Activation::leaky_relu: return z > 0.0f ? z : leaky_relu_slope * z;
-    case Activation::elu: return z > 0.0f ? z : expm1f(z);
+    case Activation::elu: return z > 0.0f ? z : portable_expm1(z);
     case Activation::gelu: return 0.5f * z * (1.0f + rational_tanh(gelu_scale * (z + gelu_cubic * z * z * z)));
-    case Activation::softplus: return log1pf(expf(-fabsf(z))) + fmaxf(z, 0.0f);  // e^z never overflows
-    case Activation::sin: return sinf(z);
+    case Activation::softplus:  // log(1 + e^-|z|) + max(z, 0): e^z never overflows
+      return portable_log1p(portable_exp(-fabsf(z))) + fmaxf(z, 0.0f);
+    case Activation::sin: return portable_sin(z);
     case Activation::step: return z >= 0.0f ? 1.0f : 0.0f;
     case Activation::identity: break;
   }
@@ -73,14 +75,14 @@ NN_HOST_DEVICE inline float activation_derivative(Activation activation, float z
     }
     case Activation::relu: return z > 0.0f ? 1.0f : 0.0f;
     case Activation::leaky_relu: return z > 0.0f ? 1.0f : leaky_relu_slope;
-    case Activation::elu: return z > 0.0f ? 1.0f : expf(z);
+    case Activation::elu: return z > 0.0f ? 1.0f : portable_exp(z);
     case Activation::gelu: {  // product rule: z/2 (1 + t) with t = tanh(u), u = sqrt(2/pi) (z + 0.044715 z^3)
       const float t = rational_tanh(gelu_scale * (z + gelu_cubic * z * z * z));
       const float du_dz = gelu_scale * (1.0f + 3.0f * gelu_cubic * z * z);
       return 0.5f * (1.0f + t) + 0.5f * z * (1.0f - t * t) * du_dz;
     }
     case Activation::softplus: return activate(Activation::sigmoid, z);  // log(1 + e^z)' = sigmoid(z)
-    case Activation::sin: return cosf(z);
+    case Activation::sin: return portable_cos(z);
     case Activation::step: return 0.0f;  // flat on both sides of its jump
     case Activation::identity: break;    // z' = 1: the slope of a straight line
   }

@@ -5,6 +5,8 @@
 
 #include <xtensor/xbuilder.hpp>
 
+#include "nn/portable_math.hpp"
+
 namespace nn {
 
 namespace {
@@ -23,7 +25,7 @@ float standard_normal(Engine& engine) {
   float u1 = 0.0f;
   while (u1 == 0.0f) u1 = uniform(engine, 0.0f, 1.0f);  // ln 0 is minus infinity
   const float u2 = uniform(engine, 0.0f, 1.0f);
-  return std::sqrt(-2.0f * std::log(u1)) * std::cos(2.0f * pi * u2);
+  return std::sqrt(-2.0f * portable_log(u1)) * portable_cos(2.0f * pi * u2);
 }
 
 bool in_unit_square(Point p) { return 0.0f <= p.x1 && p.x1 <= 1.0f && 0.0f <= p.x2 && p.x2 <= 1.0f; }
@@ -76,7 +78,7 @@ Point spirals_point(int wanted_class, Engine& engine) {
   const float t = uniform(engine, 0.0f, 1.0f);
   const float angle = 3.0f * pi * t + pi * static_cast<float>(wanted_class);
   const float radius = 0.05f + 0.4f * t;
-  return {0.5f + radius * std::cos(angle), 0.5f + radius * std::sin(angle)};
+  return {0.5f + radius * portable_cos(angle), 0.5f + radius * portable_sin(angle)};
 }
 // ANCHOR_END: spirals
 
