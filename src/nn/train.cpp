@@ -24,7 +24,7 @@ TrainHistory train_epochs(Network& network, const TrainConfig& config, const Bat
     const EpochReport report{
         epoch, static_cast<float>(loss_sum / config.batches_per_epoch),
         mean_loss(config.loss, network.forward(judged_on.inputs), judged_on.targets),
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), &network};
     history.train_loss.push_back(report.train_loss);
     history.truth_table_loss.push_back(report.truth_table_loss);
     if (on_epoch) on_epoch(report);

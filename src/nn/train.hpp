@@ -20,6 +20,8 @@ struct EpochReport {
   float truth_table_loss;   ///< Loss on the four truth-table rows after the epoch (for a point set: on its
                             ///< whole training set).
   double elapsed_seconds;   ///< Wall time since training started.
+  const Network* network;   ///< The network as the epoch left it, valid during the call: what the book's
+                            ///< in-page trainer draws as a heat map after every epoch.
 };
 
 /// The loss curves, one entry an epoch.

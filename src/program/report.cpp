@@ -51,19 +51,6 @@ void print_settings(std::ostream& out, const Settings& settings) {
       << t.batches_per_epoch << " batches an epoch, seed " << t.seed << "\n";
 }
 
-std::function<void(const EpochReport&)> progress_printer(std::ostream& out, const Settings& settings) {
-  if (settings.quiet) return {};
-  const std::string loss = loss_name(settings.train.loss);
-  const int epochs = settings.train.epochs;
-  const std::string judged_on = settings.point_set ? "training-set" : "truth-table";
-  return [&out, loss, epochs, judged_on](const EpochReport& r) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%.3f", r.elapsed_seconds);
-    out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss) << "  "
-        << judged_on << " " << loss << " " << fixed4(r.truth_table_loss) << "  " << seconds << " s\n";
-  };
-}
-
 void print_demo_table(std::ostream& out, const Network& network, const Batch& batch) {
   const Matrix outputs = network.forward(batch.inputs);
   out << "input     output   perfect output\n";

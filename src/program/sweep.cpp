@@ -1,7 +1,9 @@
 #include "program/sweep.hpp"
 
 #include <charconv>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 #include "nn/error.hpp"
@@ -14,14 +16,29 @@ namespace nn {
 
 namespace {
 
+// Whether `item`, whole, is a number, as std::from_chars reads one. Emscripten's libc++ (the book's in-page
+// build) has no floating-point from_chars; there, strtof in the C locale, refused first where it would accept
+// more than from_chars does: leading spaces, a "+", hexadecimal.
+bool parse_number(const std::string& item, float& value) {
+#if defined(__cpp_lib_to_chars)
+  const char* end = item.data() + item.size();
+  const auto [stop, error] = std::from_chars(item.data(), end, value);
+  return error == std::errc() && stop == end;
+#else
+  if (item.empty() || item.find_first_of(" \t\n\v\f\r+xXpP") != std::string::npos) return false;
+  char* stop = nullptr;
+  errno = 0;
+  value = std::strtof(item.c_str(), &stop);
+  return errno == 0 && stop == item.c_str() + item.size();
+#endif
+}
+
 // --lrs's items as numbers: the whole item, no spaces or "+" (finite and > 0 is checked with the grid).
 std::vector<float> parse_lrs(const std::vector<std::string>& texts) {
   std::vector<float> lrs;
   for (const std::string& item : list_items("--lrs", texts)) {
     float lr = 0.0f;
-    const char* end = item.data() + item.size();
-    const auto [stop, error] = std::from_chars(item.data(), end, lr);
-    if (error != std::errc() || stop != end) {
+    if (!parse_number(item, lr)) {
       throw InputError("--lrs must be comma-separated numbers such as 0.1,0.01, got '" + item + "'");
     }
     lrs.push_back(lr);

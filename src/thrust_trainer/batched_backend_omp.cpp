@@ -14,6 +14,6 @@
 
 namespace nn::omp_backend {
 
-int thread_count() { return omp_get_max_threads(); }
+std::string device_name() { return "cpu (OpenMP, " + std::to_string(omp_get_max_threads()) + " threads)"; }
 
 }  // namespace nn::omp_backend

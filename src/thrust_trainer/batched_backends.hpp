@@ -17,7 +17,8 @@ struct BatchedPoints {
 
 namespace nn::omp_backend {
 BatchedResult train_batched(const BatchedJob& job, const BatchedPoints& points);
-int thread_count();
+/// Where the CPU backend trained, for BatchedResult::device: "cpu (OpenMP, N threads)".
+std::string device_name();
 }  // namespace nn::omp_backend
 
 #if defined(NN_HAVE_CUDA)

@@ -110,7 +110,7 @@ BatchedResult train_batched(const BatchedJob& job, Device device) {
   }
 #endif
   BatchedResult result = omp_backend::train_batched(job, points);
-  result.device = "cpu (OpenMP, " + std::to_string(omp_backend::thread_count()) + " threads)";
+  result.device = omp_backend::device_name();
   return result;
 }
 
