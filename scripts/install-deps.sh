@@ -9,7 +9,9 @@ packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohman
   libthrust-dev libcub-dev
   # the book's tests: the link check, and the site opened in headless Chromium (with the fonts and the
   # software GL that chromium recommends, which --no-install-recommends would leave out)
-  linkchecker chromium chromium-driver python3-selenium fonts-liberation libgl1-mesa-dri)
+  linkchecker chromium chromium-driver python3-selenium fonts-liberation libgl1-mesa-dri
+  # the pages' widgets: the chapter programs compiled to WebAssembly (src/web), and node to test the module
+  emscripten nodejs)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

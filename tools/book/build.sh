@@ -21,6 +21,19 @@ done
 PYTHON="$python" bash "${root}/tools/book/generate.sh" "$1" "$2" "$3" "$4" "$5" "${root}/docs/generated"
 rm -rf "${root}/docs/generated/katex"
 cp -rL "$katex" "${root}/docs/generated/katex"
+# The chapter programs as WebAssembly for the widgets (NN_WEB_SCRIPT: build/web/nn-web.js, from src/web).
+# Set but empty (a build without Emscripten): the widgets keep the static figures and say why. Unset: the
+# copy already there stays.
+if [[ -v NN_WEB_SCRIPT ]]; then
+  rm -rf "${root}/docs/generated/web"
+  mkdir -p "${root}/docs/generated/web"
+  if [[ -n "$NN_WEB_SCRIPT" ]]; then
+    cp "$NN_WEB_SCRIPT" "${root}/docs/generated/web/nn-web.js"
+  else
+    echo "window.nnWorkerSource = null;  // built without Emscripten: no programs for the widgets" \
+      > "${root}/docs/generated/web/nn-web.js"
+  fi
+fi
 mdbook build "$root" --dest-dir "$out"
 # mdbook empties its output folder, so the API reference goes in after it.
 (cd "$root" && NN_API_OUTPUT="$out" doxygen docs/Doxyfile)
