@@ -51,6 +51,7 @@
 
   const NO_WASM = "This browser has no WebAssembly: the figures above are the program's output.";
   const NO_PROGRAMS = "This build of the book has no WebAssembly programs: the figures above are the program's output.";
+  const NO_DECOMPRESSION = "This browser cannot unpack the chapter programs (no DecompressionStream): the figures above are the program's output.";
   const COLOURS = {train: "#1f77b4", judged: "#ff7f0e", floor: "#d62728"};  // the book's blue, orange, red
   // matplotlib's viridis, its 256 colours as the book's figures draw them (tools/book/figures_style.py).
   const VIRIDIS = hexColours(
@@ -147,6 +148,14 @@
     root.replaceChildren(element("p", {class: "nn-note", text: text}));
   }
 
+  // nn-web.js carries the worker's script and the WebAssembly gzipped, as base64 text: a page opened from
+  // disk may load a script but not fetch a file, and gzip keeps the download to a third of the module's size.
+  function gunzip(base64) {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  }
+
   function start() {
     const widgets = document.querySelectorAll(".nn-widget");
     if (widgets.length === 0) return;
@@ -164,12 +173,23 @@
     const script = document.createElement("script");
     script.src = (typeof path_to_root === "string" ? path_to_root : "") + "generated/web/nn-web.js";
     script.onload = function () {
-      if (typeof window.nnWorkerSource !== "string") {
-        // A build without Emscripten may ship a stand-in that sets no source (a missing file is a console error).
+      const pack = window.nnWorkerPack;
+      if (!pack || typeof pack.source !== "string" || typeof pack.wasm !== "string") {
+        // A build without Emscripten ships a stand-in that sets no programs (a missing file is a console error).
         note(root, NO_PROGRAMS);
         return;
       }
-      new Widget(root);
+      if (typeof DecompressionStream !== "function") {
+        note(root, NO_DECOMPRESSION);
+        return;
+      }
+      Promise.all([gunzip(pack.source), gunzip(pack.wasm)]).then(function ([source, wasm]) {
+        Widget.source = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+        Widget.wasm = wasm.buffer;
+        new Widget(root);
+      }, function (error) {
+        note(root, "The chapter programs could not be unpacked: " + error.message);
+      });
     };
     script.onerror = function () {
       note(root, NO_PROGRAMS);
@@ -472,9 +492,6 @@
     runProgram(args, onMessage) {
       if (!this.worker) {
         try {
-          if (!Widget.source) {
-            Widget.source = URL.createObjectURL(new Blob([window.nnWorkerSource], {type: "text/javascript"}));
-          }
           this.worker = new Worker(Widget.source);
         } catch (error) {
           this.top.textContent = "This browser could not start the program: " + error.message;
@@ -490,7 +507,7 @@
         };
       }
       this.worker.onmessage = (event) => onMessage(event.data);
-      this.worker.postMessage({program: this.program, args: args});
+      this.worker.postMessage({program: this.program, args: args, wasm: Widget.wasm});
     }
 
     // Exit code 2 is a refusal: one line naming a flag, shown beside that field (else at the top).

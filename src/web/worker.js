@@ -1,7 +1,8 @@
 // The Web Worker that runs a chapter program for a widget (theme/widget.js), appended to the module's
 // Emscripten loader (createNNModule) by pack_worker.py. One message starts one run, in a fresh instance of
 // the module, as a fresh process would:
-//   in:  {program: "ch02-tanh", args: ["--activation", "none", ...]}   (the worker adds --json -)
+//   in:  {program: "ch02-tanh", args: ["--activation", "none", ...], wasm}   (the worker adds --json -;
+//        wasm is the module's bytes, which a page opened from disk cannot fetch)
 //   out: {type: "points", rows}   Float32Array of (x1, x2, target, held out ? 1 : 0) rows, before epoch 1
 //        {type: "epoch", epoch, epochs, train_loss, judged_loss, grid, surface}   after every epoch
 //        {type: "exit", code, json, report}   the exit code, standard output (the --json document) and
@@ -18,6 +19,7 @@ self.onmessage = function (event) {
   };
   createNNModule({
     noInitialRun: true,
+    wasmBinary: request.wasm,
     print: function (line) { json.push(line); },
     printErr: function (line) { report.push(line); },
     onPoints: function (rows) { self.postMessage({type: "points", rows: rows}, [rows.buffer]); },

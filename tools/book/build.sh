@@ -30,7 +30,7 @@ if [[ -v NN_WEB_SCRIPT ]]; then
   if [[ -n "$NN_WEB_SCRIPT" ]]; then
     cp "$NN_WEB_SCRIPT" "${root}/docs/generated/web/nn-web.js"
   else
-    echo "window.nnWorkerSource = null;  // built without Emscripten: no programs for the widgets" \
+    echo "window.nnWorkerPack = null;  // built without Emscripten: no programs for the widgets" \
       > "${root}/docs/generated/web/nn-web.js"
   fi
 fi
