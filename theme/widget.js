@@ -41,7 +41,7 @@
     {name: "activations", kind: "text", value: "none,tanh", about: "comma-separated"},
     {name: "gates", kind: "text", value: "and", about: "comma-separated"},
     {name: "grid-layers", kind: "text", value: "2,1,1 2,5,5,1", about: "space-separated", repeated: true},
-    {name: "networks", kind: "text", value: "1024", about: "per configuration"},
+    {name: "networks", kind: "text", value: "1000", about: "per configuration"},
     {name: "lr", kind: "text", value: "0.1", about: "learning rate"},
     {name: "epochs", kind: "text", value: "8", about: "number of epochs"},
     {name: "seed", kind: "text", value: "0", about: "network n: seed + n"},

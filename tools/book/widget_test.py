@@ -32,6 +32,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 WAIT_SECONDS = 30
 SWEEP_SECONDS = 120  # the page's sweep runs on one thread of WebAssembly, several times slower than native
 SITE = SCREENSHOTS = Path()  # set from the command line
@@ -294,6 +295,17 @@ class WidgetsInChromium(unittest.TestCase):
         self.check_sweep("activations=tanh&grid-layers=2,1,1&networks=300&seed=18446744073709551500&run",
                          ["--networks", "300", "--activations", "tanh", "--gates", "and", "--grid-layers", "2,1,1",
                           "--lr", "0.1", "--epochs", "8", "--seed", "18446744073709551500"])
+
+    def test_the_sweeps_defaults_train_the_pages_table(self) -> None:
+        # The page says: with --networks 1000 (the default) the widget trains the networks the table above
+        # counts. Its default command, run natively, gives the counts of the book's own sweep.
+        self.open("ch03-gpu.html")
+        words = self.command_text().split()[1:]
+        self.assertEqual(words[words.index("--networks") + 1], "1000")
+        ours = json.loads(native(CH03, [*words, "--quiet"]).stdout)["configurations"]
+        book = json.loads((DOCS / "generated" / "ch03-sweep.json").read_text())["configurations"]
+        keys = ("activation", "gate", "layers", "lr", "networks", "learned", "rounds_correctly")
+        self.assertEqual([{key: c[key] for key in keys} for c in ours], [{key: c[key] for key in keys} for c in book])
 
     def test_stop_ends_the_run(self) -> None:
         self.open("ch03-gpu.html", "networks=100000&run")
