@@ -8,6 +8,7 @@
 #include <array>
 
 #include "exercises/least_squares.hpp"
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 
 namespace exercises {

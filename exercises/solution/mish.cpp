@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "exercises/mish.hpp"
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 
 namespace exercises {

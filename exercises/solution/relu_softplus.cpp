@@ -1,11 +1,13 @@
 // Exercise 2.2 (chapter 2): ReLU and softplus, with their derivatives.
 //
-// Write the four functions. The test checks each derivative against finite differences away from ReLU's
-// kink, ReLU's convention at the kink, and that softplus stays finite where e^z overflows.
+// Write the four functions. The tests check ReLU's derivative against the library's gradient check away
+// from the kink and its convention at the kink, softplus's derivative against its formula in double and the
+// gradient check, and, worth the most, that softplus stays finite where e^z overflows.
 
 #include <cmath>
 
 #include "exercises/relu_softplus.hpp"
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 
 namespace exercises {

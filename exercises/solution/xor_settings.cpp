@@ -6,6 +6,7 @@
 // test trains from ten seeds, one point each. The chapter 3 sweep is the fastest way to compare settings
 // over many seeds; then answer in your write-up: which settings mattered, and why?
 
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 #include "exercises/xor_settings.hpp"
 

@@ -6,14 +6,16 @@
 // layers applied one after the other.
 
 #include "exercises/collapse.hpp"
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 
 namespace exercises {
 
 nn::Linear collapse_two_layers(const nn::Linear& first, const nn::Linear& second) {
   // TODO(student) BEGIN: W = W2 W1 (second.out() x first.in()) and b = W2 b1 + b2 (second.out()).
+  // nn::zero_linear(in, out) makes a zero layer: inputs first, and its weight is out x in.
   (void)first, (void)second;
-  todo("1.1", "return the layer with weight W2 W1 and bias W2 b1 + b2 (nn::zero_linear makes an empty one)");
+  todo("1.1", "return the layer with weight W2 W1 and bias W2 b1 + b2 (start from nn::zero_linear(in, out))");
   // TODO(student) END
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "exercises/dead_units.hpp"
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 #include "nn/activation.hpp"
 

@@ -1,12 +1,14 @@
 // Exercise 2.1 (chapter 2): the logistic sigmoid and its derivative.
 //
-// Write sigmoid and sigmoid_derivative. The test checks the derivative against finite differences of your
-// sigmoid (the same gradient check the library's tanh passes), its symmetry, and that both stay finite for
-// large inputs.
+// Write sigmoid and sigmoid_derivative. The tests check the derivative against its formula evaluated in
+// double (a scaled slope or a finite difference in its place fails), and against central differences of your
+// sigmoid with the gradient check every activation of the library, tanh included, passes; then the
+// sigmoid's values, its symmetry, and that both stay finite for large inputs.
 
 #include <cmath>
 
 #include "exercises/sigmoid.hpp"
+#include "exercises/debug.hpp"  // exercises::debug(...) prints while you debug
 #include "exercises/todo.hpp"
 
 namespace exercises {

@@ -6,9 +6,15 @@ usage: python3 tools/exercises/grade.py STUDENT_DIR [--results FILE] [--build-di
                                         [--hidden-tests DIR] [--timeout SECONDS] [--build-timeout SECONDS]
 
 STUDENT_DIR holds one file per autograded exercise (NAME.cpp, as in exercises/starter). Each exercise is
-its own program, so one that does not compile (or not within --build-timeout), crashes or runs past
---timeout scores zero and the others are graded as usual. Within an exercise its points are shared equally
-among the instructor's tests, public and hidden (partial credit); a skipped test has not passed.
+its own program, built with AddressSanitizer and UndefinedBehaviorSanitizer, so one that does not compile
+(or not within --build-timeout), crashes, runs past --timeout or makes a memory error the sanitizers see
+(an out-of-bounds access, undefined behaviour) scores zero and the others are graded as usual. Within an
+exercise its points are shared among the instructor's tests, public and hidden, in proportion to their
+weights in exercises.json (1 unless it says otherwise); a skipped test has not passed.
+
+The console shows, for each failed test, its first failure (expected and actual values, and the test's
+message) and what the student's exercises::debug(...) printed; results.json, written to --results or else
+into the build folder, holds every failure of every test.
 
 A student's code runs inside the program that tests it, so the grader also refuses what only a forged
 grade needs: a file changed outside its TODO(student) regions (a main() of its own, extra tests, included
@@ -55,6 +61,9 @@ FORBIDDEN = re.compile(
     r"fork|vfork|clone|kill|raise|ptrace|mmap|mprotect|dup|dup2|pipe|syscall|environ|signal|sigaction|dlsym)\b|"
     r"\bsystem\b(?!\s*::)|"
     r"\b\w*(?:asm|exit|Exit|open|exec|spawn|env|testing|gtest|GTEST|fstream|filebuf|filesystem|cmdline)\w*\b")
+# Printing: harmless, but the instructors' page promises that the C library's I/O is refused, and one way
+# to print is enough. The refusal says which: exercises::debug(...), whose lines the grader shows.
+PRINTING = re.compile(r"\b(?:printf|vprintf|puts|putchar|perror|scanf|gets|getchar|cout|cerr|clog|wcout|wcerr)\b")
 
 
 class BadInput(Exception):
@@ -65,8 +74,10 @@ class BadInput(Exception):
 class TestResult:
     name: str
     passed: bool
-    output: str = ""
+    output: str = ""  # every failure, tidied (see tidy_failure)
     hidden: bool = False  # from a --hidden-tests file: the student sees it once grades are published
+    failures: list[str] = field(default_factory=list)
+    weight: float = 1.0  # from exercises.json's "weights"; 1 unless it says otherwise
 
 
 @dataclass
@@ -74,12 +85,17 @@ class Grade:
     exercise: dict
     tests: list[TestResult] = field(default_factory=list)
     problem: str = ""  # set when the exercise scored zero as a whole: did not compile, crashed, hung
+    debug: list[str] = field(default_factory=list)  # what the student's exercises::debug(...) printed
+
+    def share(self, test: TestResult) -> float:
+        """The points this test is worth: the exercise's points in proportion to the test's weight."""
+        return self.exercise["points"] * test.weight / sum(t.weight for t in self.tests)
 
     @property
     def points(self) -> float:
         if self.problem or not self.tests:
             return 0.0
-        return self.exercise["points"] * sum(t.passed for t in self.tests) / len(self.tests)
+        return sum(self.share(t) for t in self.tests if t.passed)
 
 
 def exercises() -> list[dict]:
@@ -134,7 +150,17 @@ def refusal(exercise: dict, student: Path) -> str:
         return "adds or removes lines outside its TODO(student) regions; only the code between the markers may change"
     outside = {number for number, _ in kept}  # the markers included
     regions = [line for number, line in enumerate(theirs, start=1) if number not in outside]
-    used = FORBIDDEN.search(strip_comments_and_literals("\n".join(regions)))
+    code = strip_comments_and_literals("\n".join(regions))
+    printing = PRINTING.search(code)
+    if printing:
+        return (f"uses `{printing.group(0)}` in a TODO(student) region; the grader refuses the C library's I/O "
+                "and the streams: to print while debugging, write exercises::debug(\"z = \", z) and the grader "
+                "shows its lines under the exercise")
+    for rule in exercise.get("refuse", []):  # what one exercise's task rules out, as exercises.json says
+        broken = re.search(rule["pattern"], code)
+        if broken:
+            return f"uses `{broken.group(0)}` in a TODO(student) region; {rule['why']}"
+    used = FORBIDDEN.search(code)
     if used:
         return (f"uses `{used.group(0)}` in a TODO(student) region; no exercise needs the preprocessor, static "
                 "objects, exits, threads, processes, files, the environment or GoogleTest's API, so the grader "
@@ -161,10 +187,18 @@ def errors_of(build_output: str, lines: int = 20) -> str:
     return "\n".join((wanted or build_output.splitlines())[:lines])
 
 
+def say(message: str) -> None:
+    """A progress line on the console, shown at once."""
+    print(message, flush=True)
+
+
 def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> None:
+    if not any(build.glob("src/**/libnn_program.*")):
+        say(f"grade: building the library into {build} (the first grading only: about 2 minutes on 2 cores; "
+            "later gradings compile only the exercises, in seconds) ...")
     configured = run(["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                       "-DNN_BUILD_TESTS=OFF", "-DNN_BOOK_TESTS=OFF", "-DNN_ENABLE_CUDA=OFF",
-                      "-DNN_BUILD_EXERCISES=ON", f"-DNN_EXERCISES={student}",
+                      "-DNN_BUILD_EXERCISES=ON", f"-DNN_EXERCISES={student}", "-DNN_EXERCISE_SANITIZE=ON",
                       f"-DNN_EXERCISE_HIDDEN_TESTS={hidden or ''}", f"-DNN_EXERCISE_TIMEOUT={timeout}"])
     if configured.returncode != 0:
         raise RuntimeError("cannot configure the project:\n" + configured.stdout[-2000:] + configured.stderr[-2000:])
@@ -194,10 +228,11 @@ def build_exercise(build: Path, exercise: dict, timeout: int) -> str:
     return "" if built.returncode == 0 else "did not compile:\n" + errors_of(built.stdout + built.stderr)
 
 
-def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
+def ctest_outcomes(build: Path, timeout: int) -> tuple[dict[str, str], dict[str, str]]:
     """Runs every exercise's tests; returns, per exercise whose program did not exit cleanly, why: ctest's
     verdict from its summary line (Failed, Timeout, SegFault, Subprocess aborted, ...) and the end of what
-    the program printed, without GoogleTest's timings, so that the same submission gets the same report."""
+    the program printed, without GoogleTest's timings, so that the same submission gets the same report;
+    and, per exercise, everything its program printed."""
     results = build / "exercise-results"
     shutil.rmtree(results, ignore_errors=True)
     results.mkdir()
@@ -208,14 +243,16 @@ def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
     # e.g. "1/7 Test #3: Exercise.sigmoid .....Subprocess aborted***Exception:   0.01 sec"
     verdicts = {name: " ".join(verdict.replace("*", " ").split()).rstrip(":")
                 for name, verdict in re.findall(r"Test +#\d+: Exercise\.(\w+) \.*(.*?) +[\d.]+ sec", ran.stdout)}
-    printed = {}
+    printed, everything = {}, {}
     try:
         cases = list(ElementTree.parse(junit).getroot().iter("testcase")) if junit.is_file() else []
     except ElementTree.ParseError:  # a program's output that ctest could not put into XML: no excerpt then
         cases = []
     for case in cases:
         output = re.sub(r" \(\d+ ms( total)?\)", "", case.findtext("system-out") or "").strip().splitlines()
-        printed[case.get("name", "").removeprefix("Exercise.")] = "\n".join(output[-8:])
+        name = case.get("name", "").removeprefix("Exercise.")
+        printed[name] = "\n".join(output[-8:])
+        everything[name] = "\n".join(output)
     reasons = {}
     for name, verdict in verdicts.items():
         if verdict == "Passed":
@@ -226,13 +263,73 @@ def ctest_outcomes(build: Path, timeout: int) -> dict[str, str]:
             reasons[name] = f"did not finish within {timeout} s (an endless loop?)"
         else:
             reasons[name] = f"crashed before its tests finished ({verdict}):\n" + printed.get(name, "")
-    return reasons
+    return reasons, everything
 
 
-def read_gtest_report(report: Path, instructor_files: dict[str, bool]) -> list[TestResult]:
+def sanitizer_report(build: Path, name: str, student_file: Path, printed: str) -> str:
+    """What AddressSanitizer or UndefinedBehaviorSanitizer reported for this exercise's program, or "": its
+    first line, the first frame in the student's file (their function and line), and the report's start.
+    ASan writes to its log file; UBSan, in the same program, to the program's output."""
+    logs = [log.read_text(encoding="utf-8", errors="replace")
+            for log in sorted((build / "exercise-results").glob(f"{name}.sanitizer.*"))]
+    # In the output, only UBSan's own line counts ("file:line:column: runtime error: ..."), not a student's
+    # debug line nor a test's message that happens to hold the words.
+    ubsan = [line for line in printed.splitlines() if re.match(r"[^ ]+:\d+:\d+: runtime error: ", line)]
+    for text in [*logs, printed[printed.index(ubsan[0]):] if ubsan else ""]:
+        lines = text.splitlines()
+        found = next((i for i, line in enumerate(lines) if "ERROR: AddressSanitizer" in line
+                      or "runtime error:" in line or "ERROR: UndefinedBehaviorSanitizer" in line), None)
+        if found is None:
+            continue
+        first = re.sub(r"^==\d+==", "", lines[found]).strip()
+        first = re.sub(r"\s+on address 0x[0-9a-f]+.*", "", first)
+        access = next((re.sub(r" at 0x[0-9a-f]+.*", "", line) for line in lines[found + 1:found + 3]
+                       if re.match(r"(READ|WRITE) of size", line)), "")
+        theirs = next((line for line in lines[found:] if str(student_file) in line), "")
+        where = re.search(r" in (.+?) " + re.escape(str(student_file)) + r":(\d+)", theirs)
+        at = (f"in your {where.group(1)} at {student_file.name}:{where.group(2)}" if where
+              else f"at {student_file.name}:{m.group(1)}" if (m := re.search(re.escape(str(student_file)) + r":(\d+)", theirs))
+              else "outside your file (see the report)")
+        kind = "AddressSanitizer" if "AddressSanitizer" in lines[found] else "UndefinedBehaviorSanitizer"
+        summary = re.sub(r"^.*?(ERROR: AddressSanitizer: |runtime error: |ERROR: UndefinedBehaviorSanitizer: )", "",
+                         first)
+        body = [re.sub(r"0x[0-9a-f]+", "0x...", line) for line in lines[found:found + 12]]
+        return (f"makes a memory error, so it scores zero: {kind} found {summary}"
+                + (f" ({access})" if access else "") + f" {at}:\n" + "\n".join(body))
+    return ""
+
+
+def tidy_failure(text: str) -> str:
+    """One GoogleTest failure as a student reads it: the test file's name and line without its folders, no
+    "unknown file" line (GoogleTest's for an exception), and a predicate's message without its source text."""
+    text = re.sub(r"^unknown file\n?", "", text)
+    text = re.sub(r"^(?:/[^\n:]*/)?([\w.-]+\.(?:cpp|hpp)):(\d+)$", r"\1:\2:", text, flags=re.M)
+    # EXPECT_TRUE(check(...)) on a ::testing::AssertionResult: its message is what matters.
+    text = re.sub(r"Value of: [^\n]*(?:\n(?!  Actual: )[^\n]*)*\n  Actual: false \((.*)\)\nExpected: true",
+                  r"\1", text, flags=re.S)
+    # EXPECT_TRUE(condition) << message: the message says what was expected.
+    text = re.sub(r"Value of: [^\n]*(?:\n(?!  Actual: )[^\n]*)*\n  Actual: false\nExpected: true\n(?=.)", "", text,
+                  flags=re.S)
+    # EXPECT_NEAR's four lines, in one.
+    text = re.sub(r"The difference between (.+?) and (.+?) is (\S+), which exceeds (.+?), where\n"
+                  r"\1 evaluates to (\S+),\n\2 evaluates to (\S+), and\n\4 evaluates to (\S+)\.",
+                  lambda m: f"{m[1]} = {short(m[5])}, expected {m[2]} = {short(m[6])}: off by {short(m[3])}, "
+                            f"more than the {short(m[7])} allowed", text)
+    return text.strip()
+
+
+def short(number: str) -> str:
+    """A number GoogleTest printed to 17 digits, to 6."""
+    try:
+        return f"{float(number):.6g}"
+    except ValueError:
+        return number
+
+
+def read_gtest_report(report: Path, instructor_files: dict[str, bool], weights: dict[str, float]) -> list[TestResult]:
     """The results of the instructor's tests from GoogleTest's JSON report; instructor_files maps each test
-    file's path to whether it is hidden. Tests from any other file do not count; a skipped test has not
-    passed. Raises ValueError when the report cannot be read."""
+    file's path to whether it is hidden, weights a test's name to its weight (1 if absent). Tests from any
+    other file do not count; a skipped test has not passed. Raises ValueError when the report cannot be read."""
     try:
         document = json.loads(report.read_text(encoding="utf-8"))
         tests = []
@@ -241,11 +338,12 @@ def read_gtest_report(report: Path, instructor_files: dict[str, bool]) -> list[T
                 file = str(Path(test.get("file", "")).resolve()) if test.get("file") else ""
                 if file not in instructor_files:
                     continue
-                failures = [f.get("failure", "") for f in test.get("failures", [])]
+                failures = [tidy_failure(f.get("failure", "")) for f in test.get("failures", [])]
                 skipped = test.get("result") == "SKIPPED"
-                output = "\n".join(failures)[:1500] or ("skipped, so not passed" if skipped else "")
-                tests.append(TestResult(f"{suite['name']}.{test['name']}", not failures and not skipped
-                                        and test.get("result") == "COMPLETED", output, instructor_files[file]))
+                output = "\n\n".join(failures)[:3000] or ("skipped, so not passed" if skipped else "")
+                name = f"{suite['name']}.{test['name']}"
+                tests.append(TestResult(name, not failures and not skipped and test.get("result") == "COMPLETED",
+                                        output, instructor_files[file], failures, float(weights.get(name, 1))))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
         raise ValueError(f"its test report cannot be read ({type(problem).__name__})") from problem
     names = [t.name for t in tests]
@@ -263,13 +361,17 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
             remove_program(build, g.exercise)
         else:
             g.problem = build_exercise(build, g.exercise, build_timeout)
-    unfinished = ctest_outcomes(build, timeout)
+    unfinished, printed = ctest_outcomes(build, timeout)
     for g in grades:
         if g.problem:
             continue
         name = g.exercise["name"]
+        g.debug = [line for line in printed.get(name, "").splitlines() if line.startswith("debug: ")]
         report = build / "exercise-results" / f"{name}.json"
         verdict = unfinished.get(name, "")
+        g.problem = sanitizer_report(build, name, student / f"{name}.cpp", printed.get(name, ""))
+        if g.problem:
+            continue
         if not report.is_file():
             g.problem = verdict if verdict and verdict != "Failed" else "its tests did not run"
             continue
@@ -277,7 +379,7 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
         if hidden:
             files.update({str(path.resolve()): True for path in hidden.glob(f"{name}_*.cpp")})
         try:
-            g.tests = read_gtest_report(report, files)
+            g.tests = read_gtest_report(report, files, g.exercise.get("weights", {}))
         except ValueError as problem:
             g.problem = str(problem)
             continue
@@ -289,12 +391,19 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
     return grades
 
 
-def first_line(text: str) -> str:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("unknown file")]
-    return lines[0].strip() if lines else ""
+def excerpt(failure: str, lines: int = 8, width: int = 200) -> list[str]:
+    """The first lines of one failure, each cut to a console's width."""
+    kept = [line.rstrip() for line in failure.splitlines() if line.strip()]
+    cut = [line if len(line) <= width else line[:width - 3] + "..." for line in kept[:lines]]
+    return cut + (["..."] if len(kept) > lines else [])
 
 
-def print_table(grades: list[Grade]) -> None:
+def plural(count: float, word: str) -> str:
+    shown = f"{count:g}"
+    return f"{shown} {word}" + ("" if shown == "1" else "s")
+
+
+def print_table(grades: list[Grade], report: Path) -> None:
     print(f"{'exercise':<9} {'title':<48} {'tests passed':>12} {'points':>13}")
     for g in grades:
         e = g.exercise
@@ -307,11 +416,26 @@ def print_table(grades: list[Grade]) -> None:
             print(f"\n{g.exercise['id']} {g.problem.splitlines()[0]}")
             for line in g.problem.splitlines()[1:6]:
                 print(f"    {line}")
-        else:
-            failed = [t for t in g.tests if not t.passed]
-            if failed:
-                print(f"\n{g.exercise['id']} failed {len(failed)} of {len(g.tests)} tests, first {failed[0].name}:")
-                print(f"    {first_line(failed[0].output)}")
+        failed = [t for t in g.tests if not t.passed] if not g.problem else []
+        if failed:
+            lost = sum(g.share(t) for t in failed)
+            print(f"\n{g.exercise['id']} failed {len(failed)} of {len(g.tests)} tests, "
+                  f"{round(lost, 2):g} of {g.exercise['points']} points lost:")
+            messages = {t.failures[0] if t.failures else t.output for t in failed}
+            if len(failed) > 1 and len(messages) == 1:  # a starter: the same TODO message from every test
+                print(f"  all {len(failed)}: " + "\n    ".join(excerpt(messages.pop())))
+                failed = []
+            for t in failed:
+                more = len(t.failures) - 1
+                print(f"  {t.name} ({plural(round(g.share(t), 2), 'point')})"
+                      + (f", {plural(more + 1, 'failure')}, the first:" if more > 0 else ":"))
+                for line in excerpt(t.failures[0] if t.failures else t.output):
+                    print(f"    {line}")
+        if g.debug:
+            print(f"\n{g.exercise['id']} printed with exercises::debug (first 10 of {len(g.debug)} lines):")
+            for line in g.debug[:10]:
+                print(f"    {line[:160]}")
+    print(f"\nfull report, every failure of every test: {report}")
 
 
 def gradescope_results(grades: list[Grade]) -> dict:
@@ -324,8 +448,8 @@ def gradescope_results(grades: list[Grade]) -> dict:
             tests.append({"name": label, "score": 0.0, "max_score": float(e["points"]), "status": "failed",
                           "output": g.problem, "visibility": "visible"})
             continue
-        share = e["points"] / len(g.tests)
         for t in g.tests:
+            share = g.share(t)
             tests.append({"name": f"{label}: {t.name}", "score": share if t.passed else 0.0, "max_score": share,
                           "status": "passed" if t.passed else "failed", "output": t.output,
                           "visibility": "after_published" if t.hidden else "visible"})
@@ -343,7 +467,8 @@ class Parser(argparse.ArgumentParser):
 def main() -> int:
     parser = Parser(description="Grades a student's exercises (see the instructors' page).")
     parser.add_argument("student", type=Path, help="the student's folder, laid out as exercises/starter")
-    parser.add_argument("--results", type=Path, help="write Gradescope's results.json here")
+    parser.add_argument("--results", type=Path,
+                        help="write Gradescope's results.json here (default: results.json in the build folder)")
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build-grade", help="where to build")
     parser.add_argument("--hidden-tests", type=Path, help="extra test files NAME_*.cpp for exercise NAME")
     parser.add_argument("--timeout", type=int, default=60, help="seconds an exercise's tests may run")
@@ -378,17 +503,16 @@ def main() -> int:
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as problem:
         print(f"grade: internal error: {problem}", file=sys.stderr)
         return 1
-    print_table(grades)
-    if args.results:
-        temporary = args.results.with_name(args.results.name + ".partial")
-        try:
-            temporary.write_text(json.dumps(gradescope_results(grades), indent=2) + "\n", encoding="utf-8")
-            temporary.replace(args.results)  # whole or not at all
-        except OSError as problem:
-            temporary.unlink(missing_ok=True)
-            print(f"grade: --results: cannot write {args.results}: {problem.strerror}", file=sys.stderr)
-            return 2
-        print(f"\nresults: {args.results}")
+    results = args.results or build / "results.json"
+    temporary = results.with_name(results.name + ".partial")
+    try:
+        temporary.write_text(json.dumps(gradescope_results(grades), indent=2) + "\n", encoding="utf-8")
+        temporary.replace(results)  # whole or not at all
+    except OSError as problem:
+        temporary.unlink(missing_ok=True)
+        print(f"grade: --results: cannot write {results}: {problem.strerror}", file=sys.stderr)
+        return 2
+    print_table(grades, results)
     return 0
 
 

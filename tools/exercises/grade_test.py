@@ -19,15 +19,33 @@ FULL_MARKS = sum(e["points"] for e in EXERCISES)
 BUILD = Path()  # from the command line
 
 
+def worth(exercise_id: str, *tests: str) -> float:
+    """The points these tests of an exercise are worth, from exercises.json's weights (1 for a test not
+    listed); the solutions' run checks that every listed test exists."""
+    exercise = next(e for e in EXERCISES if e["id"] == exercise_id)
+    weights = exercise.get("weights", {})
+    return exercise["points"] * sum(weights.get(t, 1) for t in tests) / sum(weights.values()) if weights else -1.0
+
+
 class Grader(unittest.TestCase):
     def setUp(self) -> None:
         self.scratch = Path(tempfile.mkdtemp(prefix="grade-test-"))
         self.addCleanup(shutil.rmtree, self.scratch)
 
-    def student(self, base: str) -> Path:
-        """A student folder that starts as a copy of exercises/BASE."""
-        folder = self.scratch / "student"
-        shutil.copytree(ROOT / "exercises" / base, folder)
+    @staticmethod
+    def student(base: str) -> Path:
+        """A student folder that starts as a copy of exercises/BASE. It is the same folder for every case with
+        that BASE, and a file is rewritten only where its text differs from the last case's, so that the build
+        recompiles only the files a case changes (make goes by times, and an unchanged file keeps its time)."""
+        folder = BUILD.parent / f"{BUILD.name}-{base}"
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = {path.name: path.read_bytes() for path in (ROOT / "exercises" / base).glob("*.cpp")}
+        for path in folder.iterdir():
+            if path.name not in wanted:
+                path.unlink()
+        for name, text in wanted.items():
+            if not (folder / name).is_file() or (folder / name).read_bytes() != text:
+                (folder / name).write_bytes(text)
         return folder
 
     def grade(self, student: Path, *extra: str) -> tuple[int, dict, str]:
@@ -46,8 +64,19 @@ class Grader(unittest.TestCase):
             totals[exercise] = totals.get(exercise, 0.0) + test["score"]
         return totals
 
+    @classmethod
+    def setUpClass(cls) -> None:
+        """The solutions, graded first: their grading builds the library and every exercise's tests, which
+        the other cases reuse (each of them compiles only the student files it changes)."""
+        results = BUILD.parent / f"{BUILD.name}-solutions.json"
+        results.unlink(missing_ok=True)
+        done = subprocess.run([sys.executable, str(GRADER), str(cls.student("solution")), "--build-dir",
+                               str(BUILD), "--results", str(results)], capture_output=True, text=True)
+        report = json.loads(results.read_text(encoding="utf-8")) if results.is_file() else {}
+        cls.solutions = (done.returncode, report, done.stdout + done.stderr)
+
     def test_starters_score_zero_and_say_what_to_do(self) -> None:
-        code, report, output = self.grade(ROOT / "exercises/starter")
+        code, report, output = self.grade(self.student("starter"))
         self.assertEqual(code, 0, output)
         self.assertEqual(report["score"], 0, output)
         for e in EXERCISES:
@@ -56,26 +85,111 @@ class Grader(unittest.TestCase):
             self.assertIn("TODO(student) exercise", test["output"], test["name"])
 
     def test_solutions_score_full_marks(self) -> None:
-        code, report, output = self.grade(ROOT / "exercises/solution")
+        code, report, output = self.solutions
         self.assertEqual(code, 0, output)
         self.assertAlmostEqual(report["score"], FULL_MARKS, places=3, msg=output)
         self.assertTrue(all(t["status"] == "passed" and t["score"] == t["max_score"] for t in report["tests"]))
         self.assertAlmostEqual(sum(t["max_score"] for t in report["tests"]), FULL_MARKS, places=3)
+        self.assertIn("full report, every failure of every test:", output)
+        for e in EXERCISES:  # a weight for a test that does not exist would silently change the split
+            for test in e.get("weights", {}):
+                self.assertTrue(any(t["name"] == f"{e['id']} {e['title']}: {test}" for t in report["tests"]),
+                                f"exercises.json weighs {test} of {e['id']}, which has no such test")
+                # ... and every test of a weighted exercise has its weight written down
+            if e.get("weights"):
+                ran = [t["name"].split(": ", 1)[1] for t in report["tests"] if t["name"].startswith(e["id"] + " ")]
+                self.assertEqual(sorted(ran), sorted(e["weights"]), e["id"])
 
-    def test_a_starter_with_one_exercise_solved_scores_exactly_that_one(self) -> None:
-        student = self.student("starter")
-        shutil.copy(ROOT / "exercises/solution/collapse.cpp", student / "collapse.cpp")
+    def test_near_misses_lose_the_points_of_the_test_that_names_them(self) -> None:
+        """Wrong answers a student makes, each in a different exercise of one grading: each loses the points of
+        the tests the chapter's exercises section says, with the expected and actual values on the console."""
+        student = self.student("solution")
+        # 1.2: w1 and w2 swapped
+        self.edit(student / "least_squares.cpp", "  return {w1, w2, b};", "  return {w2, w1, b};")
+        # 2.1: a sign error in the derivative
+        self.edit(student / "sigmoid.cpp", "  return s * (1.0f - s);", "  return -s * (1.0f - s);")
+        # 2.2: softplus written as it reads, infinite once e^z overflows
+        self.edit(student / "relu_softplus.cpp",
+                  "  return z > 0.0f ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));",
+                  "  return std::log(1.0f + std::exp(z));")
+        # 3.2: the upper of the two middle losses as the median of an even count
+        self.edit(student / "sweep_summary.cpp", "  if (n % 2 == 1) middle[1] = middle[0];",
+                  "  middle[0] = middle[1 - n % 2];\n  middle[1] = middle[0];")
+        # 4.2: a debug print, which costs nothing and shows on the console
+        self.insert_after_first_region_start(student / "dead_units.cpp", '  exercises::debug("rows: ", inputs.shape(0));')
         code, report, output = self.grade(student)
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        self.assertAlmostEqual(points["1.1"], 10.0, msg=output)
-        self.assertAlmostEqual(report["score"], 10.0, msg=output)
+        lost = {"1.2": worth("1.2", "LeastSquaresFit.GivesW1ToTheFirstInputAndW2ToTheSecond",
+                             "LeastSquaresFit.TheErrorsGradientVanishesAtTheFitForAnyTargets"),
+                "2.1": worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
+                             "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid"),
+                "2.2": worth("2.2", "Softplus.StaysFiniteWhereTheExponentialOverflows"),
+                "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses")}
+        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0}, "the splits the pages state")
+        for exercise, points_lost in lost.items():
+            self.assertAlmostEqual(points[exercise], 10.0 - points_lost, msg=(exercise, output))
+        self.assertAlmostEqual(report["score"], FULL_MARKS - sum(lost.values()), places=3, msg=output)
+        for message in ("1.2 failed 2 of 5 tests, 4 of 10 points lost",
+                        "expected w1 = 1, w2 = 0, got w1 = 0, w2 = 1: w1 and w2 are swapped",
+                        "2.1 failed 2 of 6 tests, 5 of 10 points lost",
+                        "sigmoid'(-6) = -0.00246651, expected 0.00246651 (sigmoid(z) (1 - sigmoid(z)), in double)",
+                        "every value has the expected size and the wrong sign: a sign error",
+                        "exercises::softplus(100.0f) = inf, expected 100.0f = 100",
+                        "Which is: 0.3",  # the upper middle, against the expected 0.25
+                        "not the upper middle 0.3 nor the lower middle 0.2",
+                        "4.2 printed with exercises::debug", "debug: rows: "):
+            self.assertIn(message, output)
+        self.assertNotIn("unknown file", json.dumps(report))
+        self.assertNotIn("4.2 failed", output)
+
+    def test_near_misses_in_a_starter_cost_only_their_tests(self) -> None:
+        """A starter with some exercises answered, each a near-miss: the rest still score zero."""
+        student = self.student("starter")
+        for name in ("sigmoid", "relu_softplus", "collapse", "mish"):
+            shutil.copy(ROOT / "exercises/solution" / f"{name}.cpp", student / f"{name}.cpp")
+        # 2.1: the slope 0.7% too large
+        self.edit(student / "sigmoid.cpp", "  return s * (1.0f - s);", "  return 1.007f * s * (1.0f - s);")
+        # 2.2: a one-sided difference for softplus' slope, in place of the formula
+        self.edit(student / "relu_softplus.cpp", "  return 1.0f / (1.0f + std::exp(-z));",
+                  "  return (softplus(z + 1e-3f) - softplus(z)) / 1e-3f;")
+        # 1.1: nn::zero_linear's arguments swapped, so the loops write past the end of its weight
+        self.edit(student / "collapse.cpp", "nn::zero_linear(first.in(), second.out())",
+                  "nn::zero_linear(second.out(), first.in())")
+        # 3.2: the losses copied into a std::vector and sorted on the host, which the task rules out
+        self.edit(student / "sweep_summary.cpp",
+                  '  todo("3.2", "count the learned networks, sort a copy of the losses for the median, take the largest");',
+                  "  std::vector<float> host(final_losses.begin(), final_losses.end());\n"
+                  "  for (std::size_t i = 0; i < host.size(); ++i) summary.worst_final_loss = host[i];")
+        # 4.1: printf, which the grader refuses, pointing to exercises::debug
+        self.edit(student / "mish.cpp", "  return z * std::tanh(softplus);", '  printf("%f", z);\n  return z * std::tanh(softplus);')
+        code, report, output = self.grade(student)
+        self.assertEqual(code, 0, output)
+        points = self.points(report)
+        scaled = worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
+                       "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid")
+        one_sided = worth("2.2", "SoftplusDerivative.IsOneOverOnePlusEToTheMinusZ")
+        self.assertEqual((scaled, one_sided), (5.0, 1.0), "the splits the pages state")
+        self.assertAlmostEqual(points["2.1"], 10.0 - scaled, msg=output)
+        self.assertAlmostEqual(points["2.2"], 10.0 - one_sided, msg=output)
+        for zero in ("1.1", "1.2", "2.3", "3.1", "3.2", "4.1", "4.2"):
+            self.assertEqual(points[zero], 0.0, (zero, output))
+        self.assertAlmostEqual(report["score"], 20.0 - scaled - one_sided, places=3, msg=output)
+        for message in ("every value is 1.007 times the expected one: a slope scaled by a constant factor",
+                        "sigmoid'(-6) = 0.00248377, expected 0.00246651",
+                        "softplus'(-6) = ", "as a finite difference's error does",
+                        "1.1 makes a memory error, so it scores zero: AddressSanitizer found heap-buffer-overflow",
+                        "in your exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) at collapse.cpp:",
+                        "4.1 uses `printf` in a TODO(student) region", "exercises::debug(",
+                        "3.2 uses `std::vector` in a TODO(student) region; 3.2 asks for Thrust algorithms on the device",
+                        "TODO(student) exercise 3.1:"):
+            self.assertIn(message, output)
 
     def test_crashes_hangs_and_compile_errors_cost_only_their_own_exercise(self) -> None:
         student = self.student("solution")
         self.edit(student / "sigmoid.cpp", "  return 1.0f / (1.0f + std::exp(-z));", "  __builtin_trap();")
         self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
-                  "  for (volatile int spin = 0;; spin = spin + 1) {\n  }")
+                  "  for (volatile unsigned spin = 0;; spin = spin + 1u) {\n  }")
         self.edit(student / "floor_check.cpp", "total += error", "total += error;;;; !")
         # a compiler error whose message carries bytes that are not UTF-8
         softplus = student / "relu_softplus.cpp"
@@ -92,18 +206,8 @@ class Grader(unittest.TestCase):
         crashed = next(t for t in report["tests"] if t["name"].startswith("2.1"))
         self.assertNotRegex(crashed["output"], r"\(\d+ ms", "timings would make two gradings of one submission differ")
         self.assertIn("2.3 did not finish within 10 s", output)
+        self.assertNotIn("memory error", output)  # an endless loop without undefined behaviour is only a hang
         self.assertIn("3.1 did not compile", output)
-
-    def test_hidden_tests_count_towards_the_grade(self) -> None:
-        hidden = self.scratch / "hidden"
-        hidden.mkdir()
-        (hidden / "sigmoid_hidden_test.cpp").write_text(
-            '#include <gtest/gtest.h>\n#include "exercises/sigmoid.hpp"\n'
-            "TEST(SigmoidHidden, ExpectsAWrongValue) { EXPECT_EQ(exercises::sigmoid(0.0f), 0.25f); }\n",
-            encoding="utf-8")
-        code, report, output = self.grade(ROOT / "exercises/solution", "--hidden-tests", str(hidden))
-        self.assertEqual(code, 0, output)
-        self.assertAlmostEqual(self.points(report)["2.1"], 8.0, msg=output)  # 4 of its 5 tests
 
     def test_forged_grades_score_zero_for_their_exercise_only(self) -> None:
         student = self.student("solution")
@@ -122,13 +226,18 @@ class Grader(unittest.TestCase):
         (hidden / "sigmoid_hidden_test.cpp").write_text(
             "#include <gtest/gtest.h>\nTEST(SigmoidHidden, Skips) { GTEST_SKIP() << \"not today\"; }\n",
             encoding="utf-8")
+        # 2.1 again: a hidden test that fails counts towards the grade (it weighs 1, the public ones 10)
+        (hidden / "sigmoid_wrong_test.cpp").write_text(
+            '#include <gtest/gtest.h>\n#include "exercises/sigmoid.hpp"\n'
+            "TEST(SigmoidHidden, ExpectsAWrongValue) { EXPECT_EQ(exercises::sigmoid(0.0f), 0.25f); }\n",
+            encoding="utf-8")
         code, report, output = self.grade(student, "--hidden-tests", str(hidden))
         self.assertEqual(code, 0, output)
         points = self.points(report)
         for forged in ("1.1", "1.2", "2.2"):
             self.assertEqual(points[forged], 0.0, output)
-        self.assertAlmostEqual(points["2.1"], 8.0, msg=output)  # 4 of its 5 tests
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 32.0, places=3, msg=output)
+        self.assertAlmostEqual(points["2.1"], 10.0 * 10 / 12, msg=output)  # the public tests weigh 10, each hidden 1
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 30.0 - 20.0 / 12, places=3, msg=output)
         self.assertIn("1.1 adds or removes lines outside its TODO(student) regions", output)
         self.assertIn("1.2 uses `#` in a TODO(student) region", output)
         self.assertIn("2.2 uses `atexit` in a TODO(student) region", output)
@@ -190,6 +299,12 @@ class Grader(unittest.TestCase):
         text = path.read_text(encoding="utf-8")
         self.assertIn(old, text)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def insert_after_first_region_start(self, path: Path, line: str) -> None:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        start = next(i for i, text in enumerate(lines) if "TODO(student) BEGIN" in text)
+        lines.insert(start + 1, line + "\n")
+        path.write_text("".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":
