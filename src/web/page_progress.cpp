@@ -31,7 +31,8 @@ EM_JS(void, hand_epoch_to_page,
 
 void append_rows(std::vector<float>& rows, const nn::Batch& batch, bool held_out) {
   for (std::size_t r = 0; r < batch.inputs.shape(0); ++r) {
-    rows.insert(rows.end(), {batch.inputs(r, 0), batch.inputs(r, 1), batch.targets(r, 0), held_out ? 1.0f : 0.0f});
+    const float held_out_flag = held_out ? 1.0f : 0.0f;
+    rows.insert(rows.end(), {batch.inputs(r, 0), batch.inputs(r, 1), batch.targets(r, 0), held_out_flag});
   }
 }
 
@@ -64,13 +65,16 @@ nn::Matrix unit_square() {
 
 namespace nn {
 
+// ANCHOR: progress
 std::function<void(const EpochReport&)> progress_printer(std::ostream&, const Settings& settings) {
   const int epochs = settings.train.epochs;
   return [epochs, rows = training_rows(settings), square = unit_square()](const EpochReport& report) {
     if (report.epoch == 1) hand_points_to_page(rows.data(), static_cast<int>(rows.size() / 4));
     const Matrix outputs = report.network->forward(square);
-    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.truth_table_loss, outputs.data(), grid);
+    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.truth_table_loss,
+                       outputs.data(), grid);
   };
 }
+// ANCHOR_END: progress
 
 }  // namespace nn

@@ -8,6 +8,7 @@ int ch01_linear_main(int argc, char** argv);
 int ch02_tanh_main(int argc, char** argv);
 int ch03_gpu_main(int argc, char** argv);
 
+// ANCHOR: dispatch
 int main(int argc, char** argv) {
   struct Program {
     const char* name;
@@ -24,3 +25,4 @@ int main(int argc, char** argv) {
   std::cerr << "nn-web: the first argument names the program: ch01-linear, ch02-tanh or ch03-gpu\n";
   return 2;
 }
+// ANCHOR_END: dispatch
