@@ -1,8 +1,8 @@
 // The chapter programs in the reader's browser: a page's <div class="nn-widget" data-program="ch02-tanh">
 // becomes a form of the program's flags, a Train button, and the run drawn as it goes (the loss per epoch and
 // the network's output over the unit square). The program is the chapter's own main(), compiled to
-// WebAssembly (src/web/), running in a Web Worker whose source generated/web/nn-web.js carries as a string,
-// so that it also runs from a page opened from disk. The widget never judges a setting: every field goes to
+// WebAssembly (src/web/), running in a Web Worker whose script and module generated/web/nn-web.js carries
+// as text (gzip in base64), so that it also runs from a page opened from disk. The widget never judges a setting: every field goes to
 // the program as its flag, and a refusal is the program's own one-line message, shown beside the field it
 // names.
 //
@@ -36,7 +36,7 @@
     {name: "full-batch", kind: "switch", value: false, about: "all rows every step", optional: true},
     {name: "seed", kind: "text", value: "0", about: "random seed"},
   ];
-  // Chapter 3's sweep, as the page runs it: its own defaults (the book's grid, a thousand-odd networks).
+  // Chapter 3's sweep, as the page runs it: the program's defaults and the book's grid.
   const SWEEP_FIELDS = [
     {name: "activations", kind: "text", value: "none,tanh", about: "comma-separated"},
     {name: "gates", kind: "text", value: "and", about: "comma-separated"},
