@@ -6,9 +6,10 @@ usage: python3 tools/exercises/grade.py STUDENT_DIR [--results FILE] [--build-di
                                         [--hidden-tests DIR] [--timeout SECONDS] [--build-timeout SECONDS]
 
 STUDENT_DIR holds one file per autograded exercise (NAME.cpp, as in exercises/starter). Each exercise is
-its own program, built with AddressSanitizer and UndefinedBehaviorSanitizer, so one that does not compile
-(or not within --build-timeout), crashes, runs past --timeout or makes a memory error the sanitizers see
-(an out-of-bounds access, undefined behaviour) scores zero and the others are graded as usual. Within an
+its own program, the student's file in it built with AddressSanitizer and UndefinedBehaviorSanitizer, so one
+that does not compile (or not within --build-timeout), crashes, runs past --timeout or makes a memory error
+the sanitizers see (an out-of-bounds access, undefined behaviour) scores zero and the others are graded as
+usual. Within an
 exercise its points are shared among the instructor's tests, public and hidden, in proportion to their
 weights in exercises.json (1 unless it says otherwise); a skipped test has not passed.
 
@@ -221,8 +222,9 @@ def build_exercise(build: Path, exercise: dict, timeout: int) -> str:
         built = run(["cmake", "--build", str(build), "--target", target, JOBS], timeout=timeout)
     except subprocess.TimeoutExpired:
         # The compiler was killed mid-write: drop its objects, or the next build would take them as done.
-        for partial in (build / "exercises/CMakeFiles" / f"{target}.dir").rglob("*.o"):
-            partial.unlink()
+        for folder in (f"{target}.dir", f"{target}_code.dir"):  # the tests' objects, the student's
+            for partial in (build / "exercises/CMakeFiles" / folder).rglob("*.o"):
+                partial.unlink()
         remove_program(build, exercise)
         return f"did not compile within {timeout} s (--build-timeout)"
     return "" if built.returncode == 0 else "did not compile:\n" + errors_of(built.stdout + built.stderr)

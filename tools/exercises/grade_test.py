@@ -143,7 +143,7 @@ class Grader(unittest.TestCase):
         self.assertNotIn("unknown file", json.dumps(report))
         self.assertNotIn("4.2 failed", output)
 
-    def test_near_misses_in_a_starter_cost_only_their_tests(self) -> None:
+    def test_starter_with_near_misses_scores_only_their_tests(self) -> None:
         """A starter with some exercises answered, each a near-miss: the rest still score zero."""
         student = self.student("starter")
         for name in ("sigmoid", "relu_softplus", "collapse", "mish"):
