@@ -26,10 +26,11 @@ import sys
 import unittest
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_test import start_browser  # noqa: E402  the same headless Chromium as the page test
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -76,16 +77,6 @@ def native(binary: str, args: list[str], code: int = 0) -> subprocess.CompletedP
     run = subprocess.run([binary, *args, "--json", "-"], capture_output=True, text=True, check=False)
     assert run.returncode == code, f"{binary} {args}: exit code {run.returncode}, expected {code}: {run.stderr}"
     return run
-
-
-def start_browser() -> webdriver.Chrome:
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--window-size=1280,1000"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # so get_log("browser") sees everything
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
 class WidgetsInChromium(unittest.TestCase):
