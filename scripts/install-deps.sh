@@ -11,7 +11,9 @@ packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohman
   # software GL that chromium recommends, which --no-install-recommends would leave out)
   linkchecker chromium chromium-driver python3-selenium fonts-liberation libgl1-mesa-dri
   # the pages' widgets: the chapter programs compiled to WebAssembly (src/web), and node to test the module
-  emscripten nodejs)
+  emscripten nodejs
+  # the grader: memcheck finds a student's read of a value never set, which the sanitizers do not
+  valgrind)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -29,6 +29,7 @@ fault).
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -210,24 +211,52 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
 
 def remove_program(build: Path, exercise: dict) -> None:
     """A program left from an earlier student must not be graded in place of one not built this time."""
-    for stale in (build / "exercises").glob(f"exercise_{exercise['name']}"):
-        stale.unlink()
+    for program in (f"exercise_{exercise['name']}", f"exercise_{exercise['name']}_memcheck"):
+        (build / "exercises" / program).unlink(missing_ok=True)
 
 
 def build_exercise(build: Path, exercise: dict, timeout: int) -> str:
-    """Builds one exercise's test program; returns why it scores zero, or "" when it built."""
+    """Builds one exercise's test program, the student's file in it with the sanitizers; returns why it
+    scores zero, or "" when it built. A build that fails removes the exercise's programs, so that none left
+    by an earlier grading runs in its place (one that succeeds is up to date: make relinks only what changed)."""
     target = f"exercise_{exercise['name']}"
-    remove_program(build, exercise)
     try:
         built = run(["cmake", "--build", str(build), "--target", target, JOBS], timeout=timeout)
     except subprocess.TimeoutExpired:
         # The compiler was killed mid-write: drop its objects, or the next build would take them as done.
-        for folder in (f"{target}.dir", f"{target}_code.dir"):  # the tests' objects, the student's
-            for partial in (build / "exercises/CMakeFiles" / folder).rglob("*.o"):
-                partial.unlink()
+        drop_objects(build, target, ("code", "tests"))
         remove_program(build, exercise)
         return f"did not compile within {timeout} s (--build-timeout)"
-    return "" if built.returncode == 0 else "did not compile:\n" + errors_of(built.stdout + built.stderr)
+    if built.returncode != 0:
+        remove_program(build, exercise)
+        return "did not compile:\n" + errors_of(built.stdout + built.stderr)
+    return ""
+
+
+def build_memcheck_programs(build: Path, built: list[dict], timeout: int) -> None:
+    """Builds the memcheck program of each exercise that built: its student file once more, without the
+    sanitizers, linked with the tests' objects. One build for them all, so that both cores compile; a
+    program that does not build is not run, and its exercise is graded on the sanitizers' run alone."""
+    if not built:
+        return
+    targets = [f"exercise_{e['name']}_memcheck" for e in built]
+    try:
+        done = run(["cmake", "--build", str(build), "--target", *targets, JOBS, "--", "-k"], timeout=timeout * len(built))
+    except subprocess.TimeoutExpired:
+        for target in targets:
+            drop_objects(build, target.removesuffix("_memcheck"), ("plain",))
+        done = None
+    if done is None or done.returncode != 0:  # which program is stale is not said: none of them runs
+        for target in targets:
+            (build / "exercises" / target).unlink(missing_ok=True)
+
+
+def drop_objects(build: Path, target: str, parts: tuple[str, ...]) -> None:
+    """Deletes the object files of exercise_NAME_PART targets, which a killed compiler may have left half
+    written."""
+    for part in parts:
+        for partial in (build / f"exercises/CMakeFiles/{target}_{part}.dir").rglob("*.o"):
+            partial.unlink()
 
 
 def ctest_outcomes(build: Path, timeout: int) -> tuple[dict[str, str], dict[str, str]]:
@@ -240,11 +269,17 @@ def ctest_outcomes(build: Path, timeout: int) -> tuple[dict[str, str], dict[str,
     results.mkdir()
     junit = build / "exercise-junit.xml"
     junit.unlink(missing_ok=True)
-    ran = run(["ctest", "--test-dir", str(build), "-L", "exercise", JOBS,
-               "--output-junit", str(junit)], timeout=timeout * len(exercises()) + 60)
+    programs = {e["name"]: build / "exercises" / f"exercise_{e['name']}_memcheck" for e in exercises()}
+    reused = reuse_memcheck_logs(build, programs)
+    skip = ["-E", "^Memcheck\\.(" + "|".join(sorted(reused)) + ")$"] if reused else []
+    ran = run(["ctest", "--test-dir", str(build), "-L", "exercise", *skip, JOBS,
+               "--output-junit", str(junit)], timeout=2 * timeout * len(exercises()) + 60)  # two programs each
     # e.g. "1/7 Test #3: Exercise.sigmoid .....Subprocess aborted***Exception:   0.01 sec"
+    found = re.findall(r"Test +#\d+: (Exercise|Memcheck)\.(\w+) \.*(.*?) +[\d.]+ sec", ran.stdout)
     verdicts = {name: " ".join(verdict.replace("*", " ").split()).rstrip(":")
-                for name, verdict in re.findall(r"Test +#\d+: Exercise\.(\w+) \.*(.*?) +[\d.]+ sec", ran.stdout)}
+                for kind, name, verdict in found if kind == "Exercise"}
+    keep_memcheck_logs(build, {name: programs[name] for kind, name, verdict in found
+                               if kind == "Memcheck" and verdict.split()[:1] in (["Passed"], ["Failed"])})
     printed, everything = {}, {}
     try:
         cases = list(ElementTree.parse(junit).getroot().iter("testcase")) if junit.is_file() else []
@@ -266,6 +301,44 @@ def ctest_outcomes(build: Path, timeout: int) -> tuple[dict[str, str], dict[str,
         else:
             reasons[name] = f"crashed before its tests finished ({verdict}):\n" + printed.get(name, "")
     return reasons, everything
+
+
+def memcheck_cache(build: Path, name: str) -> Path:
+    return build / "memcheck-cache" / f"{name}.json"
+
+
+def reuse_memcheck_logs(build: Path, programs: dict[str, Path]) -> set[str]:
+    """Memcheck's run is the slow part of a regrade (a program runs 10 to 50 times slower under it), and a
+    program that has not changed since it last ran under memcheck, byte for byte, gets the same report: so
+    its last log is copied in as this run's. Returns the exercises whose log was reused."""
+    reused = set()
+    for name, program in programs.items():
+        cache = memcheck_cache(build, name)
+        if not program.is_file() or not cache.is_file():
+            continue
+        try:
+            kept = json.loads(cache.read_text(encoding="utf-8"))
+            if kept["program_sha256"] != sha256(program):
+                continue
+            (build / "exercise-results" / f"{name}.memcheck.reused").write_text(kept["log"], encoding="utf-8")
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # an unreadable cache is no cache: the program runs again
+        reused.add(name)
+    return reused
+
+
+def keep_memcheck_logs(build: Path, finished: dict[str, Path]) -> None:
+    """Keeps the log of each memcheck run that finished (not one cut short), with its program's digest."""
+    (build / "memcheck-cache").mkdir(exist_ok=True)
+    for name, program in finished.items():
+        logs = sorted((build / "exercise-results").glob(f"{name}.memcheck.*"))
+        if len(logs) == 1 and program.is_file():
+            entry = {"program_sha256": sha256(program), "log": logs[0].read_text(encoding="utf-8", errors="replace")}
+            memcheck_cache(build, name).write_text(json.dumps(entry), encoding="utf-8")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def sanitizer_report(build: Path, name: str, student_file: Path, printed: str) -> str:
@@ -299,6 +372,52 @@ def sanitizer_report(build: Path, name: str, student_file: Path, printed: str) -
         return (f"makes a memory error, so it scores zero: {kind} found {summary}"
                 + (f" ({access})" if access else "") + f" {at}:\n" + "\n".join(body))
     return ""
+
+
+def memcheck_report(build: Path, name: str, student_file: Path) -> str:
+    """What Valgrind's memcheck reported, in this exercise's second program, that involves the student's file,
+    or "": above all a value read before it was set, with the student's function that created it (a local
+    variable's is the function itself: memcheck knows the frame, not the variable) or that read it."""
+    mine = f"({student_file}:"
+    for log in sorted((build / "exercise-results").glob(f"{name}.memcheck.*")):
+        # Each report is a block of "==PID== " lines, ended by a line holding only that prefix.
+        text = re.sub(r"^==\d+== ?", "", log.read_text(encoding="utf-8", errors="replace"), flags=re.M)
+        for block in (b.splitlines() for b in re.split(r"\n\s*\n", text)):
+            if not block or not re.match(r"Conditional jump|Use of uninitialised|Syscall param|Invalid (read|write|free)",
+                                         block[0]):
+                continue
+            if not any(mine in line for line in block):
+                continue  # the libraries' or the tests' own (memcheck finds none in the solutions' programs)
+            origin = next((i for i, line in enumerate(block) if "was created by" in line), len(block))
+            read_in = next((line for line in block[1:origin] if mine in line), "")
+            created_in = next((line for line in block[origin:] if mine in line), "")
+            if block[0].startswith("Invalid"):
+                first = (f"makes a memory error, so it scores zero: Valgrind's memcheck found "
+                         f"{block[0][0].lower() + block[0][1:]} in {place(read_in or created_in, student_file)}")
+            else:
+                first = (f"reads a value that was never set, so it scores zero: Valgrind's memcheck found "
+                         f"\"{block[0].strip()}\"")
+                if created_in and "stack allocation" in block[origin]:
+                    first += f"; the value is a local variable of {place(created_in, student_file, 'starts')}"
+                elif created_in:
+                    first += f"; the value was allocated in {place(created_in, student_file)}"
+                if read_in:
+                    first += f"; it is read in {place(read_in, student_file)}"
+            # The report's start, the student's frames and where the value came from; no addresses nor folders.
+            shown = dict.fromkeys([*block[:3], read_in, *block[origin:origin + 1], created_in])
+            body = [re.sub(r"0x[0-9A-F]+", "0x...", re.sub(r"\((?:in )?/[^:()]*/([\w.+-]+(?::\d+)?)\)", r"(\1)", line))
+                    for line in shown if line]
+            return first + ":\n" + "\n".join(body)
+    return ""
+
+
+def place(frame: str, student_file: Path, verb: str = "") -> str:
+    """`your FUNCTION at FILE:LINE` from a frame of memcheck's report in the student's file."""
+    found = re.search(r"0x[0-9A-F]+: (.+) \(" + re.escape(str(student_file)) + r":(\d+)\)", frame)
+    if not found:
+        return f"your {student_file.name}"
+    where = f"{student_file.name}:{found.group(2)}"
+    return f"your {found.group(1)} ({'which ' + verb + ' at ' if verb else ''}{where})"
 
 
 def tidy_failure(text: str) -> str:
@@ -363,6 +482,7 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
             remove_program(build, g.exercise)
         else:
             g.problem = build_exercise(build, g.exercise, build_timeout)
+    build_memcheck_programs(build, [g.exercise for g in grades if not g.problem], build_timeout)
     unfinished, printed = ctest_outcomes(build, timeout)
     for g in grades:
         if g.problem:
@@ -371,7 +491,8 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
         g.debug = [line for line in printed.get(name, "").splitlines() if line.startswith("debug: ")]
         report = build / "exercise-results" / f"{name}.json"
         verdict = unfinished.get(name, "")
-        g.problem = sanitizer_report(build, name, student / f"{name}.cpp", printed.get(name, ""))
+        g.problem = (sanitizer_report(build, name, student / f"{name}.cpp", printed.get(name, ""))
+                     or memcheck_report(build, name, student / f"{name}.cpp"))
         if g.problem:
             continue
         if not report.is_file():

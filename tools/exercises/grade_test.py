@@ -117,6 +117,10 @@ class Grader(unittest.TestCase):
                   "  middle[0] = middle[1 - n % 2];\n  middle[1] = middle[0];")
         # 4.2: a debug print, which costs nothing and shows on the console
         self.insert_after_first_region_start(student / "dead_units.cpp", '  exercises::debug("rows: ", inputs.shape(0));')
+        # 1.1: an accumulator never set (the bias added at the end instead of first), which the sanitizers'
+        # run may well pass: memcheck's run sees it
+        self.edit(student / "collapse.cpp", "    float bias = second.bias(o);", "    float bias;")
+        self.edit(student / "collapse.cpp", "    single.bias(o) = bias;", "    single.bias(o) = bias + second.bias(o);")
         code, report, output = self.grade(student)
         self.assertEqual(code, 0, output)
         points = self.points(report)
@@ -125,8 +129,9 @@ class Grader(unittest.TestCase):
                 "2.1": worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
                              "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid"),
                 "2.2": worth("2.2", "Softplus.StaysFiniteWhereTheExponentialOverflows"),
-                "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses")}
-        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0}, "the splits the pages state")
+                "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses"),
+                "1.1": 10.0}
+        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "1.1": 10.0}, "the splits the pages state")
         for exercise, points_lost in lost.items():
             self.assertAlmostEqual(points[exercise], 10.0 - points_lost, msg=(exercise, output))
         self.assertAlmostEqual(report["score"], FULL_MARKS - sum(lost.values()), places=3, msg=output)
@@ -138,7 +143,11 @@ class Grader(unittest.TestCase):
                         "exercises::softplus(100.0f) = inf, expected 100.0f = 100",
                         "Which is: 0.3",  # the upper middle, against the expected 0.25
                         "not the upper middle 0.3 nor the lower middle 0.2",
-                        "4.2 printed with exercises::debug", "debug: rows: "):
+                        "4.2 printed with exercises::debug", "debug: rows: ",
+                        '1.1 reads a value that was never set, so it scores zero: Valgrind\'s memcheck found '
+                        '"Conditional jump or move depends on uninitialised value(s)"; the value is a local variable of '
+                        "your exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) (which starts at "
+                        "collapse.cpp:14)"):
             self.assertIn(message, output)
         self.assertNotIn("unknown file", json.dumps(report))
         self.assertNotIn("4.2 failed", output)
@@ -185,12 +194,15 @@ class Grader(unittest.TestCase):
                         "TODO(student) exercise 3.1:"):
             self.assertIn(message, output)
 
-    def test_crashes_hangs_and_compile_errors_cost_only_their_own_exercise(self) -> None:
+    def test_crashes_hangs_compile_errors_and_unset_values_cost_only_their_own_exercise(self) -> None:
         student = self.student("solution")
         self.edit(student / "sigmoid.cpp", "  return 1.0f / (1.0f + std::exp(-z));", "  __builtin_trap();")
         self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
                   "  for (volatile unsigned spin = 0;; spin = spin + 1u) {\n  }")
         self.edit(student / "floor_check.cpp", "total += error", "total += error;;;; !")
+        # 1.1: a layer whose weight and bias are allocated but never set before the loops add to them
+        self.edit(student / "collapse.cpp", "  nn::Linear single = nn::zero_linear(first.in(), second.out());",
+                  "  nn::Linear single{nn::Matrix({second.out(), first.in()}), nn::Vector({second.out()})};")
         # a compiler error whose message carries bytes that are not UTF-8
         softplus = student / "relu_softplus.cpp"
         softplus.write_bytes(softplus.read_bytes().replace(
@@ -198,15 +210,19 @@ class Grader(unittest.TestCase):
         code, report, output = self.grade(student, "--timeout", "10")
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        for broken in ("2.1", "2.2", "2.3", "3.1"):
+        for broken in ("1.1", "2.1", "2.2", "2.3", "3.1"):
             self.assertEqual(points[broken], 0.0, output)
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 40.0, places=3, msg=output)
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 50.0, places=3, msg=output)
+        self.assertIn("1.1 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
+                      '"Conditional jump or move depends on uninitialised value(s)"; the value was allocated in your '
+                      "exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) (collapse.cpp:", output)
         self.assertIn("2.2 did not compile", output)
         self.assertIn("2.1 crashed", output)
         crashed = next(t for t in report["tests"] if t["name"].startswith("2.1"))
         self.assertNotRegex(crashed["output"], r"\(\d+ ms", "timings would make two gradings of one submission differ")
         self.assertIn("2.3 did not finish within 10 s", output)
         self.assertNotIn("memory error", output)  # an endless loop without undefined behaviour is only a hang
+        self.assertEqual(output.count("never set"), 1, output)  # 1.1's only: the hang's and the crash's are not
         self.assertIn("3.1 did not compile", output)
 
     def test_forged_grades_score_zero_for_their_exercise_only(self) -> None:
