@@ -12,8 +12,9 @@ packages=(cmake g++ make python3 python3-pip libxtensor-dev libcli11-dev nlohman
   linkchecker chromium chromium-driver python3-selenium fonts-liberation libgl1-mesa-dri
   # the pages' widgets: the chapter programs compiled to WebAssembly (src/web), and node to test the module
   emscripten nodejs
-  # the grader: memcheck finds a student's read of a value never set, which the sanitizers do not
-  valgrind)
+  # the grader: ninja builds every exercise at once, going on past one that does not compile; memcheck
+  # finds a student's read of a value never set, which the sanitizers do not
+  ninja-build valgrind)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

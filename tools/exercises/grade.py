@@ -6,11 +6,11 @@ usage: python3 tools/exercises/grade.py STUDENT_DIR [--results FILE] [--build-di
                                         [--hidden-tests DIR] [--timeout SECONDS] [--build-timeout SECONDS]
 
 STUDENT_DIR holds one file per autograded exercise (NAME.cpp, as in exercises/starter). Each exercise is
-its own program, the student's file in it built with AddressSanitizer and UndefinedBehaviorSanitizer, so one
-that does not compile (or not within --build-timeout), crashes, runs past --timeout or makes a memory error
-the sanitizers see (an out-of-bounds access, undefined behaviour) scores zero and the others are graded as
-usual. Within an
-exercise its points are shared among the instructor's tests, public and hidden, in proportion to their
+its own program, the student's file in it built with AddressSanitizer and UndefinedBehaviorSanitizer, and a
+second program runs the same tests under Valgrind's memcheck, so one that does not compile (or not within
+--build-timeout), crashes, runs past --timeout, makes a memory error the sanitizers see (an out-of-bounds
+access, undefined behaviour) or reads a value it never set scores zero and the others are graded as usual.
+Within an exercise its points are shared among the instructor's tests, public and hidden, in proportion to their
 weights in exercises.json (1 unless it says otherwise); a skipped test has not passed.
 
 The console shows, for each failed test, its first failure (expected and actual values, and the test's
@@ -170,10 +170,12 @@ def refusal(exercise: dict, student: Path) -> str:
     return ""
 
 
-def run(command: list[str], timeout: float | None = None) -> subprocess.CompletedProcess:
-    """Runs command with no input; past timeout, stops it and everything it started, then raises TimeoutExpired."""
+def run(command: list[str], timeout: float | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Runs command with no input (and env added to the environment); past timeout, stops it and everything it
+    started, then raises TimeoutExpired."""
     with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, errors="replace", start_new_session=True) as process:
+                          text=True, errors="replace", start_new_session=True,
+                          env={**os.environ, **(env or {})}) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -195,64 +197,66 @@ def say(message: str) -> None:
 
 
 def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> None:
+    cache = build / "CMakeCache.txt"
+    if cache.is_file() and "CMAKE_GENERATOR:INTERNAL=Ninja\n" not in cache.read_text(encoding="utf-8", errors="replace"):
+        raise BadInput(f"--build-dir: {build} was set up by an earlier grader, which built with make; delete it "
+                       "or name another folder")
     if not any(build.glob("src/**/libnn_program.*")):
-        say(f"grade: building the library into {build} (the first grading only: about 2 minutes on 2 cores; "
-            "later gradings compile only the exercises, in seconds) ...")
-    configured = run(["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
-                      "-DNN_BUILD_TESTS=OFF", "-DNN_BOOK_TESTS=OFF", "-DNN_ENABLE_CUDA=OFF",
+        say(f"grade: building the library into {build} as well (the first grading only: about 2½ minutes on 2 "
+            "cores; later gradings compile only the files that changed, in about 10 seconds) ...")
+    configured = run(["cmake", "-G", "Ninja", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
+                      "-DNN_BUILD_TESTS=OFF", "-DNN_BOOK_TESTS=OFF", "-DNN_WEB=OFF", "-DNN_ENABLE_CUDA=OFF",
                       "-DNN_BUILD_EXERCISES=ON", f"-DNN_EXERCISES={student}", "-DNN_EXERCISE_SANITIZE=ON",
                       f"-DNN_EXERCISE_HIDDEN_TESTS={hidden or ''}", f"-DNN_EXERCISE_TIMEOUT={timeout}"])
     if configured.returncode != 0:
         raise RuntimeError("cannot configure the project:\n" + configured.stdout[-2000:] + configured.stderr[-2000:])
-    built = run(["cmake", "--build", str(build), "--target", "nn_program", JOBS])  # what the exercises link
-    if built.returncode != 0:
-        raise RuntimeError("cannot build the library:\n" + errors_of(built.stdout + built.stderr))
 
 
-def remove_program(build: Path, exercise: dict) -> None:
-    """A program left from an earlier student must not be graded in place of one not built this time."""
-    for program in (f"exercise_{exercise['name']}", f"exercise_{exercise['name']}_memcheck"):
-        (build / "exercises" / program).unlink(missing_ok=True)
+def remove_programs(build: Path, exercise: dict, kinds: tuple[str, ...] = ("", "_memcheck")) -> None:
+    """A program left from an earlier grading must not run in place of one that did not build this time."""
+    for kind in kinds:
+        (build / "exercises" / f"exercise_{exercise['name']}{kind}").unlink(missing_ok=True)
 
 
-def build_exercise(build: Path, exercise: dict, timeout: int) -> str:
-    """Builds one exercise's test program, the student's file in it with the sanitizers; returns why it
-    scores zero, or "" when it built. A build that fails removes the exercise's programs, so that none left
-    by an earlier grading runs in its place (one that succeeds is up to date: make relinks only what changed)."""
-    target = f"exercise_{exercise['name']}"
-    try:
-        built = run(["cmake", "--build", str(build), "--target", target, JOBS], timeout=timeout)
-    except subprocess.TimeoutExpired:
-        # The compiler was killed mid-write: drop its objects, or the next build would take them as done.
-        drop_objects(build, target, ("code", "tests"))
-        remove_program(build, exercise)
-        return f"did not compile within {timeout} s (--build-timeout)"
-    if built.returncode != 0:
-        remove_program(build, exercise)
-        return "did not compile:\n" + errors_of(built.stdout + built.stderr)
-    return ""
-
-
-def build_memcheck_programs(build: Path, built: list[dict], timeout: int) -> None:
-    """Builds the memcheck program of each exercise that built: its student file once more, without the
-    sanitizers, linked with the tests' objects. One build for them all, so that both cores compile; a
-    program that does not build is not run, and its exercise is graded on the sanitizers' run alone."""
-    if not built:
-        return
-    targets = [f"exercise_{e['name']}_memcheck" for e in built]
-    try:
-        done = run(["cmake", "--build", str(build), "--target", *targets, JOBS, "--", "-k"], timeout=timeout * len(built))
-    except subprocess.TimeoutExpired:
-        for target in targets:
-            drop_objects(build, target.removesuffix("_memcheck"), ("plain",))
-        done = None
-    if done is None or done.returncode != 0:  # which program is stale is not said: none of them runs
-        for target in targets:
-            (build / "exercises" / target).unlink(missing_ok=True)
+def build_programs(build: Path, wanted: list[dict], timeout: int) -> dict[str, str]:
+    """Builds the library and, for each wanted exercise, its two programs: the student's file with the
+    sanitizers, and again without them for memcheck. One build for all, so that both cores are busy (ninja
+    compiles a program's files while the library links, and goes on past a file that does not compile);
+    compile_within.sh stops each compile of a student's file after `timeout` seconds. Returns, per exercise
+    whose sanitizers' program did not build, why it scores zero; a memcheck program that did not build is
+    removed, and its exercise is graded on the sanitizers' run alone."""
+    targets = ["nn_program"] + [f"exercise_{e['name']}{kind}" for e in wanted for kind in ("", "_memcheck")]
+    try:  # the student's compiles are limited one by one; this only guards against a build that never ends
+        built = run(["ninja", "-C", str(build), JOBS, "-k", "0", *targets], timeout=2 * timeout * len(wanted) + 1800,
+                    env={"NN_GRADE_BUILD_TIMEOUT": str(timeout)})  # read by compile_within.sh
+    except subprocess.TimeoutExpired as stopped:
+        raise RuntimeError(f"the build ran past {stopped.timeout:g} s") from stopped
+    why: dict[str, str] = {}
+    # ninja prints each failed step as "FAILED: OUTPUTS", its command, then what the command printed.
+    for step in re.split(r"^(?=FAILED: |\[\d+/\d+\] |ninja: )", built.stdout + built.stderr, flags=re.M):
+        if not step.startswith("FAILED: "):
+            continue
+        outputs, _, printed = step.partition("\n")
+        printed = printed.partition("\n")[2]  # without the command
+        owner = next((e for e in wanted if re.search(rf"\bexercise_{e['name']}(?:_(?:code|tests|plain|memcheck))?(?:\.dir/|\s|$)",
+                                                     outputs)), None)
+        if owner is None:
+            raise RuntimeError("cannot build the library:\n" + errors_of(printed))
+        if re.search(r"_(?:plain|memcheck)\b", outputs):  # the sanitizers' program tells the student the same
+            remove_programs(build, owner, ("_memcheck",))
+            drop_objects(build, f"exercise_{owner['name']}", ("plain",))
+            continue
+        remove_programs(build, owner)
+        if "nn-grade: the compiler ran past" in printed:
+            drop_objects(build, f"exercise_{owner['name']}", ("code", "plain"))
+            why[owner["name"]] = f"did not compile within {timeout} s (--build-timeout)"
+        else:
+            why.setdefault(owner["name"], "did not compile:\n" + errors_of(printed))
+    return why
 
 
 def drop_objects(build: Path, target: str, parts: tuple[str, ...]) -> None:
-    """Deletes the object files of exercise_NAME_PART targets, which a killed compiler may have left half
+    """Deletes the object files of exercise_NAME_PART targets, which a stopped compiler may have left half
     written."""
     for part in parts:
         for partial in (build / f"exercises/CMakeFiles/{target}_{part}.dir").rglob("*.o"):
@@ -479,10 +483,10 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
     for g in grades:
         g.problem = refusal(g.exercise, student)
         if g.problem:
-            remove_program(build, g.exercise)
-        else:
-            g.problem = build_exercise(build, g.exercise, build_timeout)
-    build_memcheck_programs(build, [g.exercise for g in grades if not g.problem], build_timeout)
+            remove_programs(build, g.exercise)
+    unbuilt = build_programs(build, [g.exercise for g in grades if not g.problem], build_timeout)
+    for g in grades:
+        g.problem = g.problem or unbuilt.get(g.exercise["name"], "")
     unfinished, printed = ctest_outcomes(build, timeout)
     for g in grades:
         if g.problem:
@@ -595,7 +599,7 @@ def main() -> int:
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build-grade", help="where to build")
     parser.add_argument("--hidden-tests", type=Path, help="extra test files NAME_*.cpp for exercise NAME")
     parser.add_argument("--timeout", type=int, default=60, help="seconds an exercise's tests may run")
-    parser.add_argument("--build-timeout", type=int, default=300, help="seconds an exercise may take to compile")
+    parser.add_argument("--build-timeout", type=int, default=300, help="seconds each compile of a student's file may take")
     args = parser.parse_args()
     try:
         student = args.student.resolve()
