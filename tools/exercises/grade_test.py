@@ -281,6 +281,9 @@ class Grader(unittest.TestCase):
         misspelt = self.scratch / "misspelt"
         misspelt.mkdir()
         (misspelt / "sigmod_hidden_test.cpp").write_text("", encoding="utf-8")
+        made = self.scratch / "made"  # a build folder of the grader before it built with ninja
+        made.mkdir()
+        (made / "CMakeCache.txt").write_text("CMAKE_GENERATOR:INTERNAL=Unix Makefiles\n", encoding="utf-8")
         semicolon = self.scratch / "stu;dent"
         shutil.copytree(student, semicolon)
         cases = [([str(student), "--timeout", "abc"], "--timeout"),
@@ -289,6 +292,7 @@ class Grader(unittest.TestCase):
                  ([str(student), "--build-dir", str(student / "sigmoid.cpp")], "exists and is not a folder"),
                  ([str(student), "--hidden-tests", str(misspelt)], "sigmod_hidden_test.cpp is not named NAME_*.cpp"),
                  ([str(semicolon)], "has a ';' in its path"),
+                 ([str(student), "--build-dir", str(made)], "was set up by an earlier grader, which built with make"),
                  ([str(student), "extra"], "unrecognized arguments: extra")]
         for arguments, message in cases:
             done = subprocess.run([sys.executable, str(GRADER), *arguments], capture_output=True, text=True)
