@@ -10,25 +10,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "nn/activation.hpp"
-#include "nn/point_sets.hpp"
-#include "nn/train.hpp"
+#include "program/settings_fields.hpp"
 
 namespace nn {
-
-/// Everything a chapter program is told. The defaults reproduce the forum demo's run.
-struct Settings {
-  std::vector<int> layers{2, 1, 1};           ///< Layer sizes; must start with 2 and end with 1.
-  Activation activation = Activation::tanh;   ///< Chapter 1 overrides this with identity.
-  TrainConfig train;                          ///< Gate, loss, optimizer, lr, sizes, seed.
-  std::optional<PointSet> point_set;          ///< --dataset: a point set, or none for the gate's truth table.
-  int train_points = 200;                     ///< A point set's training points.
-  int test_points = 200;                      ///< A point set's held-out test points.
-  std::string load_weights;                   ///< Start from this weights file instead of a random init.
-  std::string save_weights;                   ///< Save the trained weights here.
-  std::string json;                           ///< Write the result as JSON here ("-": standard output).
-  bool quiet = false;                         ///< Print nothing but errors.
-};
 
 /// Parses --seed: a whole number from 0 to 2^64 - 1, no sign; throws InputError otherwise.
 std::uint64_t parse_seed(const std::string& text);

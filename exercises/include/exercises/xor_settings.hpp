@@ -2,7 +2,7 @@
 /// \file
 /// Exercise 2.3: make chapter 2 learn XOR.
 
-#include "program/settings.hpp"
+#include "program/settings_fields.hpp"
 
 namespace exercises {
 
