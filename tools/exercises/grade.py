@@ -238,11 +238,18 @@ def build_programs(build: Path, wanted: list[dict], timeout: int) -> dict[str, s
             continue
         outputs, _, printed = step.partition("\n")
         printed = printed.partition("\n")[2]  # without the command
-        owner = next((e for e in wanted if re.search(rf"\bexercise_{e['name']}(?:_(?:code|tests|plain|memcheck))?(?:\.dir/|\s|$)",
-                                                     outputs)), None)
+        # The step's first output: an object, exercises/CMakeFiles/exercise_NAME_PART.dir/..., or a program,
+        # exercises/exercise_NAME or exercises/exercise_NAME_memcheck.
+        output = re.sub(r"^FAILED: (?:\[code=\d+\] )?", "", outputs)  # (newer ninjas print the exit code)
+        owner, kind = None, ""
+        for e in wanted:
+            found = re.match(rf"exercises/(?:CMakeFiles/)?exercise_{e['name']}(_code|_tests|_plain|_memcheck)?(?:\.dir/|$)",
+                             output)
+            if found:
+                owner, kind = e, found.group(1) or ""
         if owner is None:
             raise RuntimeError("cannot build the library:\n" + errors_of(printed))
-        if re.search(r"_(?:plain|memcheck)\b", outputs):  # the sanitizers' program tells the student the same
+        if kind in ("_plain", "_memcheck"):  # the sanitizers' program tells the student the same
             remove_programs(build, owner, ("_memcheck",))
             drop_objects(build, f"exercise_{owner['name']}", ("plain",))
             continue
@@ -312,7 +319,7 @@ def memcheck_cache(build: Path, name: str) -> Path:
 
 
 def reuse_memcheck_logs(build: Path, programs: dict[str, Path]) -> set[str]:
-    """Memcheck's run is the slow part of a regrade (a program runs 10 to 50 times slower under it), and a
+    """Memcheck's run is the slow part of a regrade (a program runs a hundred times slower under it), and a
     program that has not changed since it last ran under memcheck, byte for byte, gets the same report: so
     its last log is copied in as this run's. Returns the exercises whose log was reused."""
     reused = set()
