@@ -630,6 +630,10 @@ def main() -> int:
                 raise BadInput(f"--results: no folder {args.results.resolve().parent} to write into")
             if args.results.is_dir():
                 raise BadInput(f"--results: {args.results} is a folder; name the file to write")
+        missing = [tool for tool in ("cmake", "ninja", "valgrind") if shutil.which(tool) is None]
+        if missing:
+            raise RuntimeError(f"{' and '.join(missing)} not found (bash scripts/install-deps.sh installs "
+                               f"{'them' if len(missing) > 1 else 'it'})")
         grades = grade(student, build, hidden, args.timeout, args.build_timeout)
     except BadInput as problem:
         print(f"grade: {problem}", file=sys.stderr)
