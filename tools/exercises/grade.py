@@ -10,8 +10,8 @@ its own program, the student's file in it built with AddressSanitizer and Undefi
 second program runs the same tests under Valgrind's memcheck, so one that does not compile (or not within
 --build-timeout), crashes, runs past --timeout, makes a memory error the sanitizers see (an out-of-bounds
 access, undefined behaviour) or reads a value it never set scores zero and the others are graded as usual.
-Within an exercise its points are shared among the instructor's tests, public and hidden, in proportion to their
-weights in exercises.json (1 unless it says otherwise); a skipped test has not passed.
+Within an exercise its points are shared among the instructor's tests, public and hidden, in proportion to
+their weights in exercises.json (1 unless it says otherwise); a skipped test has not passed.
 
 The console shows, for each failed test, its first failure (expected and actual values, and the test's
 message) and what the student's exercises::debug(...) printed; results.json, written to --results or else
@@ -170,7 +170,8 @@ def refusal(exercise: dict, student: Path) -> str:
     return ""
 
 
-def run(command: list[str], timeout: float | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run(command: list[str], timeout: float | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Runs command with no input (and env added to the environment); past timeout, stops it and everything it
     started, then raises TimeoutExpired."""
     with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -198,7 +199,8 @@ def say(message: str) -> None:
 
 def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> None:
     cache = build / "CMakeCache.txt"
-    if cache.is_file() and "CMAKE_GENERATOR:INTERNAL=Ninja\n" not in cache.read_text(encoding="utf-8", errors="replace"):
+    made_by = cache.read_text(encoding="utf-8", errors="replace") if cache.is_file() else ""
+    if made_by and "CMAKE_GENERATOR:INTERNAL=Ninja\n" not in made_by:
         raise BadInput(f"--build-dir: {build} was set up by an earlier grader, which built with make; delete it "
                        "or name another folder")
     if not any(build.glob("src/**/libnn_program.*")):
@@ -243,8 +245,8 @@ def build_programs(build: Path, wanted: list[dict], timeout: int) -> dict[str, s
         output = re.sub(r"^FAILED: (?:\[code=\d+\] )?", "", outputs)  # (newer ninjas print the exit code)
         owner, kind = None, ""
         for e in wanted:
-            found = re.match(rf"exercises/(?:CMakeFiles/)?exercise_{e['name']}(_code|_tests|_plain|_memcheck)?(?:\.dir/|$)",
-                             output)
+            found = re.match(rf"exercises/(?:CMakeFiles/)?exercise_{e['name']}"
+                             r"(_code|_tests|_plain|_memcheck)?(?:\.dir/|$)", output)
             if found:
                 owner, kind = e, found.group(1) or ""
         if owner is None:
@@ -394,8 +396,8 @@ def memcheck_report(build: Path, name: str, student_file: Path) -> str:
         # Each report is a block of "==PID== " lines, ended by a line holding only that prefix.
         text = re.sub(r"^==\d+== ?", "", log.read_text(encoding="utf-8", errors="replace"), flags=re.M)
         for block in (b.splitlines() for b in re.split(r"\n\s*\n", text)):
-            if not block or not re.match(r"Conditional jump|Use of uninitialised|Syscall param|Invalid (read|write|free)",
-                                         block[0]):
+            reported = r"Conditional jump|Use of uninitialised|Syscall param|Invalid (read|write|free)"
+            if not block or not re.match(reported, block[0]):
                 continue
             if not any(mine in line for line in block):
                 continue  # the libraries' or the tests' own (memcheck finds none in the solutions' programs)
@@ -423,7 +425,8 @@ def memcheck_report(build: Path, name: str, student_file: Path) -> str:
 
 
 def place(frame: str, student_file: Path, verb: str = "") -> str:
-    """`your FUNCTION at FILE:LINE` from a frame of memcheck's report in the student's file."""
+    """`your FUNCTION (FILE:LINE)`, or with a verb `your FUNCTION (which VERB at FILE:LINE)`, from a frame of
+    memcheck's report in the student's file."""
     found = re.search(r"0x[0-9A-F]+: (.+) \(" + re.escape(str(student_file)) + r":(\d+)\)", frame)
     if not found:
         return f"your {student_file.name}"
@@ -606,7 +609,8 @@ def main() -> int:
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build-grade", help="where to build")
     parser.add_argument("--hidden-tests", type=Path, help="extra test files NAME_*.cpp for exercise NAME")
     parser.add_argument("--timeout", type=int, default=60, help="seconds an exercise's tests may run")
-    parser.add_argument("--build-timeout", type=int, default=300, help="seconds each compile of a student's file may take")
+    parser.add_argument("--build-timeout", type=int, default=300,
+                        help="seconds each compile of a student's file may take")
     args = parser.parse_args()
     try:
         student = args.student.resolve()

@@ -131,7 +131,8 @@ class Grader(unittest.TestCase):
                 "2.2": worth("2.2", "Softplus.StaysFiniteWhereTheExponentialOverflows"),
                 "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses"),
                 "1.1": 10.0}
-        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "1.1": 10.0}, "the splits the pages state")
+        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "1.1": 10.0},
+                         "the splits the pages state")
         for exercise, points_lost in lost.items():
             self.assertAlmostEqual(points[exercise], 10.0 - points_lost, msg=(exercise, output))
         self.assertAlmostEqual(report["score"], FULL_MARKS - sum(lost.values()), places=3, msg=output)
