@@ -288,11 +288,11 @@ def ctest_outcomes(build: Path, timeout: int) -> tuple[dict[str, str], dict[str,
     ran = run(["ctest", "--test-dir", str(build), "-L", "exercise", *skip, JOBS,
                "--output-junit", str(junit)], timeout=2 * timeout * len(exercises()) + 60)  # two programs each
     # e.g. "1/7 Test #3: Exercise.sigmoid .....Subprocess aborted***Exception:   0.01 sec"
-    found = re.findall(r"Test +#\d+: (Exercise|Memcheck)\.(\w+) \.*(.*?) +[\d.]+ sec", ran.stdout)
-    verdicts = {name: " ".join(verdict.replace("*", " ").split()).rstrip(":")
-                for kind, name, verdict in found if kind == "Exercise"}
-    keep_memcheck_logs(build, {name: programs[name] for kind, name, verdict in found
-                               if kind == "Memcheck" and verdict.split()[:1] in (["Passed"], ["Failed"])})
+    outcomes = {(kind, name): " ".join(verdict.replace("*", " ").split()).rstrip(":") for kind, name, verdict
+                in re.findall(r"Test +#\d+: (Exercise|Memcheck)\.(\w+) \.*(.*?) +[\d.]+ sec", ran.stdout)}
+    verdicts = {name: verdict for (kind, name), verdict in outcomes.items() if kind == "Exercise"}
+    keep_memcheck_logs(build, {name: programs[name] for (kind, name), verdict in outcomes.items()
+                               if kind == "Memcheck" and verdict in ("Passed", "Failed")})  # not cut short
     printed, everything = {}, {}
     try:
         cases = list(ElementTree.parse(junit).getroot().iter("testcase")) if junit.is_file() else []
