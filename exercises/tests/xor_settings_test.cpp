@@ -8,7 +8,7 @@
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
 #include "nn/train.hpp"
-#include "program/settings.hpp"  // nn::validate, as chapter 2 checks its flags
+#include "program/validate.hpp"  // nn::validate, as chapter 2 checks its flags
 
 namespace {
 

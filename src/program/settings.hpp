@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "program/settings_fields.hpp"
+#include "program/validate.hpp"
 
 namespace nn {
 
@@ -50,18 +51,6 @@ void add_activation_flag(CLI::App& app, Settings& settings);
 /// Adds --dataset (gate, the default, or a point set) with --train-points and --test-points, for the
 /// xtensor trainer's chapters.
 void add_dataset_flags(CLI::App& app, Settings& settings);
-
-/// The --dataset spelling: "gate" for the gate's truth table, else the point set's name.
-std::string dataset_name(const Settings& settings);
-
-/// Throws InputError unless the layer sizes run from 2 to 1 with every width between 1 and 4096.
-void validate_layers(const std::vector<int>& layers);
-
-/// Throws InputError naming the first setting that makes no sense (non-finite or non-positive numbers,
-/// layers not 2,...,1, a network or batch too large for training_memory_limit, an unreadable weights file,
-/// an unwritable output path, --json and --save-weights naming the same file, a point set with another
-/// --gate than the default, or point counts without a point set).
-void validate(const Settings& settings);
 
 /// The settings as JSON, so that a result file says exactly how it was made.
 nlohmann::json settings_json(const Settings& settings);

@@ -203,8 +203,8 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
     if made_by and "CMAKE_GENERATOR:INTERNAL=Ninja\n" not in made_by:
         raise BadInput(f"--build-dir: {build} was set up by an earlier grader, which built with make; delete it "
                        "or name another folder")
-    if not any(build.glob("src/**/libnn_program.*")):
-        say(f"grade: building the library into {build} as well (the first grading only: about 2½ minutes on 2 "
+    if not any(build.glob("src/**/libnn_validate.*")):
+        say(f"grade: building the library into {build} as well (the first grading only: about 2 minutes on 2 "
             "cores; later gradings compile only the files that changed, in about 10 seconds) ...")
     configured = run(["cmake", "-G", "Ninja", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                       "-DNN_BUILD_TESTS=OFF", "-DNN_BOOK_TESTS=OFF", "-DNN_WEB=OFF", "-DNN_ENABLE_CUDA=OFF",
@@ -227,7 +227,7 @@ def build_programs(build: Path, wanted: list[dict], timeout: int) -> dict[str, s
     compile_within.sh stops each compile of a student's file after `timeout` seconds. Returns, per exercise
     whose sanitizers' program did not build, why it scores zero; a memcheck program that did not build is
     removed, and its exercise is graded on the sanitizers' run alone."""
-    targets = ["nn_program"] + [f"exercise_{e['name']}{kind}" for e in wanted for kind in ("", "_memcheck")]
+    targets = ["nn_validate"] + [f"exercise_{e['name']}{kind}" for e in wanted for kind in ("", "_memcheck")]
     try:  # the student's compiles are limited one by one; this only guards against a build that never ends
         built = run(["ninja", "-C", str(build), JOBS, "-k", "0", *targets], timeout=2 * timeout * len(wanted) + 1800,
                     env={"NN_GRADE_BUILD_TIMEOUT": str(timeout)})  # read by compile_within.sh
