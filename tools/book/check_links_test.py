@@ -22,6 +22,7 @@ class CheckLinks(unittest.TestCase):
         self.write("chapter.html", '<h2 id="run-it">Run it</h2>')
 
     def write(self, name: str, body: str) -> None:
+        (self.site / name).parent.mkdir(parents=True, exist_ok=True)
         (self.site / name).write_text(PAGE.format(title=name, body=body), encoding="utf-8")
 
     def check(self, index_body: str) -> tuple[int, str]:
@@ -42,6 +43,19 @@ class CheckLinks(unittest.TestCase):
         code, output = self.check('<a href="chapter.html#run-this">Run it</a>')
         self.assertNotEqual(code, 0, output)
         self.assertIn("run-this", output)
+
+    def test_fails_on_a_missing_anchor_in_the_api_reference(self) -> None:
+        self.write("api/network_8hpp.html", '<h2 id="forward">forward</h2>')
+        code, output = self.check('<a href="api/network_8hpp.html#backward">backward</a>')
+        self.assertNotEqual(code, 0, output)
+        self.assertIn("backward", output)
+
+    def test_fails_on_a_broken_link_on_the_api_references_main_page(self) -> None:
+        # The main page's text is ours (docs/api-mainpage.md), so its links are followed like the book's.
+        self.write("api/index.html", '<a href="../renamed.html">the book</a>')
+        code, output = self.check('<a href="api/index.html">API</a>')
+        self.assertNotEqual(code, 0, output)
+        self.assertIn("renamed.html", output)
 
 
 if __name__ == "__main__":
