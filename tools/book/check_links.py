@@ -1,5 +1,6 @@
-"""The link check: Debian's linkchecker crawls the served site, the book and the API reference under it,
-and fails on any broken link or missing anchor (`#name` with no such id on the page).
+"""The link check: Debian's linkchecker crawls the served book, and fails on any broken link or missing
+anchor (`#name` with no such id on the page), links into the API reference included. Of the reference's
+pages only the main page is crawled in turn (linkcheckerrc says why).
 
 usage: python3 tools/book/check_links.py SITE_DIR
 
