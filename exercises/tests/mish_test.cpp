@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
 #include "exercises/mish.hpp"
 
@@ -32,9 +33,14 @@ constexpr Exact exact_values[] = {
 ::testing::AssertionResult close(double actual, double expected, double relative, double absolute) {
   const double error = std::fabs(actual - expected);
   if (error <= relative * std::fabs(expected) + absolute) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "got " << actual << ", expected " << expected << ": off by " << error
-                                       << ", a relative error of " << error / std::fabs(expected)
-                                       << " where " << relative << " is allowed";
+  // Its own stream: GoogleTest's prints every double to 17 digits, "1.0000000000000001e-05" for 1e-5.
+  std::ostringstream text;
+  text.precision(9);  // enough to tell two floats apart
+  text << "got " << actual << ", expected " << expected;
+  text.precision(3);
+  text << ": off by " << error << ", a relative error of " << error / std::fabs(expected) << " where " << relative
+       << " is allowed";
+  return ::testing::AssertionFailure() << text.str();
 }
 
 TEST(Mish, MatchesZTanhSoftplusAtFixedPoints) {
