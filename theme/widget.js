@@ -22,9 +22,13 @@
 
   // The flags the widget offers, in the order the command line lists them, with the programs' defaults (as
   // their --help prints them; tools/book/widget_test.py checks that they still are). An optional field shows
-  // only where the page's defaults or the fragment mention it.
+  // only where the page's defaults or the fragment mention it. A field at its `unset` value is left out of the
+  // command, the program's flags and the link, as the program's own default (the output activation "same" as
+  // the hidden one, PyTorch's initialisation, the inputs as given), so the book's commands read as before.
   const TRAINING_FIELDS = [
-    {name: "activation", kind: "select", options: ACTIVATIONS, value: "tanh", about: "after every layer"},
+    {name: "activation", kind: "select", options: ACTIVATIONS, value: "tanh", about: "after the hidden layers"},
+    {name: "output-activation", kind: "select", options: ["same"].concat(ACTIVATIONS), value: "same",
+     about: "after the output layer", unset: "same"},
     {name: "layers", kind: "text", value: "2,1,1", about: "layer sizes"},
     {name: "dataset", kind: "select", options: DATASETS, value: "gate", about: "data to learn"},
     {name: "gate", kind: "select", options: ["and", "or", "nand", "xor"], value: "and", about: "truth table"},
@@ -34,11 +38,16 @@
     {name: "epochs", kind: "text", value: "8", about: "number of epochs"},
     {name: "batches-per-epoch", kind: "text", value: "100", about: "steps an epoch", optional: true},
     {name: "full-batch", kind: "switch", value: false, about: "all rows every step", optional: true},
+    {name: "init", kind: "select", options: ["pytorch", "xavier", "he"], value: "pytorch", about: "starting weights",
+     unset: "pytorch"},
+    {name: "inputs", kind: "select", options: ["unit", "centred"], value: "unit", about: "x as given, or 2x − 1",
+     unset: "unit"},
     {name: "seed", kind: "text", value: "0", about: "random seed"},
   ];
   // Chapter 3's sweep, as the page runs it: the program's defaults and the book's grid.
   const SWEEP_FIELDS = [
     {name: "activations", kind: "text", value: "none,tanh", about: "comma-separated"},
+    {name: "output-activations", kind: "text", value: "", about: "after the output; empty: the same", unset: ""},
     {name: "gates", kind: "text", value: "and", about: "comma-separated"},
     {name: "grid-layers", kind: "text", value: "2,1,1 2,5,5,1", about: "space-separated", repeated: true},
     {name: "networks", kind: "text", value: "1000", about: "per configuration"},
@@ -71,6 +80,11 @@
     "84d44b86d54989d5488bd6468ed64590d74393d74195d84098d83e9bd93c9dd93ba0da39a2da37a5db36a8db34aadc32" +
     "addc30b0dd2fb2dd2db5de2bb8de29bade28bddf26c0df25c2df23c5e021c8e020cae11fcde11dd0e11cd2e21bd5e21a" +
     "d8e219dae319dde318dfe318e2e418e5e419e7e419eae51aece51befe51cf1e51df4e61ef6e620f8e621fbe723fde725");
+
+  // Whether a field holds its `unset` value, the program's default that no flag needs to say.
+  function isUnset(field, input) {
+    return field.unset !== undefined && input.value.trim() === field.unset;
+  }
 
   function hexColours(hex) {
     const colours = [];
@@ -217,7 +231,8 @@
       const fragment = parseSettings(location.hash) || {pairs: []};
       const mentioned = new Set(this.defaults.concat(fragment.pairs).map((pair) => pair[0]));
       const all = this.sweep ? SWEEP_FIELDS : TRAINING_FIELDS;
-      this.fields = all.filter((field) => (field.name !== "activation" || this.program !== "ch01-linear") &&
+      const linear = this.program === "ch01-linear";  // chapter 1 has no activation, hidden or output
+      this.fields = all.filter((field) => (!linear || !["activation", "output-activation"].includes(field.name)) &&
                                           (!field.optional || mentioned.has(field.name)));
 
       const id = (name) => "nn-" + name;
@@ -355,7 +370,7 @@
       const flags = [];
       for (const field of this.fields) {
         const input = this.inputs[field.name];
-        if (input.disabled) continue;
+        if (input.disabled || isUnset(field, input)) continue;
         if (field.kind === "switch") {
           if (input.checked) flags.push(["--" + field.name]);
         } else if (field.repeated) {
@@ -389,7 +404,7 @@
       const parts = [];
       for (const field of this.fields) {
         const input = this.inputs[field.name];
-        if (input.disabled) continue;
+        if (input.disabled || isUnset(field, input)) continue;
         if (field.kind === "switch") {
           if (input.checked) parts.push(encode(field.name));
           else if (this.defaults.some((pair) => pair[0] === field.name)) parts.push(encode(field.name) + "=false");
@@ -608,10 +623,12 @@
       if (message.code !== 0) return this.failed(message);
       const result = JSON.parse(message.json);
       for (const c of result.configurations) {
-        const key = [c.activation, c.gate, c.layers.join(","), c.lr].join(" ");
+        const key = [c.activation, c.output_activation, c.gate, c.layers.join(","), c.lr].join(" ");
         if (!this.totals.has(key)) {
           this.totals.set(key, {activation: c.activation, gate: c.gate, layers: c.layers, lr: c.lr,
                                 networks: 0, learned: 0, rounds_correctly: 0});
+          // Named only where the sweep names it, as in the program's JSON.
+          if (c.output_activation) this.totals.get(key).output_activation = c.output_activation;
         }
         const total = this.totals.get(key);
         total.networks += c.networks;
@@ -643,7 +660,8 @@
         const track = element("div", {class: "nn-bar-track", role: "img",
                                       "aria-label": `${percent} of the networks learned`}, [fill]);
         rows.push(element("div", {class: "nn-bar"}, [
-          element("span", {class: "nn-bar-label", text: `${c.activation} ${c.layers.join(",")} ${c.gate}`}),
+          // "tanh", or "tanh>sigmoid" where the output activation is named, as the program's table prints it.
+          element("span", {class: "nn-bar-label", text: `${c.activation}${c.output_activation ? ">" + c.output_activation : ""} ${c.layers.join(",")} ${c.gate}`}),
           track,
           element("span", {class: "nn-bar-count", text: `${c.learned} of ${c.networks} learned (${percent})`})]));
       }

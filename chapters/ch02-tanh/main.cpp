@@ -7,6 +7,7 @@
 
 #include <iostream>
 
+#include "nn/data.hpp"
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
 #include "nn/point_sets.hpp"
@@ -31,9 +32,10 @@ void run(const nn::Settings& settings) {
   if (!settings.quiet) {
     std::cout << "\n";
     nn::print_outcome(std::cout, settings, outcome);
+    nn::print_if_output_dead(std::cout, network, nn::truth_table(config.gate).inputs);
     // ANCHOR: floor
     // Without an activation the network is linear again, and chapter 1's floor applies.
-    if (settings.activation == nn::Activation::identity) {
+    if (network.is_linear()) {
       std::cout << "\n";
       nn::print_floor(std::cout, config.gate, config.loss, outcome);
     }
@@ -60,6 +62,7 @@ void run_on_points(const nn::Settings& settings, nn::PointSet set) {
   if (!settings.quiet) {
     std::cout << "\n";
     nn::print_point_set_outcome(std::cout, settings, outcome);
+    nn::print_if_output_dead(std::cout, network, data.train.inputs);
   }
   nn::write_outputs(settings, nn::point_set_result_json(settings, history, outcome), network);
 }

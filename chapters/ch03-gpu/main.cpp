@@ -46,20 +46,14 @@ void report_point_set(const nn::Settings& settings, const nn::BatchedResult& res
 
 void train_one(const nn::Settings& settings, nn::Device device) {
   // ANCHOR: one
-  nn::BatchedJob job;
-  job.layers = settings.layers;
-  job.activation = settings.activation;
-  job.train = settings.train;
-  job.point_set = settings.point_set;
-  job.train_points = settings.train_points;
-  job.test_points = settings.test_points;
+  nn::BatchedJob job = nn::batched_job(settings);  // chapter 2's network, data and training
   if (!settings.load_weights.empty()) {
     job.initial_parameters = nn::flatten_parameters(nn::starting_network(settings));
   }
   job.keep_history = job.keep_parameters = true;
   const nn::BatchedResult result = nn::train_batched(job, device);
   const nn::Network network =
-      nn::network_from_parameters(settings.layers, settings.activation, result.parameters.data());
+      nn::network_from_parameters(settings.layers, settings.architecture(), result.parameters.data());
   // ANCHOR_END: one
   const nn::TrainHistory history{result.train_loss_history, result.table_loss_history};
   if (settings.point_set) return report_point_set(settings, result, history, network);

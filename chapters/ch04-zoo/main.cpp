@@ -65,6 +65,6 @@ int main(int argc, char** argv) {
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
   nn::add_whole_number_flag(app, "--networks", flags.networks, "Networks per configuration, seeds --seed upwards");
-  nn::add_zoo_flags(app, flags.grid);
+  nn::add_zoo_flags(app, flags.grid, settings);
   return nn::run_program(app, argc, argv, settings, [&] { run(settings, flags); });
 }

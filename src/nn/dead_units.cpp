@@ -39,7 +39,7 @@ DeadUnits count_dead_units(const Network& network, const Matrix& inputs) {
     units.total += count;
     units.hidden_units += static_cast<int>(z.shape(1));
   }
-  units.output_dead = dead(network.activation(), trace.pre_activations.back(), 0);
+  units.output_dead = dead(network.output_activation(), trace.pre_activations.back(), 0);
   return units;
 }
 

@@ -19,8 +19,8 @@ struct DeadUnits {
   int total = 0;
   /// The hidden units of all hidden layers together, dead or not, for "total of hidden_units".
   int hidden_units = 0;
-  /// The output unit by the same rule: the network puts its activation after the last layer too, and an
-  /// output unit that is dead on every input leaves the whole network without a gradient.
+  /// The output unit by the same rule, under the output activation: an output unit that is dead on every
+  /// input leaves the whole network without a gradient (a linear output is never dead).
   bool output_dead = false;
 };
 

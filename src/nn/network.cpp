@@ -29,22 +29,32 @@ Matrix activation_slopes(Activation activation, const Matrix& z) {
 }  // namespace
 
 Network::Network(std::vector<Linear> layers, Activation activation)
-    : layers_(std::move(layers)), activation_(activation) {
+    : Network(std::move(layers), Architecture::same_everywhere(activation)) {}
+
+Network::Network(std::vector<Linear> layers, const Architecture& architecture)
+    : layers_(std::move(layers)), architecture_(architecture) {
   assert(!layers_.empty());
   for (std::size_t l = 1; l < layers_.size(); ++l) assert(layers_[l].in() == layers_[l - 1].out());
 }
 
 Network Network::initialised(const std::vector<int>& sizes, Activation activation, std::uint64_t seed) {
+  return initialised(sizes, Architecture::same_everywhere(activation), Init::pytorch, seed);
+}
+
+Network Network::initialised(const std::vector<int>& sizes, const Architecture& architecture, Init init,
+                             std::uint64_t seed) {
   Engine engine = make_engine(seed, Stream::initial_weights);
   std::vector<Linear> layers;
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
     Linear layer = zero_linear(static_cast<std::size_t>(sizes[l]), static_cast<std::size_t>(sizes[l + 1]));
-    const float bound = 1.0f / std::sqrt(static_cast<float>(sizes[l]));
+    const float bound = initial_weight_bound(init, sizes[l], sizes[l + 1]);
     for (float& w : layer.weight) w = uniform(engine, -bound, bound);
-    for (float& b : layer.bias) b = uniform(engine, -bound, bound);
+    if (draws_biases(init)) {
+      for (float& b : layer.bias) b = uniform(engine, -bound, bound);
+    }
     layers.push_back(std::move(layer));
   }
-  return Network(std::move(layers), activation);
+  return Network(std::move(layers), architecture);
 }
 
 std::vector<int> Network::sizes() const {
@@ -64,11 +74,14 @@ Matrix Network::forward(const Matrix& x) const { return forward_trace(x).output;
 ForwardTrace Network::forward_trace(const Matrix& x) const {
   ForwardTrace trace;
   Matrix a = x;
+  if (architecture_.inputs == Inputs::centred) {
+    std::transform(a.begin(), a.end(), a.begin(), [](float v) { return encoded_input(Inputs::centred, v); });
+  }
   // ANCHOR: forward
-  for (const Linear& layer : layers_) {
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
     trace.inputs.push_back(a);
-    trace.pre_activations.push_back(layer.forward(a));  // z = W a + b
-    a = activated(activation_, trace.pre_activations.back());  // a = g(z), unit by unit
+    trace.pre_activations.push_back(layers_[l].forward(a));  // z = W a + b
+    a = activated(activation_after(l), trace.pre_activations.back());  // a = g(z), unit by unit
   }
   // ANCHOR_END: forward
   trace.output = std::move(a);
@@ -76,21 +89,26 @@ ForwardTrace Network::forward_trace(const Matrix& x) const {
 }
 
 std::vector<LinearGradients> Network::backward(const ForwardTrace& trace, const Matrix& d_output) const {
+  return backward_from_output_sums(trace, d_output * activation_slopes(architecture_.output,
+                                                                       trace.pre_activations.back()));
+}
+
+std::vector<LinearGradients> Network::backward_from_output_sums(const ForwardTrace& trace,
+                                                                const Matrix& d_sums) const {
   std::vector<LinearGradients> gradients(layers_.size());
-  Matrix da = d_output;
+  Matrix dz = d_sums;
   // ANCHOR: backward
   for (std::size_t l = layers_.size(); l-- > 0;) {
-    // dL/dz = dL/da * g'(z), elementwise
-    const Matrix dz = da * activation_slopes(activation_, trace.pre_activations[l]);
     gradients[l] = layers_[l].backward(trace.inputs[l], dz);
-    if (l > 0) da = layers_[l].input_gradient(dz);
+    // dL/dz below = (W^T dL/dz) * g'(z below), elementwise
+    if (l > 0) dz = layers_[l].input_gradient(dz) * activation_slopes(activation_after(l - 1), trace.pre_activations[l - 1]);
   }
   // ANCHOR_END: backward
   return gradients;
 }
 
 Linear collapse_to_single_layer(const Network& network) {
-  assert(network.activation() == Activation::identity);
+  assert(network.is_linear());
   const std::vector<Linear>& layers = network.layers();
   Linear collapsed = layers.front();
   for (std::size_t l = 1; l < layers.size(); ++l) {

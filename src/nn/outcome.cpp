@@ -8,11 +8,12 @@ namespace nn {
 
 Outcome evaluate(const Network& network, Gate gate, Loss loss) {
   const Batch table = truth_table(gate);
-  const Matrix outputs = network.forward(table.inputs);
+  const ForwardTrace trace = network.forward_trace(table.inputs);
+  const Matrix& outputs = trace.output;
   Outcome outcome{};
   for (std::size_t row = 0; row < 4; ++row) outcome.predictions[row] = outputs(row, 0);
   outcome.targets = truth_table_targets(gate);
-  outcome.final_loss = mean_loss(loss, outputs, table.targets);
+  outcome.final_loss = mean_loss(loss, trace, table.targets);
   outcome.final_l1_loss = mean_loss(Loss::l1, outputs, table.targets);
   outcome.learned =
       rounds_to(outcome.predictions, outcome.targets) && outcome.final_l1_loss < learned_l1_threshold;
@@ -32,8 +33,8 @@ PointSetOutcome evaluate(const Network& network, const PointSplit& data, Loss lo
   PointSetOutcome outcome{};
   outcome.train = accuracy(network, data.train);
   outcome.test = accuracy(network, data.test);
-  outcome.train_loss = mean_loss(loss, network.forward(data.train.inputs), data.train.targets);
-  outcome.test_loss = mean_loss(loss, network.forward(data.test.inputs), data.test.targets);
+  outcome.train_loss = mean_loss(loss, network.forward_trace(data.train.inputs), data.train.targets);
+  outcome.test_loss = mean_loss(loss, network.forward_trace(data.test.inputs), data.test.targets);
   outcome.learned = learned_point_set(outcome.test.right, outcome.test.rows);
   return outcome;
 }

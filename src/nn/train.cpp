@@ -23,7 +23,7 @@ TrainHistory train_epochs(Network& network, const TrainConfig& config, const Bat
     }
     const EpochReport report{
         epoch, static_cast<float>(loss_sum / config.batches_per_epoch),
-        mean_loss(config.loss, network.forward(judged_on.inputs), judged_on.targets),
+        mean_loss(config.loss, network.forward_trace(judged_on.inputs), judged_on.targets),
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), &network};
     history.train_loss.push_back(report.train_loss);
     history.truth_table_loss.push_back(report.truth_table_loss);
@@ -36,8 +36,9 @@ TrainHistory train_epochs(Network& network, const TrainConfig& config, const Bat
 
 float train_step(Network& network, ParameterUpdater& updater, const Batch& batch, Loss loss) {
   const ForwardTrace trace = network.forward_trace(batch.inputs);
-  const float batch_loss = mean_loss(loss, trace.output, batch.targets);
-  updater.step(network, network.backward(trace, mean_loss_gradient(loss, trace.output, batch.targets)));
+  const float batch_loss = mean_loss(loss, trace, batch.targets);
+  updater.step(network, network.backward_from_output_sums(
+                            trace, mean_loss_sum_gradient(loss, network, trace, batch.targets)));
   return batch_loss;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "nn/dead_units.hpp"
 #include "nn/error.hpp"
 #include "program/output_file.hpp"
 #include "program/weights_file.hpp"
@@ -44,8 +45,12 @@ void print_settings(std::ostream& out, const Settings& settings) {
                                                      std::to_string(settings.train_points) + " training and " +
                                                      std::to_string(settings.test_points) + " test points)"
                                                : "gate " + gate_name(t.gate);
+  const std::string design = settings.departs_from_demo_design()
+                                 ? ", output activation " + activation_name(settings.output_activation_or_hidden()) +
+                                       ", init " + init_name(settings.init) + ", inputs " + inputs_name(settings.inputs)
+                                 : std::string();
   out << "settings: layers " << sizes_text(settings.layers) << ", activation "
-      << activation_name(settings.activation) << ", " << data << ", loss " << loss_name(t.loss)
+      << activation_name(settings.activation) << design << ", " << data << ", loss " << loss_name(t.loss)
       << ", optimizer " << optimizer_name(t.optimizer) << ", lr " << t.lr << ", epochs " << t.epochs << ", "
       << (t.full_batch ? std::string("full batch") : "batch size " + std::to_string(t.batch_size)) << ", "
       << t.batches_per_epoch << " batches an epoch, seed " << t.seed << "\n";
@@ -124,6 +129,12 @@ void write_outputs(const Settings& settings, const nlohmann::json& result, const
   }
   if (!settings.json.empty()) write_file_atomically("--json", settings.json, json_text(result));
   if (!settings.save_weights.empty()) save_weights(settings.save_weights, network);
+}
+
+void print_if_output_dead(std::ostream& out, const Network& network, const Matrix& inputs) {
+  if (!count_dead_units(network, inputs).output_dead) return;
+  out << "\nthe output unit is dead: on every training input its " << activation_name(network.output_activation())
+      << " outputs 0 with slope 0, so the network outputs 0 there and no gradient reaches any weight\n";
 }
 
 }  // namespace nn

@@ -10,6 +10,7 @@
 
 #include "nn/data.hpp"
 #include "nn/outcome.hpp"
+#include "nn/tensor.hpp"
 #include "program/settings.hpp"
 #include "nn/train.hpp"
 
@@ -50,5 +51,10 @@ nlohmann::json point_set_result_json(const Settings& settings, const TrainHistor
 /// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set); throws
 /// InputError, writing neither, if weights are to be saved and training left them not finite.
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network);
+
+/// Says so, in a paragraph of its own, when the network's output unit is dead on `inputs` (the ones it
+/// trained on): its output and its slope are 0 on every one of them (count_dead_units), so no gradient
+/// reaches any weight. Prints nothing otherwise.
+void print_if_output_dead(std::ostream& out, const Network& network, const Matrix& inputs);
 
 }  // namespace nn

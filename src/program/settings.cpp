@@ -144,7 +144,8 @@ void add_training_flags(CLI::App& app, Settings& settings) {
       ->default_str(gate_name(train.gate));
   app.add_option_function<std::string>(
          "--loss", [&train](const std::string& name) { train.loss = parse_loss(name); },
-         "Loss: l1 (mean absolute error) or mse (mean squared error)")
+         "Loss: l1 (mean absolute error), mse (mean squared error) or bce (binary cross-entropy of a sigmoid "
+         "output, computed from the output unit's sum; needs --output-activation sigmoid)")
       ->default_str(loss_name(train.loss));
   app.add_option_function<std::string>(
          "--optimizer", [&train](const std::string& name) { train.optimizer = parse_optimizer(name); },
@@ -154,6 +155,16 @@ void add_training_flags(CLI::App& app, Settings& settings) {
   add_whole_number_flag(app, "--epochs", train.epochs, "Number of epochs, > 0");
   add_whole_number_flag(app, "--batch-size", train.batch_size, "Random bit pairs per batch, > 0");
   add_whole_number_flag(app, "--batches-per-epoch", train.batches_per_epoch, "Optimisation steps per epoch, > 0");
+  app.add_option_function<std::string>(
+         "--init", [&settings](const std::string& name) { settings.init = parse_init(name); },
+         "Starting weights: pytorch (torch.nn.Linear's U(-1/sqrt(in), 1/sqrt(in)) for weights and biases), xavier "
+         "(U(-a, a), a = sqrt(6/(in + out)), biases 0) or he (U(-a, a), a = sqrt(6/in), biases 0)")
+      ->default_str(init_name(settings.init));
+  app.add_option_function<std::string>(
+         "--inputs", [&settings](const std::string& name) { settings.inputs = parse_inputs(name); },
+         "Inputs as the first layer sees them: unit (as given, in the unit square) or centred (each x becomes "
+         "2x - 1, in [-1, 1])")
+      ->default_str(inputs_name(settings.inputs));
   add_switch(app, "--full-batch", train.full_batch,
              "Each step uses exactly the four truth-table rows, in order 00, 01, 10, 11");
   add_file_flag(app, "--load-weights", settings.load_weights,
@@ -166,11 +177,27 @@ void add_training_flags(CLI::App& app, Settings& settings) {
   add_switch(app, "--quiet", settings.quiet, "Print nothing but errors");
 }
 
+std::optional<Activation> parse_output_activation(const std::string& name) {
+  if (name == "same") return std::nullopt;
+  return parse_activation(name);
+}
+
 void add_activation_flag(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
          "--activation", [&settings](const std::string& name) { settings.activation = parse_activation(name); },
-         "Activation after every layer: " + activation_names_text())
+         "Activation after every hidden layer (and after the output layer, unless --output-activation says "
+         "otherwise): " + activation_names_text())
       ->default_str(activation_name(settings.activation));
+  add_output_activation_flag(app, settings);
+}
+
+void add_output_activation_flag(CLI::App& app, Settings& settings) {
+  app.add_option_function<std::string>(
+         "--output-activation",
+         [&settings](const std::string& name) { settings.output_activation = parse_output_activation(name); },
+         "Activation after the output layer: same (as --activation) or " + activation_names_text() +
+             " (none: a linear output)")
+      ->default_str("same");
 }
 
 void add_dataset_flags(CLI::App& app, Settings& settings) {
@@ -199,6 +226,12 @@ nlohmann::json settings_json(const Settings& settings) {
                          {"full_batch", train.full_batch},
                          {"load_weights", settings.load_weights},
                          {"save_weights", settings.save_weights}};
+  // The demo's design adds nothing, so that its files stay as they were; any other names every choice.
+  if (settings.departs_from_demo_design()) {
+    json["output_activation"] = activation_name(settings.output_activation_or_hidden());
+    json["init"] = init_name(settings.init);
+    json["inputs"] = inputs_name(settings.inputs);
+  }
   // A gate's settings stay as they were; a point set names itself and its sizes instead of the gate.
   if (settings.point_set) {
     json.erase("gate");

@@ -45,8 +45,15 @@ CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& 
 /// Adds the flags every chapter shares (all but --activation) to `app`, bound to `settings`.
 void add_training_flags(CLI::App& app, Settings& settings);
 
-/// Adds --activation none|tanh.
+/// Adds --activation (after the hidden layers) and --output-activation.
 void add_activation_flag(CLI::App& app, Settings& settings);
+
+/// Parses an output activation: "same" (none chosen: the hidden layers' activation) or an activation's name;
+/// throws InputError, listing the names, on anything else.
+std::optional<Activation> parse_output_activation(const std::string& name);
+
+/// Adds --output-activation alone (the zoo takes its hidden activations from --activations).
+void add_output_activation_flag(CLI::App& app, Settings& settings);
 
 /// Adds --dataset (gate, the default, or a point set) with --train-points and --test-points, for the
 /// xtensor trainer's chapters.

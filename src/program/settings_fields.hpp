@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nn/activation.hpp"
+#include "nn/network.hpp"
 #include "nn/point_sets.hpp"
 #include "nn/train.hpp"
 
@@ -17,7 +18,10 @@ namespace nn {
 /// Everything a chapter program is told. The defaults reproduce the forum demo's run.
 struct Settings {
   std::vector<int> layers{2, 1, 1};           ///< Layer sizes; must start with 2 and end with 1.
-  Activation activation = Activation::tanh;   ///< Chapter 1 overrides this with identity.
+  Activation activation = Activation::tanh;   ///< After every hidden layer; chapter 1 overrides this with identity.
+  std::optional<Activation> output_activation;  ///< After the output layer; none given: the same as activation.
+  Init init = Init::pytorch;                  ///< The rule for the starting weights.
+  Inputs inputs = Inputs::unit;               ///< How the inputs are scaled before the first layer.
   TrainConfig train;                          ///< Gate, loss, optimizer, lr, sizes, seed.
   std::optional<PointSet> point_set;          ///< --dataset: a point set, or none for the gate's truth table.
   int train_points = 200;                     ///< A point set's training points.
@@ -26,6 +30,16 @@ struct Settings {
   std::string save_weights;                   ///< Save the trained weights here.
   std::string json;                           ///< Write the result as JSON here ("-": standard output).
   bool quiet = false;                         ///< Print nothing but errors.
+
+  /// The activation after the output layer: --output-activation, or else --activation's.
+  Activation output_activation_or_hidden() const { return output_activation.value_or(activation); }
+  /// The network's activations and inputs, as the flags chose them.
+  Architecture architecture() const { return {activation, output_activation_or_hidden(), inputs}; }
+  /// Whether the flags left the demo's design: an output activation of its own, another initialisation or
+  /// centred inputs. Then the reports and JSON name the choices; otherwise they stay as they were.
+  bool departs_from_demo_design() const {
+    return output_activation_or_hidden() != activation || init != Init::pytorch || inputs != Inputs::unit;
+  }
 };
 
 }  // namespace nn

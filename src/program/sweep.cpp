@@ -1,5 +1,6 @@
 #include "program/sweep.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cerrno>
 #include <cmath>
@@ -71,6 +72,12 @@ void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep) {
       ->default_str("none,tanh")
       ->needs(sweep);
   app.add_option_function<Texts>(
+         "--output-activations",
+         [&grid](const Texts& texts) { grid.output_activations = list_items("--output-activations", texts); },
+         "Sweep: activations after the output layer, each with every --activations (default: "
+         "--output-activation, or each configuration's --activations)")
+      ->needs(sweep);
+  app.add_option_function<Texts>(
          "--gates", [&grid](const Texts& texts) { grid.gates = list_items("--gates", texts); },
          "Sweep: gates (and,or,nand,xor)")
       ->default_str("and")
@@ -93,6 +100,10 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
   if (grid.activations.empty()) throw InputError("--activations is empty: the sweep grid needs at least one");
   if (grid.gates.empty()) throw InputError("--gates is empty: the sweep grid needs at least one");
+  // Each output activation of the grid, or one entry meaning "as the settings say" (batched_job's choice).
+  std::vector<std::optional<Activation>> outputs;
+  for (const std::string& name : grid.output_activations) outputs.push_back(parse_output_activation(name));
+  if (outputs.empty()) outputs.push_back(std::nullopt);
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
     try {
@@ -106,19 +117,40 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
       for (float lr : lrs) {
         if (!std::isfinite(lr) || !(lr > 0.0f)) throw InputError("--lrs values must be finite and > 0");
         for (const std::string& activation : grid.activations) {
-          BatchedJob job;
-          job.layers = layers;
-          job.activation = parse_activation(activation);
-          job.train = settings.train;
-          job.train.gate = parse_gate(gate);
-          job.train.lr = lr;
-          job.networks = networks;
-          jobs.push_back(job);
+          for (const std::optional<Activation>& output : outputs) {
+            BatchedJob job = batched_job(settings);
+            job.layers = layers;
+            job.activation = parse_activation(activation);
+            if (output) job.output_activation = output;
+            validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
+            job.train.gate = parse_gate(gate);
+            job.train.lr = lr;
+            job.networks = networks;
+            jobs.push_back(job);
+          }
         }
       }
     }
   }
   return jobs;
+}
+
+BatchedJob batched_job(const Settings& settings) {
+  BatchedJob job;
+  job.layers = settings.layers;
+  job.activation = settings.activation;
+  job.output_activation = settings.output_activation;
+  job.init = settings.init;
+  job.inputs = settings.inputs;
+  job.train = settings.train;
+  job.point_set = settings.point_set;
+  job.train_points = settings.train_points;
+  job.test_points = settings.test_points;
+  return job;
+}
+
+Architecture architecture_of(const BatchedJob& job) {
+  return {job.activation, job.output_activation_or_hidden(), job.inputs};
 }
 
 std::vector<float> flatten_parameters(const Network& network) {
@@ -130,7 +162,8 @@ std::vector<float> flatten_parameters(const Network& network) {
   return parameters;
 }
 
-Network network_from_parameters(const std::vector<int>& sizes, Activation activation, const float* parameters) {
+Network network_from_parameters(const std::vector<int>& sizes, const Architecture& architecture,
+                                const float* parameters) {
   std::vector<Linear> layers;
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
     Linear layer = zero_linear(static_cast<std::size_t>(sizes[l]), static_cast<std::size_t>(sizes[l + 1]));
@@ -138,26 +171,46 @@ Network network_from_parameters(const std::vector<int>& sizes, Activation activa
     for (float& b : layer.bias) b = *parameters++;
     layers.push_back(std::move(layer));
   }
-  return Network(std::move(layers), activation);
+  return Network(std::move(layers), architecture);
 }
 
 double network_steps(const BatchedJob& job) {
   return static_cast<double>(job.networks) * job.train.epochs * job.train.batches_per_epoch;
 }
 
+namespace {
+
+// Whether any row names its output activation: then the tables and JSON say it, row by row; otherwise (the
+// demo's design, the activation after every layer) they stay as they were.
+bool names_output_activations(const std::vector<SweepRow>& rows) {
+  return std::any_of(rows.begin(), rows.end(), [](const SweepRow& row) { return row.job.output_activation.has_value(); });
+}
+
+}  // namespace
+
+std::string activations_text(const BatchedJob& job, bool with_output) {
+  const std::string hidden = activation_name(job.activation);
+  return with_output ? hidden + ">" + activation_name(job.output_activation_or_hidden()) : hidden;
+}
+
 void print_sweep_results(std::ostream& out, const std::vector<SweepRow>& rows) {
+  const bool with_output = names_output_activations(rows);
   out << "learned: all four outputs round to the gate's targets and the mean L1 loss is < " << learned_l1_threshold
       << ";\nrounds correctly: all four outputs round to the targets, whatever the loss;\n"
          "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards).\n\n";
-  out << "                                  --------- learned ----------  ----- rounds correctly -----  "
+  // With outputs named, the activation column holds "hidden>output" and is wider by the extra columns.
+  const int width = with_output ? 21 : 10;
+  const std::string extra(static_cast<std::size_t>(width - 10), ' ');
+  if (with_output) out << "activation: hidden>output, the activation after the hidden layers, then after the output.\n\n";
+  out << "                                  " << extra << "--------- learned ----------  ----- rounds correctly -----  "
          "-- final loss --\n"
-      << "layers    activation gate lr        count     % [95% interval]    count     % [95% interval]    "
+      << "layers    activation " << extra << "gate lr        count     % [95% interval]    count     % [95% interval]    "
          "median   worst\n";
   for (const SweepRow& row : rows) {
     const std::int64_t networks = row.job.networks;
     char line[256];
-    std::snprintf(line, sizeof line, "%-9s %-10s %-4s %-6g  %7lld %s  %7lld %s  %8s %7s\n",
-                  sizes_text(row.job.layers).c_str(), activation_name(row.job.activation).c_str(),
+    std::snprintf(line, sizeof line, "%-9s %-*s %-4s %-6g  %7lld %s  %7lld %s  %8s %7s\n",
+                  sizes_text(row.job.layers).c_str(), width, activations_text(row.job, with_output).c_str(),
                   gate_name(row.job.train.gate).c_str(), static_cast<double>(row.job.train.lr),
                   static_cast<long long>(row.result.learned_count),
                   rate_with_interval(row.result.learned_count, networks).c_str(),
@@ -169,10 +222,11 @@ void print_sweep_results(std::ostream& out, const std::vector<SweepRow>& rows) {
 }
 
 void print_sweep_timings(std::ostream& out, const std::vector<SweepRow>& rows) {
+  const bool with_output = names_output_activations(rows);
   for (const SweepRow& row : rows) {
     char line[200];
     std::snprintf(line, sizeof line, "%s %s %s lr %g: %.3f s, %.3g network-steps/s on %s\n",
-                  sizes_text(row.job.layers).c_str(), activation_name(row.job.activation).c_str(),
+                  sizes_text(row.job.layers).c_str(), activations_text(row.job, with_output).c_str(),
                   gate_name(row.job.train.gate).c_str(), static_cast<double>(row.job.train.lr), row.result.seconds,
                   network_steps(row.job) / row.result.seconds, row.result.device.c_str());
     out << line;
@@ -196,6 +250,9 @@ nlohmann::json sweep_json(const Settings& settings, const std::vector<SweepRow>&
                                      interval_json(row.result.rounds_correctly_count, row.job.networks)},
                                     {"median_final_loss", row.result.median_final_loss},
                                     {"worst_final_loss", row.result.worst_final_loss}};
+    if (row.job.output_activation) {
+      configuration["output_activation"] = activation_name(*row.job.output_activation);
+    }
     if (row.job.networks <= per_network_limit) {
       configuration["final_loss"] = row.result.final_loss;
       configuration["predictions"] = row.result.predictions;

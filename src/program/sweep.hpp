@@ -19,6 +19,7 @@ namespace nn {
 /// The grid: every combination of these is one configuration.
 struct SweepGrid {
   std::vector<std::string> activations{"none", "tanh"};  ///< --activations.
+  std::vector<std::string> output_activations;           ///< --output-activations; empty: --output-activation's.
   std::vector<std::string> gates{"and"};                 ///< --gates.
   std::vector<float> lrs;                                ///< --lrs; empty: --lr.
   std::vector<std::string> layer_sets;                   ///< --grid-layers; empty: --layers.
@@ -30,7 +31,7 @@ struct SweepRow {
   BatchedResult result;  ///< What came back.
 };
 
-/// Adds --activations, --gates, --lrs and --grid-layers, each an error without `sweep` (the --sweep flag)
+/// Adds --activations, --output-activations, --gates, --lrs and --grid-layers, each an error without `sweep` (the --sweep flag)
 /// rather than silently ignored; a list with an empty item ("0.1,,0.2") is an error too.
 void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep);
 
@@ -38,11 +39,23 @@ void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep);
 /// settings' other values; throws InputError for an empty or malformed grid.
 std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& grid, std::int64_t networks);
 
+/// The job that trains the network `settings` describe (its layers, activations, initialisation, inputs,
+/// training and data), one network from settings.train.seed: chapter 2's run, for the Thrust trainer.
+BatchedJob batched_job(const Settings& settings);
+
+/// The activations and inputs a job's networks compute with.
+Architecture architecture_of(const BatchedJob& job);
+
+/// A job's activations as the tables print them: "tanh", or with `with_output` "tanh>sigmoid", the hidden
+/// layers' activation, then the output's.
+std::string activations_text(const BatchedJob& job, bool with_output);
+
 /// A network's parameters in the Thrust trainer's order (layer by layer, weight rows, then bias).
 std::vector<float> flatten_parameters(const Network& network);
 
 /// The inverse of flatten_parameters.
-Network network_from_parameters(const std::vector<int>& sizes, Activation activation, const float* parameters);
+Network network_from_parameters(const std::vector<int>& sizes, const Architecture& architecture,
+                                const float* parameters);
 
 /// A rate and its 95% interval, in percent: "41.9 [38.8, 45.0]". The interval is rounded outwards, so the
 /// printed one always contains the computed one (0 of 65,536 prints [0.0, 0.1], not [0.0, 0.0]).

@@ -60,6 +60,13 @@ std::string dataset_name(const Settings& settings) {
   return settings.point_set ? point_set_name(*settings.point_set) : "gate";
 }
 
+void validate_loss_and_output(Loss loss, Activation output_activation) {
+  if (loss == Loss::bce && output_activation != Activation::sigmoid) {
+    throw InputError("--loss bce is the cross-entropy of a sigmoid output and needs --output-activation sigmoid, "
+                     "got " + activation_name(output_activation));
+  }
+}
+
 void validate_layers(const std::vector<int>& layers) {
   if (layers.size() < 2 || layers.front() != 2 || layers.back() != 1) {
     throw InputError("--layers must start with 2 (two input bits) and end with 1 (one output), got " +
@@ -84,13 +91,14 @@ void validate(const Settings& settings) {
                      std::to_string(train.batch_size));
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
+  validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
   validate_point_set(settings);
   const std::vector<int>& layers = settings.layers;
   validate_layers(layers);
   // Before anything is allocated, a weights file included. (Chapter 3's shapes are far below the limit.)
   check_training_memory(layers, widest_batch(settings));
   // Read a weights file now, so that a bad one is reported before anything is printed or trained.
-  if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.activation);
+  if (!settings.load_weights.empty()) load_weights(settings.load_weights, layers, settings.architecture());
   if (!settings.json.empty() && !settings.save_weights.empty()) {
     // --json - takes standard output, which /dev/stdout (or a file it is redirected to) would share.
     if (is_standard_output(settings.json) && same_file("/dev/stdout", settings.save_weights)) {

@@ -14,6 +14,9 @@ namespace nn {
 /// The --dataset spelling: "gate" for the gate's truth table, else the point set's name.
 std::string dataset_name(const Settings& settings);
 
+/// Throws InputError for --loss bce unless the output activation is the sigmoid, whose sum bce is computed from.
+void validate_loss_and_output(Loss loss, Activation output_activation);
+
 /// Throws InputError unless the layer sizes run from 2 to 1 with every width between 1 and 4096.
 void validate_layers(const std::vector<int>& layers);
 

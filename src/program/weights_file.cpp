@@ -152,13 +152,17 @@ void save_weights(const std::string& path, const Network& network) {
 }
 
 Network load_weights(const std::string& path, const std::vector<int>& sizes, Activation activation) {
+  return load_weights(path, sizes, Architecture::same_everywhere(activation));
+}
+
+Network load_weights(const std::string& path, const std::vector<int>& sizes, const Architecture& architecture) {
   const nlohmann::json document = read_weights_document(path, sizes);
   try {
     const std::vector<int> file_sizes = weights_sizes(document);
     if (file_sizes != sizes) {
       throw InputError("has layers " + sizes_text(file_sizes) + " but --layers is " + sizes_text(sizes));
     }
-    return Network(weights_from_json(document), activation);
+    return Network(weights_from_json(document), architecture);
   } catch (const InputError& error) {
     throw InputError("--load-weights file '" + path + "': " + error.what());
   }

@@ -31,5 +31,7 @@ void save_weights(const std::string& path, const Network& network);
 /// InputError naming the file and the problem if it is missing, unreadable (a directory, an I/O error),
 /// malformed, mismatched, or far larger than weights for `sizes` can be.
 Network load_weights(const std::string& path, const std::vector<int>& sizes, Activation activation);
+/// The same, for a network computing as `architecture` says.
+Network load_weights(const std::string& path, const std::vector<int>& sizes, const Architecture& architecture);
 
 }  // namespace nn

@@ -54,12 +54,18 @@ nlohmann::json optional_json(const std::optional<double>& value) {
 
 }  // namespace
 
-void add_zoo_flags(CLI::App& app, ZooGrid& grid) {
+void add_zoo_flags(CLI::App& app, ZooGrid& grid, Settings& settings) {
   using Texts = std::vector<std::string>;
   app.add_option_function<Texts>(
          "--activations", [&grid](const Texts& texts) { grid.activations = list_items("--activations", texts); },
-         "Activations to compare (default: all)")
+         "Activations after the hidden layers to compare (default: all)")
       ->default_str(activation_names_text());
+  add_output_activation_flag(app, settings);
+  app.add_option_function<Texts>(
+         "--output-activations",
+         [&grid](const Texts& texts) { grid.output_activations = list_items("--output-activations", texts); },
+         "Activations after the output layer, each with every --activations (default: --output-activation, or "
+         "each configuration's --activations)");
   app.add_option_function<Texts>(
          "--datasets", [&grid](const Texts& texts) { grid.datasets = list_items("--datasets", texts); },
          "Data sets: ring, quadrants, blobs, spirals, comfort, and, or, nand, xor")
@@ -67,10 +73,6 @@ void add_zoo_flags(CLI::App& app, ZooGrid& grid) {
   app.add_option("--grid-layers", grid.layer_sets,
                  "Layer sizes, repeat the flag for each (e.g. --grid-layers 2,8,1 --grid-layers 2,8,8,1; "
                  "default: --layers)");
-}
-
-bool relu_like(Activation activation) {
-  return activation == Activation::relu || activation == Activation::leaky_relu;
 }
 
 std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, std::int64_t networks) {
@@ -95,6 +97,10 @@ std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, 
   std::vector<std::vector<int>> layer_sets;
   for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
+  // Each output activation of the grid, or one entry meaning "as the settings say" (batched_job's choice).
+  std::vector<std::optional<Activation>> outputs;
+  for (const std::string& name : grid.output_activations) outputs.push_back(parse_output_activation(name));
+  if (outputs.empty()) outputs.push_back(std::nullopt);
 
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
@@ -108,18 +114,21 @@ std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, 
     for (const std::string& dataset : datasets) {
       const std::optional<PointSet> set = dataset_of(dataset);
       for (const std::string& activation : activations) {
-        BatchedJob job;
-        job.layers = layers;
-        job.activation = parse_activation(activation);
-        job.train = settings.train;
-        if (!set) job.train.gate = parse_gate(dataset);
-        job.point_set = set;
-        job.train_points = grid.train_points;
-        job.test_points = grid.test_points;
-        job.networks = networks;
-        job.keep_learned_epoch = true;
-        job.keep_parameters = relu_like(job.activation);
-        jobs.push_back(job);
+        for (const std::optional<Activation>& output : outputs) {
+          BatchedJob job = batched_job(settings);
+          job.layers = layers;
+          job.activation = parse_activation(activation);
+          if (output) job.output_activation = output;
+          validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
+          if (!set) job.train.gate = parse_gate(dataset);
+          job.point_set = set;
+          job.train_points = grid.train_points;
+          job.test_points = grid.test_points;
+          job.networks = networks;
+          job.keep_learned_epoch = true;
+          job.keep_parameters = true;  // for the dead units
+          jobs.push_back(job);
+        }
       }
     }
   }
@@ -127,49 +136,58 @@ std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, 
 }
 
 ZooRow zoo_row(const BatchedJob& job, BatchedResult result) {
-  ZooRow row{job, std::move(result), std::nullopt, std::nullopt};
+  ZooRow row{job, std::move(result), std::nullopt};
   std::vector<double> epochs;
   for (std::int64_t n = 0; n < job.networks; ++n) {
     if (row.result.learned[n]) epochs.push_back(row.result.learned_epoch[n]);
   }
   row.median_learned_epoch = median(epochs);
-  if (relu_like(job.activation)) {
-    // Dead on the inputs the network trained on: its own training points, or the truth table's four rows.
-    const std::size_t params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
-    std::int64_t dead = 0, hidden = 0;
-    for (std::int64_t n = 0; n < job.networks; ++n) {
-      const Network network =
-          network_from_parameters(job.layers, job.activation, row.result.parameters.data() + n * params);
-      const Matrix inputs =
-          job.point_set ? make_point_split(*job.point_set, job.train_points, job.test_points,
-                                           job.train.seed + static_cast<std::uint64_t>(n)).train.inputs
-                        : truth_table(job.train.gate).inputs;
-      const DeadUnits units = count_dead_units(network, inputs);
-      dead += units.total;
-      hidden += units.hidden_units;
+  // Dead on the inputs the network trained on: its own training points, or the truth table's four rows.
+  const std::size_t params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
+  std::int64_t dead = 0, hidden = 0;
+  for (std::int64_t n = 0; n < job.networks; ++n) {
+    const Network network =
+        network_from_parameters(job.layers, architecture_of(job), row.result.parameters.data() + n * params);
+    const Matrix inputs =
+        job.point_set ? make_point_split(*job.point_set, job.train_points, job.test_points,
+                                         job.train.seed + static_cast<std::uint64_t>(n)).train.inputs
+                      : truth_table(job.train.gate).inputs;
+    const DeadUnits units = count_dead_units(network, inputs);
+    dead += units.total;
+    hidden += units.hidden_units;
+    if (units.output_dead) {
+      ++row.dead_output;
+      if (!row.result.learned[static_cast<std::size_t>(n)]) ++row.dead_output_not_learned;
     }
-    if (hidden > 0) row.dead_share = static_cast<double>(dead) / static_cast<double>(hidden);
   }
+  if (hidden > 0) row.dead_share = static_cast<double>(dead) / static_cast<double>(hidden);
   return row;
 }
 
 void print_zoo(std::ostream& out, const std::vector<ZooRow>& rows) {
+  const bool with_output = std::any_of(rows.begin(), rows.end(),
+                                       [](const ZooRow& row) { return row.job.output_activation.has_value(); });
   out << "learned: on a point set, at least 95% of its held-out test points right; on a gate, every\n"
          "  output rounds right and the mean L1 loss is < "
       << learned_l1_threshold << ";\n"
          "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards);\n"
          "epochs: median epoch by which the networks that learned had first met the rule;\n"
-         "dead: share of hidden units dead on the training inputs at the end (ReLU-like activations).\n\n";
-  out << "                                 ---------- learned -----------  median  median\n"
-      << "layers    activation dataset       count     % [95% interval]   loss    epochs  dead\n";
+         "dead: share of hidden units dead on the training inputs at the end (output 0 and slope 0 on every one);\n"
+         "dead out: networks whose output unit ended dead so, and how many of them did not learn.\n";
+  if (with_output) out << "activation: hidden>output, the activation after the hidden layers, then after the output.\n";
+  const int width = with_output ? 21 : 10;
+  const std::string extra(static_cast<std::size_t>(width - 10), ' ');
+  out << "\n                                 " << extra << "---------- learned -----------  median  median\n"
+      << "layers    activation " << extra << "dataset       count     % [95% interval]   loss    epochs  dead  dead out\n";
   for (const ZooRow& row : rows) {
     char line[256];
-    std::snprintf(line, sizeof line, "%-9s %-10s %-10s %7lld %s  %7s %7s %5s\n", sizes_text(row.job.layers).c_str(),
-                  activation_name(row.job.activation).c_str(), dataset_name(row.job).c_str(),
-                  static_cast<long long>(row.result.learned_count),
+    std::snprintf(line, sizeof line, "%-9s %-*s %-10s %7lld %s  %7s %7s %5s %4lld/%-4lld\n",
+                  sizes_text(row.job.layers).c_str(), width, activations_text(row.job, with_output).c_str(),
+                  dataset_name(row.job).c_str(), static_cast<long long>(row.result.learned_count),
                   rate_with_interval(row.result.learned_count, row.job.networks).c_str(),
                   fixed4(row.result.median_final_loss).c_str(), optional_text(row.median_learned_epoch, "%.1f").c_str(),
-                  row.dead_share ? optional_text(*row.dead_share * 100.0, "%.0f%%").c_str() : "-");
+                  optional_text(row.dead_share * 100.0, "%.0f%%").c_str(), static_cast<long long>(row.dead_output),
+                  static_cast<long long>(row.dead_output_not_learned));
     out << line;
   }
 }
@@ -187,7 +205,12 @@ nlohmann::json zoo_json(const Settings& settings, const ZooGrid& grid, const std
                               {"learned_rate_interval", interval_json(row.result.learned_count, row.job.networks)},
                               {"median_final_loss", row.result.median_final_loss},
                               {"median_learned_epoch", optional_json(row.median_learned_epoch)},
-                              {"dead_unit_share", optional_json(row.dead_share)}});
+                              {"dead_unit_share", row.dead_share},
+                              {"dead_output", row.dead_output},
+                              {"dead_output_not_learned", row.dead_output_not_learned}});
+    if (row.job.output_activation) {
+      configurations.back()["output_activation"] = activation_name(*row.job.output_activation);
+    }
     timing.push_back({{"device", row.result.device}, {"seconds", row.result.seconds}});
   }
   nlohmann::json described = settings_json(settings);

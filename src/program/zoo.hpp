@@ -1,8 +1,8 @@
 #pragma once
 /// \file
 /// Chapter 4's zoo: every activation on every data set, many networks each, summarised one row a
-/// configuration: how many learned, the median final loss, the median epoch by which they had learned, and
-/// for ReLU-like activations the share of hidden units that ended dead.
+/// configuration: how many learned, the median final loss, the median epoch by which they had learned, the
+/// share of hidden units that ended dead and the networks whose output unit ended dead.
 
 #include <cstdint>
 #include <iosfwd>
@@ -21,6 +21,7 @@ namespace nn {
 /// The zoo's grid, from its flags.
 struct ZooGrid {
   std::vector<std::string> activations;  ///< --activations; empty: all of them.
+  std::vector<std::string> output_activations;  ///< --output-activations; empty: --output-activation's.
   std::vector<std::string> datasets;     ///< --datasets: point sets or gates; empty: the five point sets.
   std::vector<std::string> layer_sets;   ///< --grid-layers; empty: --layers.
   int train_points = 200;                ///< --train-points: each point set's training points.
@@ -32,21 +33,21 @@ struct ZooRow {
   BatchedJob job;                               ///< What was trained.
   BatchedResult result;                         ///< What came back.
   std::optional<double> median_learned_epoch;   ///< Over the networks that learned; none if none did.
-  std::optional<double> dead_share;             ///< ReLU-like activations: dead hidden units / all of them.
+  double dead_share = 0.0;                      ///< Dead hidden units / all hidden units, over the networks.
+  std::int64_t dead_output = 0;                 ///< Networks whose output unit is dead on their training inputs.
+  std::int64_t dead_output_not_learned = 0;     ///< Of those, the ones that did not learn.
 };
 
-/// Adds --activations, --datasets and --grid-layers (each a comma-separated list; --grid-layers repeats).
-void add_zoo_flags(CLI::App& app, ZooGrid& grid);
+/// Adds --activations, --output-activation, --output-activations, --datasets and --grid-layers (each a
+/// comma-separated list; --grid-layers repeats), --output-activation bound to settings.
+void add_zoo_flags(CLI::App& app, ZooGrid& grid, Settings& settings);
 
 /// One job per grid point, `networks` networks each, seeds settings.train.seed upwards; throws InputError for
 /// an empty or unknown item, point counts below 1, or a shape the Thrust trainer does not take.
 std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, std::int64_t networks);
 
-/// Whether dead units are counted for `activation`: the ones that are exactly 0 with slope 0 below a kink.
-bool relu_like(Activation activation);
-
-/// The row for a trained job (which kept its parameters and learned epochs): medians and, for ReLU-like
-/// activations, dead units counted on each network's own training inputs (count_dead_units).
+/// The row for a trained job (which kept its parameters and learned epochs): medians, and the dead units,
+/// hidden and output, counted on each network's own training inputs (count_dead_units).
 ZooRow zoo_row(const BatchedJob& job, BatchedResult result);
 
 /// The results table (deterministic for given flags; no timings).

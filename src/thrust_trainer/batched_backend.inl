@@ -66,7 +66,8 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
   const GroupExtras extras{raw(train_points), raw(test_points), job.train_points, job.test_points,
-                           raw(train_right), raw(test_right), raw(test_loss), raw(learned_epoch), raw(workspace)};
+                           raw(train_right), raw(test_right), raw(test_loss), raw(learned_epoch), raw(workspace),
+                           job.output_activation_or_hidden(), job.init, job.inputs};
   const bool needs_extras = on_points || job.keep_learned_epoch || !S::compiled;
   thrust::device_vector<GroupExtras> extras_on_device(needs_extras ? 1 : 0, extras);
   const GroupArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
@@ -129,7 +130,7 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
 }  // namespace
 
 BatchedResult train_batched(const BatchedJob& job, const BatchedPoints& points) {
-  return dispatch_shape(job.layers, job.general_path || job.point_set.has_value(),
+  return dispatch_shape(job.layers, job.needs_general_path(),
                         [&](const auto& shape) { return train_shape(job, points, shape); });
 }
 

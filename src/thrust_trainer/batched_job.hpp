@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "nn/activation.hpp"
+#include "nn/initialisation.hpp"
+#include "nn/inputs.hpp"
 #include "nn/train_config.hpp"
 
 namespace nn {
@@ -30,7 +32,10 @@ Device parse_device(const std::string& name);
 /// N networks of one configuration, on a gate (train.gate) or on a point set.
 struct BatchedJob {
   std::vector<int> layers{2, 1, 1};         ///< Layer sizes (trainable_shapes_text()).
-  Activation activation = Activation::tanh;  ///< Activation after every layer.
+  Activation activation = Activation::tanh;  ///< Activation after every hidden layer.
+  std::optional<Activation> output_activation;  ///< After the output layer; none given: `activation`.
+  Init init = Init::pytorch;                 ///< The rule for the starting weights.
+  Inputs inputs = Inputs::unit;              ///< How the inputs are scaled before the first layer.
   TrainConfig train;                         ///< As chapter 2; train.seed is the first network's seed.
   std::int64_t networks = 1;                 ///< How many networks, seeds train.seed, train.seed + 1, ...
   std::vector<float> initial_parameters;     ///< If not empty, every network starts from these (Shape order).
@@ -44,6 +49,16 @@ struct BatchedJob {
                                              ///< learned rule (costs a test-set pass an epoch on point sets).
   bool general_path = false;                 ///< Train even a compiled shape on the general path (AnyShape),
                                              ///< to compare the two. Point sets always train there.
+
+  /// The activation after the output layer.
+  Activation output_activation_or_hidden() const { return output_activation.value_or(activation); }
+  /// Whether the job trains on the general path: asked to, on a point set, or outside the demo's design
+  /// (an output activation of its own, another initialisation, centred inputs or bce), which the compiled
+  /// shapes leave out to keep their registers for the demo's networks.
+  bool needs_general_path() const {
+    return general_path || point_set.has_value() || output_activation_or_hidden() != activation ||
+           init != Init::pytorch || inputs != Inputs::unit || train.loss == Loss::bce;
+  }
 };
 
 /// What a job produced. Per-network arrays are network-major: entry [n * k + j]. On a point set the losses,

@@ -16,6 +16,8 @@
 
 #include "nn/activation.hpp"
 #include "nn/gates.hpp"
+#include "nn/initialisation.hpp"
+#include "nn/inputs.hpp"
 #include "nn/loss.hpp"
 #include "thrust_trainer/network_shape.hpp"
 #include "nn/random.hpp"
@@ -38,6 +40,10 @@ struct GroupExtras {
                                 ///< the learned rule, 0 if none did.
   float* workspace;             ///< The general path's parameters, Adam moments and gradients: 4 blocks of
                                 ///< [param_count][groups * Lanes]; nullptr for a compiled shape.
+  Activation output_activation;  ///< General path: the activation after the output layer. (A compiled shape
+                                 ///< trains the demo's design: GroupArgs::activation after every layer.)
+  Init init;                     ///< General path: the rule for the starting weights (compiled: pytorch).
+  Inputs inputs;                 ///< General path: the inputs' scale (compiled: unit).
 };
 
 /// Pointers and settings a TrainGroup reads; device arrays are structure-of-arrays: entry [k * N + n].
@@ -195,6 +201,27 @@ struct TrainGroup : private S {
     return group * Lanes + lane < args.networks;
   }
 
+  // What only the general path varies: a compiled shape trains the demo's design (one activation after every
+  // layer, PyTorch's initialisation, the inputs as given, no bce), so that these choices, folded to constants
+  // there, add nothing to its kernels.
+  NN_HOST_DEVICE Activation output_activation() const {
+    if constexpr (S::compiled) return args.activation;
+    else return args.extras->output_activation;
+  }
+  NN_HOST_DEVICE Init initialisation() const {
+    if constexpr (S::compiled) return Init::pytorch;
+    else return args.extras->init;
+  }
+  NN_HOST_DEVICE float input(float x) const {
+    if constexpr (S::compiled) return x;
+    else return encoded_input(args.extras->inputs, x);
+  }
+  // The loss of one output with sum z and value y against target t.
+  NN_HOST_DEVICE float row_loss(float z, float y, float t) const {
+    if constexpr (S::compiled) return loss_value(args.loss, y, t);
+    else return output_loss(args.loss, z, y, t);
+  }
+
   // Row j (x1, x2 or class) of a point set's row r for network n: structure of arrays, [(3r + j) * N + n].
   NN_HOST_DEVICE static float point(const float* points, std::int64_t networks, int r, int j, std::int64_t n) {
     return points[(3 * static_cast<std::int64_t>(r) + j) * networks + n];
@@ -254,7 +281,8 @@ struct TrainGroup : private S {
     return activation_slope(activation, z, a);
   }
 
-  // Network::initialised's draws: layer by layer, weights row by row, then biases, U(-1/sqrt(in), 1/sqrt(in)).
+  // Network::initialised's draws: layer by layer, weights row by row, then biases, from U(-a, a) with
+  // a = initial_weight_bound (PyTorch's a = 1/sqrt(in) by default); biases 0 where the rule draws none.
   template <class Params>
   NN_HOST_DEVICE NN_INLINE void initialise(const S& shape, Params& p, int lane, std::uint64_t seed) const {
     if (args.initial_parameters) {
@@ -263,19 +291,23 @@ struct TrainGroup : private S {
       return;
     }
     Engine engine = make_engine(seed, Stream::initial_weights);
+    const Init init = initialisation();
     for_each_layer(shape, [&](auto layer) {
-      const float bound = 1.0f / sqrtf(static_cast<float>(layer.in));
+      const float bound = initial_weight_bound(init, layer.in, layer.out);
+      const bool draws = draws_biases(init);
       NN_UNROLL
-      for (int k = layer.weights; k < layer.biases + layer.out; ++k) p[k][lane] = uniform(engine, -bound, bound);
+      for (int k = layer.weights; k < layer.biases + layer.out; ++k)
+        p[k][lane] = k < layer.biases || draws ? uniform(engine, -bound, bound) : 0.0f;
     });
   }
 
   // ANCHOR: forward
-  // z = W a + b and a' = g(z), layer by layer; a[0..1] hold the inputs.
+  // z = W a + b and a' = g(z), layer by layer, with g = `output` after the last layer; a[0..1] hold the inputs.
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, const S& shape, const Params& p,
-                                               float (&a)[U][Lanes], float (&z)[U][Lanes]) {
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape,
+                                               const Params& p, float (&a)[U][Lanes], float (&z)[U][Lanes]) {
     for_each_layer(shape, [&](auto layer) {
+      const Activation g = layer.index + 1 == shape.layer_count ? output : chosen;
       NN_UNROLL
       for (int o = 0; o < layer.out; ++o) {
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) z[layer.first_out + o][lane] = 0.0f;
@@ -286,7 +318,7 @@ struct TrainGroup : private S {
         }
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
           z[layer.first_out + o][lane] += p[layer.biases + o][lane];
-          a[layer.first_out + o][lane] = activated(chosen, z[layer.first_out + o][lane]);
+          a[layer.first_out + o][lane] = activated(g, z[layer.first_out + o][lane]);
         }
       }
     });
@@ -300,17 +332,22 @@ struct TrainGroup : private S {
                                                     float (&batch_loss)[Lanes]) const {
     float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      a[0][lane] = x[0][lane];
-      a[1][lane] = x[1][lane];
+      a[0][lane] = input(x[0][lane]);
+      a[1][lane] = input(x[1][lane]);
     }
-    const Activation chosen = args.activation;
-    forward(chosen, shape, p, a, z);
+    const Activation chosen = args.activation, output = output_activation();
+    forward(chosen, output, shape, p, a, z);
     const int y = shape.unit_count - 1;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      batch_loss[lane] += loss_value(args.loss, a[y][lane], target[lane]);
-      // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean
-      dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
-                    slope(chosen, z[y][lane], a[y][lane]);
+      batch_loss[lane] += row_loss(z[y][lane], a[y][lane], target[lane]);
+      // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean (bce: y - t of the batch mean)
+      if constexpr (S::compiled) {
+        dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
+                      slope(chosen, z[y][lane], a[y][lane]);
+      } else {
+        dz[y][lane] = output_sum_gradient(args.loss, a[y][lane], target[lane], slope(output, z[y][lane], a[y][lane]),
+                                          static_cast<float>(rows));
+      }
     }
     for_each_layer_backwards(shape, [&](auto layer) {
       NN_UNROLL
@@ -366,15 +403,15 @@ struct TrainGroup : private S {
       for (int r = 0; r < 4; ++r) {
         float a[U][Lanes], z[U][Lanes];
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-          a[0][lane] = static_cast<float>(r >> 1);
-          a[1][lane] = static_cast<float>(r & 1);
+          a[0][lane] = input(static_cast<float>(r >> 1));
+          a[1][lane] = input(static_cast<float>(r & 1));
         }
-        forward(args.activation, shape, p, a, z);
+        forward(args.activation, output_activation(), shape, p, a, z);
         const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
           const float y = a[shape.unit_count - 1][lane];
           judged.outputs[r][lane] = y;
-          judged.loss[lane] += loss_value(args.loss, y, target);
+          judged.loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target);
           judged.l1[lane] += loss_value(Loss::l1, y, target);
           judged.rounds_right[lane] = judged.rounds_right[lane] && rounds_to_target(y, target);
         }
@@ -411,14 +448,14 @@ struct TrainGroup : private S {
     for (int r = 0; r < rows; ++r) {
       float a[U][Lanes], z[U][Lanes], target[Lanes];
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        a[0][lane] = point(points, args.networks, r, 0, network[lane]);
-        a[1][lane] = point(points, args.networks, r, 1, network[lane]);
+        a[0][lane] = input(point(points, args.networks, r, 0, network[lane]));
+        a[1][lane] = input(point(points, args.networks, r, 1, network[lane]));
         target[lane] = point(points, args.networks, r, 2, network[lane]);
       }
-      forward(args.activation, shape, p, a, z);
+      forward(args.activation, output_activation(), shape, p, a, z);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         const float y = a[shape.unit_count - 1][lane];
-        loss[lane] += loss_value(args.loss, y, target[lane]);
+        loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target[lane]);
         l1[lane] += loss_value(Loss::l1, y, target[lane]);
         right[lane] += rounds_to_target(y, target[lane]);
       }

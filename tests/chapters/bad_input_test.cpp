@@ -124,6 +124,12 @@ const std::vector<BadInput> flag_mistakes{
     {"UnknownLoss", {"--loss", "huber"}, "loss"},
     {"UnknownOptimizer", {"--optimizer", "rmsprop"}, "optimizer"},
     {"UnknownActivation", {"--activation", "nope"}, "activation"},
+    {"UnknownOutputActivation", {"--output-activation", "nope"}, "activation"},
+    {"UnknownInit", {"--init", "kaiming"}, "initialisation"},
+    {"UnknownInputs", {"--inputs", "scaled"}, "inputs"},
+    // bce is computed from a sigmoid output's sum: any other output is refused, not trained on silently.
+    {"BceWithoutASigmoidOutput", {"--loss", "bce"}, "sigmoid"},
+    {"BceWithATanhOutput", {"--loss", "bce", "--output-activation", "tanh"}, "--output-activation"},
     // Whole numbers are decimal digits, as --seed reads them: not hexadecimal, signed or padded.
     {"HexadecimalEpochs", {"--epochs", "0x10"}, "--epochs"},
     {"PlusSignedEpochs", {"--epochs", "+3"}, "--epochs"},

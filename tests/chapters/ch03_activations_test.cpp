@@ -69,6 +69,31 @@ TEST_P(Chapter3Activation, OnTheCpuItIsChapter2BitForBit) {
   }
 }
 
+// The choices beyond the demo's design, with this activation after the hidden layers: an output activation
+// of its own (linear, sigmoid with bce, the activation itself named), each initialisation, centred inputs, on
+// a gate and a point set. They train on the Thrust trainer's general path, and still agree bit for bit.
+TEST_P(Chapter3Activation, WithItsOwnOutputInitAndInputsOnTheCpuItIsChapter2BitForBit) {
+  TempDir dir;
+  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
+           {"--seed", "21", "--output-activation", "none", "--init", "he", "--inputs", "centred"},
+           {"--seed", "22", "--layers", "2,5,5,1", "--output-activation", "sigmoid", "--loss", "bce", "--init",
+            "xavier", "--full-batch"},
+           {"--seed", "23", "--layers", "2,2,1", "--output-activation", name, "--gate", "xor", "--inputs", "centred"},
+           {"--seed", "24", "--layers", "2,8,1", "--dataset", "ring", "--epochs", "3", "--output-activation", "none",
+            "--inputs", "centred", "--init", "he", "--loss", "mse"}}) {
+    std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
+    with_ch02.insert(with_ch02.end(), {"--activation", name, "--quiet", "--json", dir.file("ch02.json")});
+    with_ch03.insert(with_ch03.end(), {"--activation", name, "--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
+    const ProgramRun reference = run_program(ch02, with_ch02);
+    ASSERT_EQ(reference.exit_code, 0) << reference.err;
+    const ProgramRun thrust = run_program(ch03, with_ch03);
+    ASSERT_EQ(thrust.exit_code, 0) << thrust.err;
+    const std::string json = chapters::read_text(dir.file("ch02.json"));
+    EXPECT_NE(json.find("\"output_activation\""), std::string::npos) << json;
+    EXPECT_EQ(json, chapters::read_text(dir.file("ch03.json"))) << "seed " << flags[1];
+  }
+}
+
 // From one weights file, chapter 2 and chapter 3 take the same full-batch MSE steps (one step an epoch).
 void expect_same_steps(const std::string& device, const std::string& activation, int steps) {
   TempDir dir;
@@ -123,6 +148,71 @@ TEST_P(Chapter3Activation, SweepNetworksMatchChapter2RunsOfTheSameSeedsOnTheCpu)
 TEST_P(Chapter3Activation, SweepNetworksMatchChapter2RunsOfTheSameSeedsOnTheGpu) {
   SKIP_WITHOUT_GPU();
   expect_sweep_matches_chapter2("cuda", name);
+}
+
+// Chapter 2's two general claims about one sum, for every activation (the sweep's "rounds correctly" counts:
+// the networks whose four outputs, rounded at 0.5, are the gate's).
+//
+// A network of one unit (2,1) puts the output activation g on one sum z = w1 x1 + w2 x2 + b; its class is
+// whether z lies in {z : g(z) >= 0.5}. Where that set is a half-line, the class is a straight cut of the
+// square, which XOR has none of: every activation but sin (GELU's dip stays below 0.5). A network of one
+// hidden unit (2,1,1) is a function of one sum too, g_out(w g(u) + b); where g and g_out are both monotone,
+// so is the whole, and its class is again a half-line of u: no XOR. Each case is a fact, so each count is 0,
+// whatever the seeds; the activations the argument leaves out (sin, and GELU in the hidden layer) do round
+// XOR correctly in some networks.
+nlohmann::json sweep_of(const TempDir& dir, const std::vector<std::string>& flags) {
+  std::vector<std::string> all{"--sweep", "--device", "cpu", "--networks", "200", "--seed", "0"};
+  all.insert(all.end(), flags.begin(), flags.end());
+  return run_for_json(ch03, dir, all);
+}
+
+std::string all_activation_names(bool monotone_only) {
+  std::string names;
+  for (nn::Activation a : nn::all_activations()) {
+    if (monotone_only && (a == nn::Activation::sin || a == nn::Activation::gelu)) continue;
+    names += (names.empty() ? "" : ",") + nn::activation_name(a);
+  }
+  return names;
+}
+
+TEST(Chapter3, OneSumRoundsXorOnlyThroughANonMonotoneActivation) {
+  TempDir dir;
+  const nlohmann::json single = sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1", "--activations",
+                                               all_activation_names(false)});
+  ASSERT_EQ(single["configurations"].size(), nn::all_activations().size());
+  for (const nlohmann::json& c : single["configurations"]) {
+    if (c["activation"] == "sin") {
+      EXPECT_GT(c["rounds_correctly"].get<int>(), 0) << "2,1 sin";
+    } else {
+      EXPECT_EQ(c["rounds_correctly"], 0) << "2,1 " << c["activation"];
+    }
+  }
+  // One hidden unit: every monotone hidden activation with every monotone output activation.
+  const nlohmann::json monotone = sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1,1", "--activations",
+                                                 all_activation_names(true), "--output-activations",
+                                                 all_activation_names(true)});
+  ASSERT_EQ(monotone["configurations"].size(), 64u);
+  for (const nlohmann::json& c : monotone["configurations"]) {
+    EXPECT_EQ(c["rounds_correctly"], 0) << "2,1,1 " << c["activation"] << ">" << c["output_activation"];
+  }
+  const nlohmann::json bumpy = sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1,1", "--activations", "sin,gelu"});
+  for (const nlohmann::json& c : bumpy["configurations"]) {
+    EXPECT_GT(c["rounds_correctly"].get<int>(), 0) << "2,1,1 " << c["activation"];
+  }
+}
+
+// AND is one straight cut, so one sum can round it; to *learn* it (mean L1 below 0.05) the output must also
+// come within 0.2 in all of the row errors together. tanh cannot: |tanh(z)| < 0.2 needs |z| < artanh(0.2) =
+// 0.203 on rows 00, 01 and 10, and the sums of one plane have z11 = z01 + z10 - z00 < 0.61, where tanh is
+// below 0.55, so row 11 alone misses by more than 0.45. The sigmoid can: its 0 and 1 lie far out on both
+// sides, and a steep sum reaches both (logistic regression).
+TEST(Chapter3, OneTanhUnitNeverLearnsAndWhileOneSigmoidUnitOftenDoes) {
+  TempDir dir;
+  const nlohmann::json sweep = sweep_of(dir, {"--grid-layers", "2,1", "--activations", "none,tanh,sigmoid"});
+  ASSERT_EQ(sweep["configurations"].size(), 3u);
+  EXPECT_EQ(sweep["configurations"][0]["learned"], 0) << "none";
+  EXPECT_EQ(sweep["configurations"][1]["learned"], 0) << "tanh";
+  EXPECT_GT(sweep["configurations"][2]["learned"].get<int>(), 50) << "sigmoid: about half of 200 in the book's run";
 }
 
 // An unknown name, in --activation or in the sweep's --activations, is one line on stderr that lists every

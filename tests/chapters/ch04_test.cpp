@@ -105,25 +105,54 @@ TEST(Chapter4, LinearNetworksLearnOnlyTheBlobsAndTanhNetworksLearnTheRest) {
   EXPECT_EQ(row(result, "tanh", "blobs")["learned"], 16);
 }
 
-// The zoo's dead-unit share is the library's count on the weights chapter 2 trains with the same seed, on
-// that network's own training points; leaky ReLU's units never die.
+// The zoo's dead units are the library's count on the weights chapter 2 trains with the same seeds, on each
+// network's own training points: the share of dead hidden units, the networks whose output unit is dead,
+// and how many of those did not learn. Leaky ReLU's units never die.
 TEST(Chapter4, DeadUnitsAreTheLibrarysCountOnTheTrainedWeights) {
   TempDir dir;
-  const std::vector<std::string> training{"--layers", "2,8,1", "--epochs", "5", "--seed", "3"};
+  const int first_seed = 3, networks = 6;
+  const std::vector<std::string> training{"--layers", "2,8,1", "--epochs", "5"};
   std::vector<std::string> zoo_flags = training;
-  zoo_flags.insert(zoo_flags.end(), {"--device", "cpu", "--networks", "1", "--activations", "relu,leaky-relu",
-                                     "--datasets", "ring", "--json", dir.file("zoo.json")});
+  zoo_flags.insert(zoo_flags.end(), {"--seed", std::to_string(first_seed), "--device", "cpu", "--networks",
+                                     std::to_string(networks), "--activations", "relu,leaky-relu", "--datasets",
+                                     "ring", "--json", dir.file("zoo.json")});
   ASSERT_EQ(run_program(zoo, zoo_flags).exit_code, 0);
   const nlohmann::json result = chapters::read_json(dir.file("zoo.json"));
-  std::vector<std::string> flags = training;
-  flags.insert(flags.end(), {"--activation", "relu", "--dataset", "ring", "--loss", "mse", "--full-batch", "--lr",
-                             "0.05", "--batches-per-epoch", "10", "--quiet", "--save-weights", dir.file("w.json")});
-  ASSERT_EQ(run_program(ch02, flags).exit_code, 0);
-  const nn::Network network = nn::load_weights(dir.file("w.json"), {2, 8, 1}, nn::Activation::relu);
-  const nn::DeadUnits dead =
-      nn::count_dead_units(network, nn::make_point_split(nn::PointSet::ring, 200, 200, 3).train.inputs);
-  EXPECT_DOUBLE_EQ(row(result, "relu", "ring")["dead_unit_share"].get<double>(), dead.total / 8.0);
+  int dead_hidden = 0, dead_outputs = 0, dead_outputs_not_learned = 0;
+  for (int n = 0; n < networks; ++n) {
+    const int seed = first_seed + n;
+    std::vector<std::string> flags = training;
+    flags.insert(flags.end(), {"--seed", std::to_string(seed), "--activation", "relu", "--dataset", "ring", "--loss",
+                               "mse", "--full-batch", "--lr", "0.05", "--batches-per-epoch", "10", "--quiet",
+                               "--save-weights", dir.file("w.json"), "--json", dir.file("r.json")});
+    ASSERT_EQ(run_program(ch02, flags).exit_code, 0);
+    const nn::Network network = nn::load_weights(dir.file("w.json"), {2, 8, 1}, nn::Activation::relu);
+    const nn::DeadUnits dead = nn::count_dead_units(
+        network, nn::make_point_split(nn::PointSet::ring, 200, 200, static_cast<std::uint64_t>(seed)).train.inputs);
+    dead_hidden += dead.total;
+    dead_outputs += dead.output_dead;
+    dead_outputs_not_learned += dead.output_dead && !chapters::read_json(dir.file("r.json"))["learned"].get<bool>();
+  }
+  const nlohmann::json& relu = row(result, "relu", "ring");
+  EXPECT_DOUBLE_EQ(relu["dead_unit_share"].get<double>(), dead_hidden / (8.0 * networks));
+  EXPECT_EQ(relu["dead_output"], dead_outputs);
+  EXPECT_EQ(relu["dead_output_not_learned"], dead_outputs_not_learned);
+  EXPECT_GT(dead_hidden + dead_outputs, 0) << "seeds with no dead unit at all would test nothing";
   EXPECT_EQ(row(result, "leaky-relu", "ring")["dead_unit_share"], 0.0);
+  EXPECT_EQ(row(result, "leaky-relu", "ring")["dead_output"], 0);
+}
+
+// With a linear output the output unit cannot die, whatever the hidden activation; a ReLU output can.
+TEST(Chapter4, ALinearOutputNeverDies) {
+  TempDir dir;
+  const nlohmann::json result =
+      run_for_json(zoo, dir, {"--device", "cpu", "--networks", "32", "--activations", "relu", "--datasets", "blobs",
+                              "--output-activations", "none,relu", "--epochs", "10"});
+  ASSERT_EQ(result["configurations"].size(), 2u);
+  EXPECT_EQ(result["configurations"][0]["output_activation"], "none");
+  EXPECT_EQ(result["configurations"][0]["dead_output"], 0);
+  EXPECT_EQ(result["configurations"][1]["output_activation"], "relu");
+  EXPECT_GT(result["configurations"][1]["dead_output"].get<int>(), 0) << "about a third of ReLU outputs start dead";
 }
 
 TEST(Chapter4, SameFlagsGiveTheSameResults) {
@@ -153,6 +182,12 @@ TEST(Chapter4BadInput, EachIsOneLineAndExitCode2) {
   expect_bad_input({"--train-points", "0"}, "--train-points");
   expect_bad_input({"--gate", "xor"}, "--datasets");
   expect_bad_input({"--device", "tpu"}, "device");
+  expect_bad_input({"--output-activations", "nope"}, "activation");
+  expect_bad_input({"--output-activation", "nope"}, "activation");
+  expect_bad_input({"--loss", "bce"}, "sigmoid");
+  expect_bad_input({"--loss", "bce", "--output-activations", "sigmoid,tanh"}, "sigmoid");
+  expect_bad_input({"--init", "lecun"}, "initialisation");
+  expect_bad_input({"--inputs", "scaled"}, "inputs");
 }
 
 }  // namespace

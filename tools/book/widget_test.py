@@ -43,12 +43,16 @@ NO_WASM = "This browser has no WebAssembly: the figures above are the program's 
 FINISHED = ("done", "refused", "failed", "stopped")
 
 # The widgets' fields in their order with the programs' defaults (checked against --help below).
-CH02_DEFAULTS = {"activation": "tanh", "layers": "2,1,1", "dataset": "gate", "gate": "and", "loss": "l1",
-                 "optimizer": "adam", "lr": "0.1", "epochs": "8", "seed": "0"}
-CH01_DEFAULTS = {name: value for name, value in CH02_DEFAULTS.items() if name != "activation"}
+CH02_DEFAULTS = {"activation": "tanh", "output-activation": "same", "layers": "2,1,1", "dataset": "gate",
+                 "gate": "and", "loss": "l1", "optimizer": "adam", "lr": "0.1", "epochs": "8", "init": "pytorch",
+                 "inputs": "unit", "seed": "0"}
+CH01_DEFAULTS = {name: value for name, value in CH02_DEFAULTS.items() if "activation" not in name}
 # Chapter 4's widget: chapter 2's program with the panels' training (docs/generated/ch04-training.txt).
-CH04_DEFAULTS = {"activation": "relu", "layers": "2,8,1", "dataset": "ring", "loss": "mse", "optimizer": "adam",
-                 "lr": "0.05", "epochs": "40", "batches-per-epoch": "10", "full-batch": None, "seed": "0"}
+CH04_DEFAULTS = {"activation": "relu", "output-activation": "same", "layers": "2,8,1", "dataset": "ring",
+                 "loss": "mse", "optimizer": "adam", "lr": "0.05", "epochs": "40", "batches-per-epoch": "10",
+                 "full-batch": None, "init": "pytorch", "inputs": "unit", "seed": "0"}
+# Fields at these values are the programs' own defaults: the widget leaves them out of the command and the link.
+UNSET = {"output-activation": "same", "init": "pytorch", "inputs": "unit"}
 
 
 def settings(defaults: dict, **changes) -> dict:
@@ -64,6 +68,8 @@ def flags(values: dict) -> list[str]:
     """The settings as a command line's flags: --name value, or --name alone for a switch (None)."""
     words = []
     for name, value in values.items():
+        if UNSET.get(name) == value:
+            continue
         words += [f"--{name}"] if value is None else [f"--{name}", value]
     return words
 
@@ -185,7 +191,8 @@ class WidgetsInChromium(unittest.TestCase):
         self.assertEqual(self.command_text(), command("ch02-tanh", flags(values)))
         # Train wrote every field into the address, so the link reproduces the run.
         self.assertEqual(self.browser.execute_script("return location.hash"),
-                         "#" + "&".join(f"{name}={value}" for name, value in values.items()) + "&run")
+                         "#" + "&".join(f"{name}={value}" for name, value in values.items()
+                                        if UNSET.get(name) != value) + "&run")
         print(f"\nchapter 2's run in the page: {self.seconds():.3f} s", flush=True)
         self.screenshot("ch02")
         self.check_phone("ch02-tanh.html", "layers=2,5,5,1&seed=7&run", "ch02")
@@ -335,9 +342,15 @@ class WidgetsInChromium(unittest.TestCase):
         text = subprocess.run([CH02, "--help"], capture_output=True, text=True, check=True).stdout
         for name, value in CH02_DEFAULTS.items():
             self.assertRegex(text, rf"--{name} \w+={re.escape(value)}\s", name)
-        activations = re.search(r"--activation .*every layer: (.*)", text)[1].replace(" or ", ", ").split(", ")
+        activations = re.search(r"--activation .*otherwise\): (.*)", text)[1].replace(" or ", ", ").split(", ")
         options = [o.get_attribute("value") for o in self.field("activation").find_elements(By.TAG_NAME, "option")]
         self.assertEqual(options, activations)
+        outputs = [o.get_attribute("value") for o in self.field("output-activation").find_elements(By.TAG_NAME, "option")]
+        self.assertEqual(outputs, ["same"] + activations)
+        for name, pattern in (("init", r"--init .*: (pytorch) .*, (xavier) .* or (he) "),
+                              ("inputs", r"--inputs .*: (unit) .* or (centred) ")):
+            options = [o.get_attribute("value") for o in self.field(name).find_elements(By.TAG_NAME, "option")]
+            self.assertEqual(options, list(re.search(pattern, text).groups()), name)
         datasets = re.search(r"--dataset .*point set in the unit square: (.*)", text)[1]
         options = [o.get_attribute("value") for o in self.field("dataset").find_elements(By.TAG_NAME, "option")]
         self.assertEqual(options, ["gate"] + datasets.replace(" or ", ", ").split(", "))

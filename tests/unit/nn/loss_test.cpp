@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "gradient_check.hpp"
@@ -39,8 +41,42 @@ TEST(Loss, L1DerivativeAtTheKinkIsZeroAsInPyTorch) {
 }
 
 TEST(Loss, NamesRoundTripAndUnknownNamesAreRejected) {
-  for (nn::Loss loss : {nn::Loss::l1, nn::Loss::mse}) EXPECT_EQ(nn::parse_loss(nn::loss_name(loss)), loss);
+  for (nn::Loss loss : {nn::Loss::l1, nn::Loss::mse, nn::Loss::bce}) {
+    EXPECT_EQ(nn::parse_loss(nn::loss_name(loss)), loss);
+  }
   EXPECT_EQ(nn::loss_name(nn::Loss::l1), "l1");
   EXPECT_EQ(nn::loss_name(nn::Loss::mse), "mse");
+  EXPECT_EQ(nn::loss_name(nn::Loss::bce), "bce");
   EXPECT_THROW(nn::parse_loss("huber"), nn::InputError);
+}
+
+// bce from the sum is the cross-entropy of the sigmoid's output, -t log y - (1 - t) log(1 - y), where that
+// can be computed at all, and its derivative with respect to the sum is y - t.
+TEST(Loss, BceFromTheSumIsTheCrossEntropyOfTheSigmoidAndItsSlopeIsYMinusT) {
+  for (float z : {-6.0f, -1.5f, -0.2f, 0.0f, 0.7f, 3.0f, 8.0f}) {
+    for (float t : {0.0f, 1.0f}) {
+      const double y = 1.0 / (1.0 + std::exp(-static_cast<double>(z)));
+      const double cross_entropy = -(t * std::log(y) + (1.0 - t) * std::log(1.0 - y));
+      EXPECT_NEAR(nn::bce_with_logits(z, t), cross_entropy, 1e-6 * (1.0 + cross_entropy)) << "z = " << z;
+      float sum = z;
+      const double numeric = central_difference(sum, [&] { return nn::bce_with_logits(sum, t); });
+      EXPECT_NEAR(nn::output_sum_gradient(nn::Loss::bce, static_cast<float>(y), t, 0.0f, 1.0f), numeric, 1e-3)
+          << "z = " << z << ", t = " << t;
+    }
+  }
+}
+
+// Far out, where y rounds to exactly 0 or 1 in float and log(y) would be -inf, the loss stays finite: the
+// distance of the sum past 0 on the wrong side, and 0 on the right side.
+TEST(Loss, BceStaysFiniteForHugeSums) {
+  EXPECT_FLOAT_EQ(nn::bce_with_logits(1000.0f, 0.0f), 1000.0f);
+  EXPECT_FLOAT_EQ(nn::bce_with_logits(-1000.0f, 1.0f), 1000.0f);
+  EXPECT_EQ(nn::bce_with_logits(1000.0f, 1.0f), 0.0f);
+  EXPECT_EQ(nn::bce_with_logits(-1000.0f, 0.0f), 0.0f);
+}
+
+// For l1 and mse the gradient at the sum is the chain rule, loss'(y) / rows times g'(z), in that order.
+TEST(Loss, OutputSumGradientIsTheChainRuleForL1AndMse) {
+  EXPECT_EQ(nn::output_sum_gradient(nn::Loss::mse, 0.25f, 1.0f, 0.5f, 4.0f), 2.0f * (0.25f - 1.0f) / 4.0f * 0.5f);
+  EXPECT_EQ(nn::output_sum_gradient(nn::Loss::l1, 0.25f, 1.0f, 0.5f, 4.0f), -1.0f / 4.0f * 0.5f);
 }

@@ -6,6 +6,7 @@
 #include <xtensor/xbuilder.hpp>
 
 #include "gradient_check.hpp"
+#include "nn/error.hpp"
 #include "nn/network.hpp"
 
 namespace {
@@ -20,8 +21,8 @@ double weighted_output(const nn::Network& network, const nn::Matrix& x, const nn
   return sum;
 }
 
-void expect_backward_matches_finite_differences(nn::Activation activation) {
-  nn::Network network = nn::Network::initialised(deep, activation, 7);
+void expect_backward_matches_finite_differences(const nn::Architecture& architecture) {
+  nn::Network network = nn::Network::initialised(deep, architecture, nn::Init::pytorch, 7);
   std::mt19937 engine(3);
   nn::Matrix x = xt::zeros<float>({6, 2});
   nn::Matrix c = xt::zeros<float>({6, 1});
@@ -44,6 +45,10 @@ void expect_backward_matches_finite_differences(nn::Activation activation) {
   }
 }
 
+void expect_backward_matches_finite_differences(nn::Activation activation) {
+  expect_backward_matches_finite_differences(nn::Architecture::same_everywhere(activation));
+}
+
 }  // namespace
 
 TEST(Network, BackwardMatchesFiniteDifferencesWithoutActivation) {
@@ -52,6 +57,63 @@ TEST(Network, BackwardMatchesFiniteDifferencesWithoutActivation) {
 
 TEST(Network, BackwardMatchesFiniteDifferencesWithTanh) {
   expect_backward_matches_finite_differences(nn::Activation::tanh);
+}
+
+// Every smooth hidden activation under every output activation the book uses, with the inputs centred or not.
+TEST(Network, BackwardMatchesFiniteDifferencesWithAnOutputActivationOfItsOwn) {
+  for (nn::Activation hidden : {nn::Activation::tanh, nn::Activation::sigmoid, nn::Activation::gelu,
+                                nn::Activation::sin}) {
+    for (nn::Activation output : {nn::Activation::identity, nn::Activation::sigmoid, nn::Activation::tanh}) {
+      for (nn::Inputs inputs : {nn::Inputs::unit, nn::Inputs::centred}) {
+        SCOPED_TRACE(nn::activation_name(hidden) + ">" + nn::activation_name(output) + " " + nn::inputs_name(inputs));
+        expect_backward_matches_finite_differences({hidden, output, inputs});
+      }
+    }
+  }
+}
+
+TEST(Network, TheOutputActivationFollowsTheLastLayerAndTheHiddenOneTheOthers) {
+  const nn::Network network({{{{1.0f, 2.0f}}, {0.5f}}, {{{3.0f}}, {-1.0f}}},
+                            nn::Architecture{nn::Activation::tanh, nn::Activation::sigmoid, nn::Inputs::unit});
+  const nn::Matrix y = network.forward({{1.0f, 0.0f}});
+  EXPECT_NEAR(y(0, 0), 1.0 / (1.0 + std::exp(-(3.0 * std::tanh(1.5) - 1.0))), 1e-6);
+  EXPECT_FALSE(network.is_linear());
+  const nn::Network linear_output({{{{1.0f, 2.0f}}, {0.5f}}, {{{3.0f}}, {-1.0f}}},
+                                  nn::Architecture{nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit});
+  EXPECT_NEAR(linear_output.forward({{-1.0f, 0.0f}})(0, 0), -1.0, 1e-6);  // relu(-0.5) = 0, then 3 * 0 - 1
+}
+
+// Centred inputs: the network sees 2x - 1, so a centred network on x is the unit network on 2x - 1.
+TEST(Network, CentredInputsAreTheUnitSquareMappedTo2xMinus1) {
+  const nn::Network unit = nn::Network::initialised(deep, nn::Activation::tanh, 5);
+  const nn::Network centred(unit.layers(), nn::Architecture{nn::Activation::tanh, nn::Activation::tanh,
+                                                            nn::Inputs::centred});
+  const nn::Matrix x{{0.0f, 0.0f}, {0.0f, 1.0f}, {1.0f, 0.0f}, {1.0f, 1.0f}, {0.25f, 0.75f}};
+  const nn::Matrix mapped = 2.0f * x - 1.0f;
+  const nn::Matrix a = centred.forward(x), b = unit.forward(mapped);
+  for (std::size_t r = 0; r < x.shape(0); ++r) EXPECT_EQ(a(r, 0), b(r, 0)) << "row " << r;
+}
+
+// Xavier and He start every bias at 0 and keep their weights within their bounds; PyTorch's rule draws both.
+TEST(Network, EachInitialisationKeepsItsBoundsAndItsBiases) {
+  for (nn::Init init : {nn::Init::pytorch, nn::Init::xavier, nn::Init::he}) {
+    const nn::Network network =
+        nn::Network::initialised({2, 16, 16, 1}, nn::Architecture::same_everywhere(nn::Activation::relu), init, 3);
+    for (const nn::Linear& layer : network.layers()) {
+      const float bound = nn::initial_weight_bound(init, static_cast<int>(layer.in()), static_cast<int>(layer.out()));
+      for (float w : layer.weight) EXPECT_LE(std::fabs(w), bound) << nn::init_name(init);
+      const bool all_zero = std::all_of(layer.bias.begin(), layer.bias.end(), [](float b) { return b == 0.0f; });
+      EXPECT_EQ(all_zero, init != nn::Init::pytorch) << nn::init_name(init);
+    }
+  }
+  // The demo's rule is unchanged: the same draws as before there was a choice.
+  const nn::Network before = nn::Network::initialised(deep, nn::Activation::tanh, 11);
+  const nn::Network now =
+      nn::Network::initialised(deep, nn::Architecture::same_everywhere(nn::Activation::tanh), nn::Init::pytorch, 11);
+  for (std::size_t l = 0; l < deep.size() - 1; ++l) {
+    EXPECT_EQ(before.layers()[l].weight, now.layers()[l].weight);
+    EXPECT_EQ(before.layers()[l].bias, now.layers()[l].bias);
+  }
 }
 
 TEST(Network, ForwardAppliesTheActivationAfterEveryLayerIncludingTheLast) {
@@ -119,4 +181,15 @@ TEST(Network, CollapseEqualsForwardOnRandomInputs) {
       }
     }
   }
+}
+
+TEST(Network, InitialisationAndInputsNamesRoundTripAndUnknownNamesAreRejected) {
+  for (nn::Init init : {nn::Init::pytorch, nn::Init::xavier, nn::Init::he}) {
+    EXPECT_EQ(nn::parse_init(nn::init_name(init)), init);
+  }
+  for (nn::Inputs inputs : {nn::Inputs::unit, nn::Inputs::centred}) {
+    EXPECT_EQ(nn::parse_inputs(nn::inputs_name(inputs)), inputs);
+  }
+  EXPECT_THROW(nn::parse_init("kaiming"), nn::InputError);
+  EXPECT_THROW(nn::parse_inputs("scaled"), nn::InputError);
 }
