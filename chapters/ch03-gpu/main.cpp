@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
   nn::add_whole_number_flag(app, "--networks", flags.networks,
                             "Sweep: networks per configuration, seeds --seed upwards")
       ->needs(sweep_flag);
-  nn::add_sweep_flags(app, flags.grid, sweep_flag);
+  nn::add_sweep_flags(app, flags.grid, sweep_flag, settings);
   return nn::run_program(app, argc, argv, settings, [&] {
     const nn::Device device = nn::parse_device(flags.device);
     if (flags.sweep) {

@@ -29,6 +29,7 @@ nn::Settings chapter4_defaults() {
   settings.train.full_batch = true;
   settings.train.epochs = 40;
   settings.train.batches_per_epoch = 10;
+  settings.grid_chooses_activations = true;  // --activations and --output-activations
   return settings;
 }
 

@@ -30,6 +30,8 @@ struct Settings {
   std::string save_weights;                   ///< Save the trained weights here.
   std::string json;                           ///< Write the result as JSON here ("-": standard output).
   bool quiet = false;                         ///< Print nothing but errors.
+  bool grid_chooses_activations = false;      ///< A sweep or the zoo: its grid sets each configuration's
+                                              ///< activations, checked as each configuration is made.
 
   /// The activation after the output layer: --output-activation, or else --activation's.
   Activation output_activation_or_hidden() const { return output_activation.value_or(activation); }

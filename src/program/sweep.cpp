@@ -64,8 +64,9 @@ nlohmann::json interval_json(std::int64_t count, std::int64_t networks) {
   return {interval.low, interval.high};
 }
 
-void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep) {
+void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep, Settings& settings) {
   using Texts = std::vector<std::string>;
+  sweep->each([&settings](const std::string&) { settings.grid_chooses_activations = true; });
   app.add_option_function<Texts>(
          "--activations", [&grid](const Texts& texts) { grid.activations = list_items("--activations", texts); },
          "Sweep: activations to compare, any of " + activation_names_text())

@@ -33,7 +33,8 @@ struct SweepRow {
 
 /// Adds --activations, --output-activations, --gates, --lrs and --grid-layers, each an error without `sweep` (the --sweep flag)
 /// rather than silently ignored; a list with an empty item ("0.1,,0.2") is an error too.
-void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep);
+/// Given --sweep, the grid chooses the activations: settings.grid_chooses_activations.
+void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep, Settings& settings);
 
 /// One job per grid point, each with `networks` networks seeded from settings.train.seed upwards and the
 /// settings' other values; throws InputError for an empty or malformed grid.

@@ -91,7 +91,7 @@ void validate(const Settings& settings) {
                      std::to_string(train.batch_size));
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
-  validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
+  if (!settings.grid_chooses_activations) validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
   validate_point_set(settings);
   const std::vector<int>& layers = settings.layers;
   validate_layers(layers);

@@ -23,7 +23,8 @@ void validate_layers(const std::vector<int>& layers);
 /// Throws InputError naming the first setting that makes no sense (non-finite or non-positive numbers,
 /// layers not 2,...,1, a network or batch too large for training_memory_limit, an unreadable weights file,
 /// an unwritable output path, --json and --save-weights naming the same file, a point set with another
-/// --gate than the default, or point counts without a point set).
+/// --gate than the default, point counts without a point set, or bce without a sigmoid output where the
+/// settings, not a grid, choose the activations).
 void validate(const Settings& settings);
 
 }  // namespace nn

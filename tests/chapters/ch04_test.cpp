@@ -155,6 +155,21 @@ TEST(Chapter4, ALinearOutputNeverDies) {
   EXPECT_GT(result["configurations"][1]["dead_output"].get<int>(), 0) << "about a third of ReLU outputs start dead";
 }
 
+// The grid chooses the activations, so bce is checked row by row: a sigmoid output trains with it, whatever
+// the hidden activation (the settings' own --activation plays no part in the zoo).
+TEST(Chapter4, BceTrainsEachRowsSigmoidOutput) {
+  TempDir dir;
+  const nlohmann::json result =
+      run_for_json(zoo, dir, {"--device", "cpu", "--networks", "8", "--activations", "relu,tanh", "--datasets",
+                              "blobs", "--output-activations", "sigmoid", "--loss", "bce", "--epochs", "10"});
+  ASSERT_EQ(result["configurations"].size(), 2u);
+  for (const nlohmann::json& c : result["configurations"]) {
+    EXPECT_EQ(c["output_activation"], "sigmoid");
+    EXPECT_EQ(c["learned"], 8) << c["activation"] << ": two blobs, one straight cut";
+  }
+  EXPECT_EQ(result["settings"]["loss"], "bce");
+}
+
 TEST(Chapter4, SameFlagsGiveTheSameResults) {
   TempDir dir;
   const std::vector<std::string> flags{"--device", "cpu", "--networks", "5", "--datasets", "ring,xor", "--epochs", "4"};
