@@ -100,8 +100,10 @@ std::vector<LinearGradients> Network::backward_from_output_sums(const ForwardTra
   // ANCHOR: backward
   for (std::size_t l = layers_.size(); l-- > 0;) {
     gradients[l] = layers_[l].backward(trace.inputs[l], dz);
-    // dL/dz below = (W^T dL/dz) * g'(z below), elementwise
-    if (l > 0) dz = layers_[l].input_gradient(dz) * activation_slopes(activation_after(l - 1), trace.pre_activations[l - 1]);
+    if (l == 0) break;
+    // dL/dz of the layer below = (W^T dL/dz) * g'(z below), elementwise
+    const Matrix da = layers_[l].input_gradient(dz);
+    dz = da * activation_slopes(activation_after(l - 1), trace.pre_activations[l - 1]);
   }
   // ANCHOR_END: backward
   return gradients;

@@ -143,6 +143,104 @@ def lr_epochs_claim(g: "Generated") -> bool:
     return 8 in runs and learned(max(runs), 0.1) < learned(8, 0.1) and learned(8, 0.01) > learned(8, 0.1)
 
 
+SWEEP_ROW = re.compile(r"^(\d[\d,]*)\s+(\S+)\s+(\w+)\s+\S+\s+(\d+)\s+([\d.]+) (\[[\d.]+, [\d.]+\])\s+(\d+)\s+"
+                       r"([\d.]+) (\[[\d.]+, [\d.]+\])")
+PROSE_COUNT = re.compile(r"^(\d+) \(([\d.]+)%, 95% interval ([\d.]+)% to ([\d.]+)%\)$")
+
+
+def prose_intervals_are_the_tables(g: "Generated") -> bool:
+    """For every configuration of chapter 3's sweep, the count, rate and interval the prose includes
+    (ch03-learned-*.txt, ch03-rounds-*.txt) are the ones the sweep's table printed, and the printed interval
+    contains the computed one (the --json's)."""
+    table = {}
+    for line in g.text("ch03-sweep.txt").splitlines():
+        row = SWEEP_ROW.match(line)
+        if row:
+            table[row[1], row[2], row[3]] = {"learned": row.group(4, 5, 6), "rounds_correctly": row.group(7, 8, 9)}
+    configurations = g.json("ch03-sweep.json")["configurations"]
+    if len(table) != len(configurations):
+        return False
+    for c in configurations:
+        name = "-".join(str(n) for n in c["layers"]) + "-" + c["activation"]
+        printed = table[",".join(str(n) for n in c["layers"]), c["activation"], c["gate"]]
+        for key, file in (("learned", "ch03-learned"), ("rounds_correctly", "ch03-rounds")):
+            prose = PROSE_COUNT.match(g.text(f"{file}-{name}.txt"))
+            count, rate, interval = printed[key]
+            low, high = c[f"{key}_rate_interval"]
+            if (prose is None or (prose[1], prose[2]) != (count, rate) or f"[{prose[3]}, {prose[4]}]" != interval
+                    or not float(prose[3]) <= 100 * low or not 100 * high <= float(prose[4])):
+                return False
+    return True
+
+
+def mse_falls_too(g: "Generated") -> bool:
+    """With the mean squared error, the same tanh 2,5,5,1 networks (same seeds, networks and batches as the
+    L1 grid) learn less often after the longest training than after 8 epochs at lr 0.1, and at lr 0.01 more
+    of them have learned after the longest training than at 0.1."""
+    documents = [json.loads(path.read_text(encoding="utf-8")) for path in g.folder.glob("ch03-mse-epochs-*.json")]
+    runs = {run["settings"]["epochs"]: run for run in documents}
+    learned = lambda epochs, lr: configuration(runs[epochs], [2, 5, 5, 1], "tanh", lr=lr)["learned"]
+    l1 = g.lr_epochs()[8]["settings"]
+    longest = max(runs)
+    return (set(runs) == {8, 64} and all(r["settings"]["loss"] == "mse" for r in runs.values())
+            and all(r["settings"][k] == l1[k] for r in runs.values()
+                    for k in ("seed", "batches_per_epoch", "batch_size"))
+            and learned(longest, 0.1) < learned(8, 0.1) and learned(longest, 0.01) > learned(longest, 0.1))
+
+
+def rises(history: list[float]) -> int:
+    return sum(1 for before, after in zip(history, history[1:]) if after > before)
+
+
+def loss_curves_rise(g: "Generated") -> bool:
+    """Both figure's curves (the truth-table losses of chapters 1 and 2) rise at some epoch, with the demo's
+    random batches of ten and Adam at 0.1; and chapter 2's network rises too with full batches alone, and with
+    a learning rate of 0.01 alone."""
+    ch02 = g.json("ch02-tanh.json")["settings"]
+    demo = (ch02["optimizer"] == "adam" and close(ch02["lr"], 0.1) and ch02["batch_size"] == 10
+            and not ch02["full_batch"])
+    full, small = g.json("ch02-rises-full-batch.json"), g.json("ch02-rises-lr-0.01.json")
+    return (demo and all(rises(g.json(f"{name}.json")["truth_table_loss_history"]) > 0
+                         for name in ("ch01-linear", "ch02-tanh"))
+            and full["settings"]["full_batch"] and close(full["settings"]["lr"], 0.1)
+            and not small["settings"]["full_batch"] and close(small["settings"]["lr"], 0.01)
+            and rises(full["truth_table_loss_history"]) > 0 and rises(small["truth_table_loss_history"]) > 0)
+
+
+def full_batches_at_small_rate_fall(g: "Generated") -> bool:
+    run = g.json("ch02-rises-full-batch-lr-0.01.json")
+    history = run["truth_table_loss_history"]
+    return (run["settings"]["full_batch"] and close(run["settings"]["lr"], 0.01)
+            and all(after < before for before, after in zip(history, history[1:])))
+
+
+def summary_chapters(docs: Path) -> list[str]:
+    """The numbered chapters the SUMMARY lists (ch01-linear.md ...)."""
+    return [page for page in summary_pages(docs) if re.fullmatch(r"ch\d\d-[\w-]+\.md", page)]
+
+
+def chapter_programs() -> list[str]:
+    return sorted(path.parent.name for path in (ROOT / "chapters").glob("ch*/main.cpp"))
+
+
+def adam_constants_are_pytorchs(root: Path) -> bool:
+    """src/nn/update_rule.hpp holds PyTorch's defaults and adds eps to the bias-corrected square root."""
+    source = (root / "src/nn/update_rule.hpp").read_text(encoding="utf-8")
+    return all(text in source for text in ("beta1 = 0.9f;", "beta2 = 0.999f;", "eps = 1e-8f;",
+                                          "sqrtf(v) / sqrtf(step.bias_correction2) + c.eps",
+                                          "(step.lr / step.bias_correction1) * m / denom"))
+
+
+def demo_defaults(g: "Generated") -> bool:
+    """Chapters 1 to 3's programs run with their defaults (but the seed, and chapter 3's device) train alike;
+    chapter 4's zoo defaults to another training."""
+    keys = ("layers", "loss", "optimizer", "lr", "batch_size", "batches_per_epoch", "epochs", "full_batch")
+    runs = [g.json(name)["settings"] for name in ("ch01-linear.json", "ch02-tanh.json", "ch03-gpu.json")]
+    zoo = g.json("ch04-zoo.json")["settings"]
+    return (all(r[k] == runs[0][k] for r in runs for k in keys) and runs[0]["layers"] == [2, 1, 1]
+            and any(zoo[k] != runs[0][k] for k in keys))
+
+
 def intervals_contain_their_rates(name: str):
     def holds(g: "Generated") -> bool:
         for c in g.json(name)["configurations"]:
@@ -193,6 +291,34 @@ def dead_at_or_below_0(weights: dict, points: list[list[float]]) -> set[int]:
     return {unit for unit in range(len(sums[0])) if all(row[unit] <= 0 for row in sums)}
 
 
+def dead_units_never_moved(g: "Generated") -> bool:
+    """Each unit of a 2,8,1 relu network dead under the starting weights (the step's) is dead after training,
+    with its weights in, its bias and its weight out exactly the starting ones: Adam never moved it."""
+    for s in CH04_NARROW_SETS:
+        start, end = ch04_weights(g, s, "step")["layers"], ch04_weights(g, s, "relu")["layers"]
+        dead = dead_at_or_below_0(ch04_weights(g, s, "step"), training_points(g, s))
+        if not dead or not dead <= dead_at_or_below_0(ch04_weights(g, s, "relu"), training_points(g, s)):
+            return False
+        if ch04_run(g, s, "relu")["settings"]["optimizer"] != "adam" or any(
+                end[0]["weight"][u] != start[0]["weight"][u] or end[0]["bias"][u] != start[0]["bias"][u]
+                or end[1]["weight"][0][u] != start[1]["weight"][0][u] for u in dead):
+            return False
+    return True
+
+
+def exercise_command_prints_learned(g: "Generated") -> bool:
+    """Exercise 4.3's command is chapter 2's on the quadrants with the panels' training (ch04-standard-flags.txt),
+    and run for one cell it prints a last verdict line saying whether it learned, as the panel's --json says."""
+    command = g.text("ch04-exercise.command").split()
+    expected = ["build/chapters/ch02-tanh", "--dataset", "quadrants", *g.text("ch04-standard-flags.txt").split(),
+                "--activation", "tanh", "--seed", "0"]
+    verdicts = [line for line in g.text("ch04-exercise.txt").splitlines()
+                if line.startswith(("learned quadrants", "did not learn quadrants"))]
+    learned = ch04_run(g, "quadrants", "tanh")["learned"]
+    return (command == expected and g.json("ch04-exercise.json")["learned"] == learned and len(verdicts) == 1
+            and verdicts[0].startswith("learned quadrants" if learned else "did not learn quadrants"))
+
+
 def relu_dead_units_started_dead(g: "Generated") -> bool:
     """In each 2,8,1 relu network, the units dead under the starting weights (the step network's, which never
     move) are dead after training too, they are most of its dead units, and their count is book-surface's."""
@@ -231,6 +357,19 @@ def step_never_moved(g: "Generated") -> bool:
 def zoo_rows(g: "Generated", name: str = "ch04-zoo.json") -> dict:
     """A zoo run's configurations by (activation, data set)."""
     return {(c["activation"], c["dataset"]): c for c in g.json(name)["configurations"]}
+
+
+def gelu_as_fast_as_leaky_relu(g: "Generated") -> bool:
+    """In the default zoo, GELU's median epoch is within one of leaky ReLU's on every set both learned (ring,
+    quadrants and comfort among them); in the spirals run, GELU's is below leaky ReLU's and tanh's."""
+    rows, large = zoo_rows(g), zoo_rows(g, "ch04-zoo-spirals.json")
+    epoch = lambda table, a, d: table[a, d]["median_learned_epoch"]
+    both = [d for (a, d) in rows if a == "gelu" and rows["gelu", d]["learned"] and rows["leaky-relu", d]["learned"]]
+    return ({"ring", "quadrants", "comfort"} <= set(both)
+            and all(abs(epoch(rows, "gelu", d) - epoch(rows, "leaky-relu", d)) <= 1 for d in both)
+            and all(epoch(rows, "tanh", d) is not None for d in ("ring", "quadrants", "comfort"))
+            and epoch(large, "gelu", "spirals") < min(epoch(large, "leaky-relu", "spirals"),
+                                                      epoch(large, "tanh", "spirals")))
 
 
 def zoo_both_runs(g: "Generated") -> list[dict]:
@@ -480,6 +619,11 @@ CLAIMS = [
                         for rows in zoo_both_runs(g) for (a, d) in rows if a == "tanh"
                         and rows["tanh", d]["learned"] > 0 and rows["leaky-relu", d]["learned"] > 0),
           "in every zoo data set where tanh and leaky-relu both learned, leaky-relu's median epoch is lower"),
+    Claim("ch04-activations.md",
+          "GELU, smooth everywhere, was within an epoch of it on every `2,8,1` set that both learned",
+          gelu_as_fast_as_leaky_relu,
+          "in the default zoo, gelu's median epoch is within 1 of leaky-relu's on every set both learned, and "
+          "in the spirals run gelu's is below leaky-relu's and tanh's"),
     Claim("ch04-activations.md", "were the hardest of the four sets the `2,8,1` networks",
           lambda g: all(zoo_rows(g)[a, "comfort"]["learned"] < zoo_rows(g)[a, d]["learned"]
                         for a in CURVED for d in ("ring", "quadrants", "blobs"))
@@ -501,6 +645,52 @@ CLAIMS = [
           == ch04_run(g, "spirals", "tanh")["settings"]["layers"],
           "the book's zoo runs with its defaults, whose settings are the panels' (the spirals run's, the spirals "
           "panels')"),
+    Claim("ch03-gpu.md", "The table prints the interval rounded outwards to a tenth of a percent, and this book's text "
+          "rounds it the same way", prose_intervals_are_the_tables,
+          "every count, rate and interval the prose includes for the sweep is the table's, and contains the --json's"),
+    Claim("ch03-gpu.md", "networks at `0.1` lose it too", mse_falls_too,
+          "with MSE (same seeds and batches), fewer tanh 2,5,5,1 networks learned after 64 epochs than after 8 at "
+          "lr 0.1, and more at lr 0.01 than at 0.1 after 64"),
+    Claim("ch02-tanh.md", "Both curves rise at times", loss_curves_rise,
+          "chapter 1's and chapter 2's truth-table losses each rise at some epoch (random batches of ten, Adam at "
+          "0.1), and chapter 2's also with full batches alone and with lr 0.01 alone"),
+    Claim("ch02-tanh.md", "with full batches and `0.01` together, it falls after every epoch",
+          full_batches_at_small_rate_fall,
+          "with full batches at lr 0.01, chapter 2's truth-table loss is lower after every epoch than the one before"),
+    Claim("introduction.md", "This book grows his demonstration into four small C++ programs, one a chapter",
+          lambda g: chapter_programs() == ["ch01-linear", "ch02-tanh", "ch03-gpu", "ch04-zoo"]
+          and len(summary_chapters(g.docs)) == 4,
+          "chapters/ holds four programs, ch01 to ch04, and the book has four chapters"),
+    Claim("introduction.md", "its [mean L1 loss](glossary.md#l1) on the four cases",
+          lambda g: close(g.json("ch01-linear.json")["linear"]["l1_floor"], 0.25)
+          and min(g.json("ch01-linear.json")["truth_table_loss_history"]) >= 0.25 - FLOAT_SLACK,
+          "chapter 1's floor is the mean L1 loss 1/4, and its truth-table L1 loss never goes below it"),
+    Claim("introduction.md", "four chapter programs in order, with a chapter 3 sweep and chapter 4's zoo",
+          lambda g: (lambda script: "for chapter in ch01-linear ch02-tanh ch03-gpu;" in script
+                     and "build/chapters/ch03-gpu --sweep" in script and "build/chapters/ch04-zoo" in script)(
+              (ROOT / "scripts/run-chapters.sh").read_text(encoding="utf-8")),
+          "scripts/run-chapters.sh runs chapters 1 to 3, a chapter 3 sweep and chapter 4's zoo"),
+    Claim("introduction.md", "Chapters 1 to 3 default to the forum demo's settings", demo_defaults,
+          "chapters 1 to 3 trained with the same settings, the demo's 2,1,1; chapter 4's zoo with others"),
+    Claim("glossary.md", "$\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 10^{-8}$",
+          lambda g: adam_constants_are_pytorchs(ROOT),
+          "src/nn/update_rule.hpp has beta1 0.9, beta2 0.999, eps 1e-8, eps added to the bias-corrected sqrt(v)"),
+    Claim("glossary.md", "chapter 2's and chapter 3's programs train the same network from `--seed 7`, bit for bit",
+          lambda g: g.text("ch03-vs-ch02.txt").startswith("is the same")
+          and g.json("ch03-drift.json")["device"] == "cpu"
+          and all(r["largest_difference"]["all"] == 0 for r in g.json("ch03-drift.json")["losses"].values()),
+          "on the CPU, chapter 3's output for the book's seed is chapter 2's, and their losses agree to the bit"),
+    Claim("ch04-activations.md", "so it gets a zero gradient from every row at every step", dead_units_never_moved,
+          "every unit of a 2,8,1 relu network dead from the start keeps its weights in, bias and weight out exactly"),
+    Claim("ch04-activations.md", "each run's last lines say `learned quadrants` or `did not learn quadrants`",
+          exercise_command_prints_learned,
+          "exercise 4.3's command has the panels' flags and prints one verdict line that agrees with the panel"),
+    Claim("ch04-activations.md", "every flag is false, as `nn::count_dead_units` counts none",
+          lambda g: "With no rows nothing is seen, so no unit counts as dead"
+          in (ROOT / "src/nn/dead_units.hpp").read_text(encoding="utf-8")
+          and "TEST(DeadHiddenUnits, SeesNoDeadUnitWithoutRows)"
+          in (ROOT / "exercises/tests/dead_units_test.cpp").read_text(encoding="utf-8"),
+          "nn::count_dead_units counts none without rows, and exercise 4.2 has a test of it"),
 ]
 
 # A measured number typed into the prose: 0.25, 88.6%. Integers (layer sizes, "1 - 0 - 0 + 0") are fine,

@@ -116,6 +116,35 @@ class CheckClaims(unittest.TestCase):
         self.edit_json("ch03-lr-epochs-64.json", more)
         self.assert_fails_with("makes fewer networks learn' is false")
 
+    def test_fails_when_the_prose_rounds_an_interval_otherwise_than_the_table(self) -> None:
+        # Rounded to the nearest tenth instead of outwards: the text would no longer show the table's interval.
+        path = self.generated / "ch03-learned-2-1-1-tanh.txt"
+        low, high = json.loads((self.generated / "ch03-sweep.json").read_text(encoding="utf-8"))[
+            "configurations"][1]["learned_rate_interval"]
+        count = path.read_text(encoding="utf-8").split(" (")[0]
+        rate = path.read_text(encoding="utf-8").split("(")[1].split(",")[0]
+        path.write_text(f"{count} ({rate}, 95% interval {100 * low:.1f}% to {100 * high:.1f}%)", encoding="utf-8")
+        self.assert_fails_with("rounds it the same way' is false")
+
+    def test_fails_when_the_mean_squared_error_keeps_its_networks(self) -> None:
+        def keeps(sweep: dict) -> None:
+            next(c for c in sweep["configurations"] if abs(c["lr"] - 0.1) < 1e-6)["learned"] = 1000
+        self.edit_json("ch03-mse-epochs-64.json", keeps)
+        self.assert_fails_with("lose it too' is false")
+
+    def test_fails_when_full_batches_at_a_small_rate_rise(self) -> None:
+        def rise(run: dict) -> None:
+            run["truth_table_loss_history"][-1] = run["truth_table_loss_history"][-2] + 0.01
+        self.edit_json("ch02-rises-full-batch-lr-0.01.json", rise)
+        self.assert_fails_with("it falls after every epoch' is false")
+
+    def test_fails_when_gelu_is_slower_than_leaky_relu(self) -> None:
+        def slower(zoo: dict) -> None:
+            next(c for c in zoo["configurations"] if (c["activation"], c["dataset"]) == ("gelu", "ring"))[
+                "median_learned_epoch"] += 3
+        self.edit_json("ch04-zoo.json", slower)
+        self.assert_fails_with("set that both learned' is false")
+
     def test_fails_when_the_cpu_trainers_part_ways(self) -> None:
         def drift(result: dict) -> None:
             result["losses"]["l1"]["largest_difference"]["all"] = 3e-7

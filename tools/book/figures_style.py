@@ -12,7 +12,9 @@ import matplotlib
 
 matplotlib.use("Agg")  # no window: the figures are files
 
-from matplotlib.figure import Figure  # noqa: E402  (after the backend is chosen)
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402  (after the backend is chosen)
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 WIDTH = 5.0  # inches; 360 SVG units, 480 CSS px at natural size
 SMALL, NORMAL, LARGE = 10.5, 11.5, 12.5  # points: tick labels and notes, labels, panel titles
@@ -47,8 +49,39 @@ def new_figure(height: float, width: float = WIDTH) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
+def texts_outside(figure: Figure) -> list[str]:
+    """The texts of the figure that reach past its edges, where the SVG cuts them off: a label wider than the
+    figure, an annotation at its border. Measured as matplotlib lays the figure out (the same fonts as the SVG)."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    width, height = canvas.get_width_height()
+    # An axis keeps labels for ticks beyond its limits too, and draws only those within them (and none when it
+    # is switched off).
+    tick_labels, drawn = set(), set()
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                tick_labels |= {tick.label1, tick.label2}
+            if axes.axison and axis.get_visible():
+                for tick in axis._update_ticks():  # the ticks it draws
+                    drawn |= {tick.label1, tick.label2}
+    outside = []
+    for text in figure.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip() or (text in tick_labels and text not in drawn):
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:  # 1 px of rounding
+            outside.append(" ".join(text.get_text().split()))
+    return outside
+
+
 def svg_bytes(figure: Figure, title: str) -> bytes:
-    """The figure as SVG; `title` is its description for screen readers and the file's metadata."""
+    """The figure as SVG; `title` is its description for screen readers and the file's metadata. A text cut off
+    at the figure's edge fails here, naming the text, rather than in a reader's browser."""
+    outside = texts_outside(figure)
+    if outside:
+        raise ValueError(f"figure '{title}': text cut off at the figure's edge: {'; '.join(outside)}")
     buffer = io.BytesIO()
     # No date in the metadata: it would change the bytes at every build.
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title})

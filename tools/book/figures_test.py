@@ -1,7 +1,8 @@
 """Checks the book's figures (tools/book/figures.py) on the real generated data: the same data give the same
 bytes; every text keeps the phone rule; each heat map of a network's output has its 0.5 line; the network
 diagram's labels are the weights in the weights file; chapter 4's grid titles each panel with its run's
-held-out accuracy and draws its training points; the step's loss curve is flat; data that lack a key fail
+held-out accuracy and draws its training points; the step's loss curve is flat; a text past a figure's edge
+is caught; chapter 3's learning-rate table and figure list the rates in one order; data that lack a key fail
 with one clear line.
 
 The phone rule: every text is at least 9 CSS px tall when the figure is shown 350 px wide
@@ -214,6 +215,30 @@ class Figures(unittest.TestCase):
         self.assertIn(f"step: {step['loss_history'][0]:.4f} at every epoch", shown)
         for name in ("loss-step", "loss-tanh"):
             self.assertIsNotNone(group(root, name), name)
+
+    def test_a_text_past_the_figures_edge_is_caught(self) -> None:
+        # figures_style.svg_bytes refuses such a figure, so a clipped label cannot reach the pages (the zoo's
+        # colour bar label, on one line, was wider than the figure).
+        sys.path.insert(0, str(FIGURES.parent))
+        from figures_style import new_figure, texts_outside
+        figure = new_figure(height=2.0)
+        axes = figure.subplots()
+        axes.set_xlabel("a label that is much wider than the figure it labels, so its two ends are cut off")
+        self.assertEqual(texts_outside(figure),
+                         ["a label that is much wider than the figure it labels, so its two ends are cut off"])
+        axes.set_xlabel("a label that fits")
+        self.assertEqual(texts_outside(figure), [])
+
+    def test_the_lr_figure_and_table_list_the_rates_in_one_order(self) -> None:
+        # Smallest learning rate first, in the table's columns as on the figure's axis, left to right.
+        header = (generated / "ch03-lr-epochs.md").read_text(encoding="utf-8").splitlines()[0]
+        table = [float(rate) for rate in re.findall(r"lr ([0-9.]+)", header)]
+        root = self.svg("lr-epochs.svg")
+        axis = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "matplotlib.axis_1")
+        labels = [text_of(t) for t in axis.iter(f"{SVG}text")]
+        figure = [float(label) for label in labels if re.fullmatch(r"[0-9.]+", label)]
+        self.assertEqual(table, sorted(table))
+        self.assertEqual(table, figure)
 
     def fails_without(self, file: str, remove, message: str) -> None:
         folder = copy_inputs(Path(tempfile.mkdtemp(prefix="figures-missing-")) / "generated")

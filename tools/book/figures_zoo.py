@@ -51,6 +51,7 @@ def zoo_grid(zoo, larger_spirals) -> bytes:
     for side in ("left", "bottom"):
         axes.spines[side].set_visible(False)
     bar = figure.colorbar(image, ax=axes, location="bottom", shrink=0.8, aspect=30)
-    bar.set_label("share of the networks that learned (held-out accuracy at least 95%)")
+    # Two lines: on one, the label is wider than the figure and its ends are cut off.
+    bar.set_label("share of the networks that learned\n(held-out accuracy at least 95%)")
     bar.ax.tick_params(labelsize=SMALL)
     return svg_bytes(figure, "Chapter 4's zoo: for each activation and data set, how many of the networks learned")

@@ -55,6 +55,11 @@ shown ch03-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --grid-l
 # (the same as exercise 2.3's solution but for the layers); the book's seed, 0.
 xor_training=(--loss mse --full-batch --lr 0.03 --epochs 20 --batches-per-epoch 200)
 shown ch02-xor ch02-tanh --seed 0 --gate xor --layers 2,2,1 "${xor_training[@]}"
+# Chapter 2's loss curve rises at times: the same network trained on the four rows at every step, at a learning
+# rate of 0.01, and with both, to tell the random batches from the size of Adam's steps (milliseconds).
+measured ch02-rises-full-batch ch02-tanh --seed 0 --full-batch
+measured ch02-rises-lr-0.01 ch02-tanh --seed 0 --lr 0.01
+measured ch02-rises-full-batch-lr-0.01 ch02-tanh --seed 0 --full-batch --lr 0.01
 # How often those settings learn XOR, over the sweep's 1000 seeds.
 measured ch02-xor-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates xor \
   --grid-layers 2,2,1 "${xor_training[@]}"
@@ -65,6 +70,12 @@ measured ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --ac
 for epochs in 8 16 32 64; do
   measured "ch03-lr-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \
     --grid-layers 2,5,5,1 --lrs 0.3,0.1,0.03,0.01 --epochs "${epochs}"
+done
+# The same networks with the mean squared error, at the book's learning rate and the smallest: is the fall with
+# longer training the L1 loss's doing? (About 3 s.)
+for epochs in 8 64; do
+  measured "ch03-mse-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \
+    --grid-layers 2,5,5,1 --lrs 0.1,0.01 --epochs "${epochs}" --loss mse
 done
 
 # surface NAME ACTIVATION [LAYERS]: the network that `shown NAME` trained and saved, evaluated over the unit
@@ -100,6 +111,10 @@ for set in ring quadrants blobs spirals comfort; do
   for activation in none tanh sigmoid relu leaky-relu elu gelu softplus sin step; do echo "$set $activation"; done
 done | CH04_OUT="$out" CH04_CH02="${binary[ch02-tanh]}" CH04_SURFACE="$surface_binary" \
   xargs -P "$(nproc)" -L 1 bash -c 'set -euo pipefail; ch04_panel "$@"' ch04_panel
+# Exercise 4.3's command for one of its cells (tanh on the quadrants, seed 0: the panel's network), to show
+# that it prints whether its network learned, which the exercise counts.
+shown ch04-exercise ch02-tanh --dataset quadrants --layers 2,8,1 --loss mse --optimizer adam --lr 0.05 --full-batch \
+  --epochs 40 --batches-per-epoch 10 --activation tanh --seed 0
 
 # Chapter 4's zoo with its defaults (every activation on every point set, 2,8,1, 64 networks each), printed
 # and as JSON from one run; then the spirals again with the larger network and longer training that

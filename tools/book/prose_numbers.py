@@ -7,6 +7,7 @@ The files have no trailing newline, so they sit inside a sentence.
 """
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -28,10 +29,18 @@ def percent(fraction: float) -> str:
     return f"{100 * fraction:.1f}%"
 
 
+def interval_percent(interval: list[float]) -> tuple[str, str]:
+    """A Wilson interval [low, high] (fractions) in percent, rounded outwards to a tenth, exactly as the
+    programs' tables print it (src/program/sweep.cpp, rate_with_interval): the text and the table agree."""
+    low, high = interval
+    return f"{math.floor(low * 1000.0) / 10.0:.1f}%", f"{math.ceil(high * 1000.0) / 10.0:.1f}%"
+
+
 def count_with_interval(c: dict, key: str = "learned") -> str:
-    """'886 (88.6%, 95% interval 86.5% to 90.4%)': a sweep's count, its rate and the rate's Wilson interval."""
-    low, high = c["learned_rate_interval" if key == "learned" else f"{key}_rate_interval"]
-    return f"{c[key]} ({percent(c[key] / c['networks'])}, 95% interval {percent(low)} to {percent(high)})"
+    """'886 (88.6%, 95% interval 86.4% to 90.5%)': a sweep's count, its rate and the rate's Wilson interval,
+    each rounded as the sweep's table rounds it."""
+    low, high = interval_percent(c[f"{key}_rate_interval"])
+    return f"{c[key]} ({100.0 * c[key] / c['networks']:.1f}%, 95% interval {low} to {high})"
 
 
 def write_two_unit_network(out: Path, ch02: dict) -> None:
@@ -44,6 +53,27 @@ def write_two_unit_network(out: Path, ch02: dict) -> None:
         write(out, f"ch02-h-{x1}{x2}.txt", f"{row.h:.3f}")
     p = [f"{y:.4f}" for y in ch02["predictions"]]
     write(out, "ch02-predictions.txt", f"{p[0]}, {p[1]}, {p[2]} and {p[3]}")
+
+
+def rises(history: list[float]) -> int:
+    """How many epochs ended with a higher loss than the epoch before."""
+    return sum(1 for before, after in zip(history, history[1:]) if after > before)
+
+
+def times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def write_rises(out: Path, ch02: dict) -> None:
+    """Chapter 2's loss curve on the truth table rises at times: its largest rise, and how often the same network
+    rises with full batches, at a learning rate of 0.01, and with both (generate.sh's ch02-rises-*.json)."""
+    history = ch02["truth_table_loss_history"]
+    epoch = max(range(1, len(history)), key=lambda e: history[e] - history[e - 1])  # 0-based: epoch + 1 ends it
+    write(out, "ch02-largest-rise.txt",
+          f"{history[epoch - 1]:.4f} after epoch {epoch} to {history[epoch]:.4f} after epoch {epoch + 1}")
+    for name in ("full-batch", "lr-0.01", "full-batch-lr-0.01"):
+        run = json.loads((out / f"ch02-rises-{name}.json").read_text(encoding="utf-8"))
+        write(out, f"ch02-rises-{name}.txt", times(rises(run["truth_table_loss_history"])))
 
 
 def failures_table(c: dict) -> str:
@@ -79,7 +109,8 @@ def lr_epochs_runs(folder: Path) -> dict[int, dict]:
 def write_lr_epochs(out: Path) -> None:
     """Chapter 3's learning rate x training length grid (tanh 2,5,5,1): a table, and each cell's count."""
     runs = lr_epochs_runs(out)
-    lrs = sorted({c["lr"] for run in runs.values() for c in run["configurations"]}, reverse=True)
+    # The smallest learning rate first, left to right, as the figure's axis runs (figures_rates.py).
+    lrs = sorted({c["lr"] for run in runs.values() for c in run["configurations"]})
     steps = lambda run: run["settings"]["epochs"] * run["settings"]["batches_per_epoch"]
     lines = ["| epochs (steps) | " + " | ".join(f"lr {lr:g}" for lr in lrs) + " |",
              "| --- | " + " | ".join("---:" for _ in lrs) + " |"]
@@ -100,6 +131,17 @@ def write_lr_epochs(out: Path) -> None:
     write(out, "ch03-learned-at-8.txt", str(sum(at_8)))
     longest = runs[max(runs)]
     write(out, "ch03-failures-long.md", failures_table(configuration(longest, [2, 5, 5, 1], "tanh", lr=0.1)))
+    # The same networks with the mean squared error (ch03-mse-epochs-*.json): whether the fall is the L1 loss's.
+    for epochs, run in mse_epochs_runs(out).items():
+        for c in run["configurations"]:
+            write(out, f"ch03-mse-lr-{c['lr']:g}-epochs-{epochs}.txt", count_with_interval(c))
+
+
+def mse_epochs_runs(folder: Path) -> dict[int, dict]:
+    """Chapter 3's sweeps of the same tanh 2,5,5,1 networks with the mean squared error (ch03-mse-epochs-*.json),
+    by their epochs."""
+    runs = (json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("ch03-mse-epochs-*.json"))
+    return {run["settings"]["epochs"]: run for run in runs}
 
 
 # Chapter 4's grid, in the order of the programs' help (tools/book/figures_surfaces.py draws it so).
@@ -113,13 +155,15 @@ def listed(names: list[str]) -> str:
     return "none" if not quoted else quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def training_flags(settings: dict) -> str:
-    """A run's training as the flags that give it, e.g. `--layers 2,8,1 --loss mse --lr 0.01 ...`."""
+def training_flags(settings: dict, code: bool = True) -> str:
+    """A run's training as the flags that give it, e.g. `--layers 2,8,1 --loss mse --lr 0.01 ...` (in backticks
+    for a sentence, without for a command block)."""
     layers = ",".join(str(n) for n in settings["layers"])
     batch = " --full-batch" if settings["full_batch"] else f" --batch-size {settings['batch_size']}"
     steps = "" if settings["batches_per_epoch"] == 100 else f" --batches-per-epoch {settings['batches_per_epoch']}"
-    return (f"`--layers {layers} --loss {settings['loss']} --optimizer {settings['optimizer']} "
-            f"--lr {settings['lr']:.6g}{batch} --epochs {settings['epochs']}{steps}`")
+    flags = (f"--layers {layers} --loss {settings['loss']} --optimizer {settings['optimizer']} "
+             f"--lr {settings['lr']:.6g}{batch} --epochs {settings['epochs']}{steps}")
+    return f"`{flags}`" if code else flags
 
 
 def write_ch04_zoo(out: Path) -> None:
@@ -131,6 +175,8 @@ def write_ch04_zoo(out: Path) -> None:
         for c in document["configurations"]:
             name = f"{prefix}-{c['activation']}" if prefix.endswith("large") else f"{prefix}-{c['dataset']}-{c['activation']}"
             write(out, f"{name}.txt", f"{c['learned']} of {c['networks']}")
+            if c["median_learned_epoch"] is not None:  # the median epoch by which its networks met the rule
+                write(out, f"{name}-epochs.txt", f"{c['median_learned_epoch']:.1f} epochs")
             if c["dead_unit_share"] is not None:
                 write(out, f"{name}-dead.txt", f"{100 * c['dead_unit_share']:.0f}%")
         write(out, f"{prefix}-networks.txt", str(document["configurations"][0]["networks"]))
@@ -171,6 +217,7 @@ def write_ch04(out: Path) -> None:
           listed([a for a in CH04_ACTIVATIONS if all(runs[s, a]["learned"] for s in CH04_SETS)]))
     settings = runs["ring", "tanh"]["settings"]
     write(out, "ch04-training.txt", training_flags(settings))
+    write(out, "ch04-standard-flags.txt", training_flags(settings, code=False))  # exercise 4.3's command
     write(out, "ch04-spirals-layers.txt", "`" + ",".join(str(n) for n in runs["spirals", "tanh"]["settings"]["layers"]) + "`")
     write(out, "ch04-seed.txt", str(settings["seed"]))
     write(out, "ch04-train-points.txt", str(settings["train_points"]))
@@ -222,6 +269,7 @@ def main() -> None:
     # Training sees each step's random batch, whose loss can dip below the truth table's floor.
     write(out, "ch01-lowest-training-loss.txt", f"{min(ch01['loss_history']):.4f}")
     write_two_unit_network(out, ch02)
+    write_rises(out, ch02)
 
     # Chapter 2's shapes and XOR, counted by chapter 3's sweep.
     shapes = json.loads((out / "ch02-shapes.json").read_text(encoding="utf-8"))
