@@ -160,11 +160,7 @@ void add_training_flags(CLI::App& app, Settings& settings) {
          "Starting weights: pytorch (torch.nn.Linear's U(-1/sqrt(in), 1/sqrt(in)) for weights and biases), xavier "
          "(U(-a, a), a = sqrt(6/(in + out)), biases 0) or he (U(-a, a), a = sqrt(6/in), biases 0)")
       ->default_str(init_name(settings.init));
-  app.add_option_function<std::string>(
-         "--inputs", [&settings](const std::string& name) { settings.inputs = parse_inputs(name); },
-         "Inputs as the first layer sees them: unit (as given, in the unit square) or centred (each x becomes "
-         "2x - 1, in [-1, 1])")
-      ->default_str(inputs_name(settings.inputs));
+  add_inputs_flag(app, settings);
   add_switch(app, "--full-batch", train.full_batch,
              "Each step uses exactly the four truth-table rows, in order 00, 01, 10, 11");
   add_file_flag(app, "--load-weights", settings.load_weights,
@@ -180,6 +176,14 @@ void add_training_flags(CLI::App& app, Settings& settings) {
 std::optional<Activation> parse_output_activation(const std::string& name) {
   if (name == "same") return std::nullopt;
   return parse_activation(name);
+}
+
+void add_inputs_flag(CLI::App& app, Settings& settings) {
+  app.add_option_function<std::string>(
+         "--inputs", [&settings](const std::string& name) { settings.inputs = parse_inputs(name); },
+         "Inputs as the first layer sees them: unit (as given, in the unit square) or centred (each x becomes "
+         "2x - 1, in [-1, 1])")
+      ->default_str(inputs_name(settings.inputs));
 }
 
 void add_activation_flag(CLI::App& app, Settings& settings) {

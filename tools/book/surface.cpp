@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
          "the network's layer sizes")
       ->default_str("2,1,1");
   nn::add_activation_flag(app, settings);
+  nn::add_inputs_flag(app, settings);  // the network's own: a centred network still draws the unit square
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
   nn::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
       ->required();
