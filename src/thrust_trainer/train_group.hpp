@@ -221,6 +221,12 @@ struct TrainGroup : private S {
     if constexpr (S::compiled) return loss_value(args.loss, y, t);
     else return output_loss(args.loss, z, y, t);
   }
+  // dL/dz of the output's sum for the batch mean over `rows`: dL/dy / rows * g'(z), with g'(z) = slope
+  // (bce: (y - t) / rows, its sigmoid's slope cancelled).
+  NN_HOST_DEVICE float sum_gradient(float y, float t, float slope, int rows) const {
+    if constexpr (S::compiled) return loss_derivative(args.loss, y, t) / static_cast<float>(rows) * slope;
+    else return output_sum_gradient(args.loss, y, t, slope, static_cast<float>(rows));
+  }
 
   // Row j (x1, x2 or class) of a point set's row r for network n: structure of arrays, [(3r + j) * N + n].
   NN_HOST_DEVICE static float point(const float* points, std::int64_t networks, int r, int j, std::int64_t n) {
@@ -340,14 +346,7 @@ struct TrainGroup : private S {
     const int y = shape.unit_count - 1;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       batch_loss[lane] += row_loss(z[y][lane], a[y][lane], target[lane]);
-      // dL/dz = dL/dy * g'(z), with dL/dy of the batch mean (bce: y - t of the batch mean)
-      if constexpr (S::compiled) {
-        dz[y][lane] = loss_derivative(args.loss, a[y][lane], target[lane]) / static_cast<float>(rows) *
-                      slope(chosen, z[y][lane], a[y][lane]);
-      } else {
-        dz[y][lane] = output_sum_gradient(args.loss, a[y][lane], target[lane], slope(output, z[y][lane], a[y][lane]),
-                                          static_cast<float>(rows));
-      }
+      dz[y][lane] = sum_gradient(a[y][lane], target[lane], slope(output, z[y][lane], a[y][lane]), rows);
     }
     for_each_layer_backwards(shape, [&](auto layer) {
       NN_UNROLL
