@@ -101,10 +101,7 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
   if (grid.activations.empty()) throw InputError("--activations is empty: the sweep grid needs at least one");
   if (grid.gates.empty()) throw InputError("--gates is empty: the sweep grid needs at least one");
-  // Each output activation of the grid, or one entry meaning "as the settings say" (batched_job's choice).
-  std::vector<std::optional<Activation>> outputs;
-  for (const std::string& name : grid.output_activations) outputs.push_back(parse_output_activation(name));
-  if (outputs.empty()) outputs.push_back(std::nullopt);
+  const std::vector<std::optional<Activation>> outputs = output_activation_axis(grid.output_activations);
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
     try {
@@ -119,11 +116,7 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
         if (!std::isfinite(lr) || !(lr > 0.0f)) throw InputError("--lrs values must be finite and > 0");
         for (const std::string& activation : grid.activations) {
           for (const std::optional<Activation>& output : outputs) {
-            BatchedJob job = batched_job(settings);
-            job.layers = layers;
-            job.activation = parse_activation(activation);
-            if (output) job.output_activation = output;
-            validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
+            BatchedJob job = grid_job(settings, layers, activation, output);
             job.train.gate = parse_gate(gate);
             job.train.lr = lr;
             job.networks = networks;
@@ -147,6 +140,23 @@ BatchedJob batched_job(const Settings& settings) {
   job.point_set = settings.point_set;
   job.train_points = settings.train_points;
   job.test_points = settings.test_points;
+  return job;
+}
+
+std::vector<std::optional<Activation>> output_activation_axis(const std::vector<std::string>& names) {
+  std::vector<std::optional<Activation>> outputs;
+  for (const std::string& name : names) outputs.push_back(parse_output_activation(name));
+  if (outputs.empty()) outputs.push_back(std::nullopt);
+  return outputs;
+}
+
+BatchedJob grid_job(const Settings& settings, const std::vector<int>& layers, const std::string& activation,
+                    const std::optional<Activation>& output) {
+  BatchedJob job = batched_job(settings);
+  job.layers = layers;
+  job.activation = parse_activation(activation);
+  if (output) job.output_activation = output;
+  validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
   return job;
 }
 

@@ -44,6 +44,15 @@ std::vector<BatchedJob> sweep_jobs(const Settings& settings, const SweepGrid& gr
 /// training and data), one network from settings.train.seed: chapter 2's run, for the Thrust trainer.
 BatchedJob batched_job(const Settings& settings);
 
+/// A grid's output activations, --output-activations' names parsed ("same" as none chosen), or, for none
+/// given, the one entry "none chosen": each configuration then takes the settings' --output-activation.
+std::vector<std::optional<Activation>> output_activation_axis(const std::vector<std::string>& names);
+
+/// One configuration of a grid: the settings' job (batched_job) with these layers, this hidden activation
+/// and, where chosen, this output activation; throws InputError for bce without a sigmoid output.
+BatchedJob grid_job(const Settings& settings, const std::vector<int>& layers, const std::string& activation,
+                    const std::optional<Activation>& output);
+
 /// The activations and inputs a job's networks compute with.
 Architecture architecture_of(const BatchedJob& job);
 

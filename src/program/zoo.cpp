@@ -97,10 +97,7 @@ std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, 
   std::vector<std::vector<int>> layer_sets;
   for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
-  // Each output activation of the grid, or one entry meaning "as the settings say" (batched_job's choice).
-  std::vector<std::optional<Activation>> outputs;
-  for (const std::string& name : grid.output_activations) outputs.push_back(parse_output_activation(name));
-  if (outputs.empty()) outputs.push_back(std::nullopt);
+  const std::vector<std::optional<Activation>> outputs = output_activation_axis(grid.output_activations);
 
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
@@ -115,11 +112,7 @@ std::vector<BatchedJob> zoo_jobs(const Settings& settings, const ZooGrid& grid, 
       const std::optional<PointSet> set = dataset_of(dataset);
       for (const std::string& activation : activations) {
         for (const std::optional<Activation>& output : outputs) {
-          BatchedJob job = batched_job(settings);
-          job.layers = layers;
-          job.activation = parse_activation(activation);
-          if (output) job.output_activation = output;
-          validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
+          BatchedJob job = grid_job(settings, layers, activation, output);
           if (!set) job.train.gate = parse_gate(dataset);
           job.point_set = set;
           job.train_points = grid.train_points;

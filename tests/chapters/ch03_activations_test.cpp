@@ -45,6 +45,23 @@ INSTANTIATE_TEST_SUITE_P(Chapter3, Chapter3Activation, ::testing::ValuesIn(nn::a
   if (!nn::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
                                              "the CUDA variant is skipped"
 
+// Chapter 2 and chapter 3 on the CPU, given `flags` and --activation `activation`, write byte-identical --json
+// results, which hold `names` (the setting the case is about, so that a flag ignored by both cannot pass).
+void expect_bit_for_bit(const TempDir& dir, const std::vector<std::string>& flags, const std::string& activation,
+                        const std::string& names) {
+  std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
+  with_ch02.insert(with_ch02.end(), {"--activation", activation, "--quiet", "--json", dir.file("ch02.json")});
+  with_ch03.insert(with_ch03.end(),
+                   {"--activation", activation, "--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
+  const ProgramRun reference = run_program(ch02, with_ch02);
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+  const ProgramRun thrust = run_program(ch03, with_ch03);
+  ASSERT_EQ(thrust.exit_code, 0) << thrust.err;
+  const std::string json = chapters::read_text(dir.file("ch02.json"));
+  EXPECT_NE(json.find(names), std::string::npos) << json;
+  EXPECT_EQ(json, chapters::read_text(dir.file("ch03.json"))) << "seed " << flags[1];
+}
+
 // On the CPU backend the two trainers make the same draws and the same arithmetic in the same order, so their
 // --json results are byte-identical: one network on random batches, a deeper one, a full-batch MSE run, a
 // shape the Thrust trainer is not compiled for (its general path), and a point set.
@@ -56,16 +73,7 @@ TEST_P(Chapter3Activation, OnTheCpuItIsChapter2BitForBit) {
            {"--seed", "7", "--loss", "mse", "--full-batch"},
            {"--seed", "8", "--layers", "2,7,3,1"},
            {"--seed", "9", "--layers", "2,8,1", "--dataset", "ring", "--epochs", "3"}}) {
-    std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
-    with_ch02.insert(with_ch02.end(), {"--activation", name, "--quiet", "--json", dir.file("ch02.json")});
-    with_ch03.insert(with_ch03.end(), {"--activation", name, "--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
-    const ProgramRun reference = run_program(ch02, with_ch02);
-    ASSERT_EQ(reference.exit_code, 0) << reference.err;
-    const ProgramRun thrust = run_program(ch03, with_ch03);
-    ASSERT_EQ(thrust.exit_code, 0) << thrust.err;
-    const std::string json = chapters::read_text(dir.file("ch02.json"));
-    EXPECT_NE(json.find("\"activation\": \"" + name + "\""), std::string::npos) << json;
-    EXPECT_EQ(json, chapters::read_text(dir.file("ch03.json"))) << "seed " << flags[1];
+    expect_bit_for_bit(dir, flags, name, "\"activation\": \"" + name + "\"");
   }
 }
 
@@ -81,16 +89,7 @@ TEST_P(Chapter3Activation, WithItsOwnOutputInitAndInputsOnTheCpuItIsChapter2BitF
            {"--seed", "23", "--layers", "2,2,1", "--output-activation", name, "--gate", "xor", "--inputs", "centred"},
            {"--seed", "24", "--layers", "2,8,1", "--dataset", "ring", "--epochs", "3", "--output-activation", "none",
             "--inputs", "centred", "--init", "he", "--loss", "mse"}}) {
-    std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
-    with_ch02.insert(with_ch02.end(), {"--activation", name, "--quiet", "--json", dir.file("ch02.json")});
-    with_ch03.insert(with_ch03.end(), {"--activation", name, "--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
-    const ProgramRun reference = run_program(ch02, with_ch02);
-    ASSERT_EQ(reference.exit_code, 0) << reference.err;
-    const ProgramRun thrust = run_program(ch03, with_ch03);
-    ASSERT_EQ(thrust.exit_code, 0) << thrust.err;
-    const std::string json = chapters::read_text(dir.file("ch02.json"));
-    EXPECT_NE(json.find("\"output_activation\""), std::string::npos) << json;
-    EXPECT_EQ(json, chapters::read_text(dir.file("ch03.json"))) << "seed " << flags[1];
+    expect_bit_for_bit(dir, flags, name, "\"output_activation\"");
   }
 }
 
