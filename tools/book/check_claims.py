@@ -23,7 +23,7 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_math import INLINE as INLINE_MATH  # noqa: E402
 from summary import summary_pages  # noqa: E402
-from prose_numbers import configuration, lr_epochs_runs  # noqa: E402
+from prose_numbers import CH04_SETTING_SETS, CH04_SETTINGS, configuration, lr_epochs_runs, setting_row  # noqa: E402
 from two_unit_network import ROWS, TwoUnitNetwork, tanh_layers  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -380,6 +380,59 @@ def zoo_both_runs(g: "Generated") -> list[dict]:
 CURVED = ["tanh", "sigmoid", "elu", "gelu", "softplus", "sin"]  # the activations without a straight piece
 
 
+def setting(g: "Generated", name: str, activation: str, dataset: str) -> dict:
+    """One cell of chapter 4's settings table (prose_numbers.CH04_SETTINGS): how a zoo run with one thing changed
+    trained that activation on that set."""
+    c = setting_row(g.folder, name, activation, dataset)
+    if c is None:
+        raise KeyError(f"{name}: {activation} on {dataset}")
+    return c
+
+
+def setting_rows(g: "Generated") -> list[tuple[str, dict]]:
+    """Every cell of chapter 4's settings runs, with its setting's name."""
+    rows = []
+    for name, file, layers, output, _ in CH04_SETTINGS:
+        rows += [(name, c) for c in g.json(file)["configurations"] if c["layers"] == layers
+                 and c.get("output_activation") == output and c["dataset"] in CH04_SETTING_SETS]
+    return rows
+
+
+def settings_change_one_thing(g: "Generated") -> bool:
+    """Each settings run is the default zoo's training with only the named change: the output activation, the loss
+    (bce with the sigmoid output), the starting weights and inputs (he, centred), or the layers (2,16,1)."""
+    base = g.json("ch04-zoo.json")["settings"]
+    keys = ("optimizer", "lr", "epochs", "batches_per_epoch", "full_batch", "seed", "train_points", "test_points")
+    expected = {"ch04-zoo-linear-output.json": ("mse", None, [2, 8, 1], {"none"}),
+                "ch04-zoo-sigmoid-bce.json": ("bce", None, [2, 8, 1], {"sigmoid"}),
+                "ch04-zoo-he-centred.json": ("mse", ("he", "centred"), [2, 8, 1], {"none"}),
+                "ch04-zoo-wide.json": ("mse", None, [2, 16, 1], {None, "none"})}
+    for file, (loss, init, layers, outputs) in expected.items():
+        run = g.json(file)
+        start = (run["settings"].get("init", "pytorch"), run["settings"].get("inputs", "unit"))
+        if (any(run["settings"][k] != base[k] for k in keys) or run["settings"]["loss"] != loss
+                or start != (init or ("pytorch", "unit"))
+                or {c.get("output_activation") for c in run["configurations"]} != outputs
+                or any(c["layers"] != layers or c["networks"] != g.json("ch04-zoo.json")["configurations"][0]["networks"]
+                       for c in run["configurations"])):
+            return False
+    return "init" not in base and "output_activation" not in base
+
+
+def relu_failures_mostly_dead_output(g: "Generated") -> bool:
+    """In the default zoo (the demo's design), on each 2,8,1 set ReLU learns at all, most of its networks that did
+    not learn have a dead output unit, and every ReLU network with a dead output did not learn."""
+    for d in CH04_SETTING_SETS:
+        c = setting(g, "demo", "relu", d)
+        if not (c["learned"] > 0 and 2 * c["dead_output_not_learned"] > c["networks"] - c["learned"]
+                and c["dead_output"] == c["dead_output_not_learned"]):
+            return False
+    return True
+
+
+BENDS_WITH_A_SLOPE = ["tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin"]
+
+
 def names_only_tanh_and_none(root: Path) -> bool:
     """Outside src/nn/activation.hpp and .cpp, no source of the two trainers (the core, whose xtensor trainer
     is chapter 2's, and the Thrust trainer) names an activation but tanh and identity (the two the Thrust
@@ -390,6 +443,27 @@ def names_only_tanh_and_none(root: Path) -> bool:
             if path.suffix in {".hpp", ".cpp", ".inl", ".cu"} and path.name not in {"activation.hpp", "activation.cpp"}:
                 named |= set(re.findall(r"Activation::(\w+)", path.read_text(encoding="utf-8")))
     return named <= {"tanh", "identity"}
+
+
+# Chapter 2's shapes: every activation after one unit (2,1) and in the demo's 2,1,1, on AND and XOR.
+MONOTONE = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "softplus", "step"]  # never fall as z grows
+NEAR_0_ONLY_NEAR_THE_TIE = ["none", "tanh", "elu", "sin"]  # near 0 only near 0 (sin: near multiples of pi)
+
+
+def shape(g: "Generated", layers: list[int], activation: str, gate: str) -> dict:
+    return g.sweep(layers, activation, "ch02-shapes.json", gate)
+
+
+def shapes_sweep_is_chapter_2s(g: "Generated") -> bool:
+    """The shapes sweep trains every one of the ten activations in 2,1 and 2,1,1 on AND and XOR, from the same
+    seeds, with chapter 2's training (its program's defaults, as ch02-tanh.json records them)."""
+    sweep, ch02 = g.json("ch02-shapes.json"), g.json("ch02-tanh.json")["settings"]
+    cells = {(tuple(c["layers"]), c["activation"], c["gate"]) for c in sweep["configurations"]}
+    return (cells == {(layers, a, gate) for layers in ((2, 1), (2, 1, 1)) for a in CH04_ACTIVATIONS
+                      for gate in ("and", "xor")}
+            and len({(c["first_seed"], c["networks"]) for c in sweep["configurations"]}) == 1
+            and all(sweep["settings"][k] == ch02[k] for k in ("loss", "optimizer", "lr", "batch_size",
+                                                               "batches_per_epoch", "epochs", "full_batch", "seed")))
 
 
 CLAIMS = [
@@ -432,6 +506,42 @@ CLAIMS = [
     Claim("ch02-tanh.md", "`2,1,1` networks trained on XOR,",
           lambda g: g.sweep([2, 1, 1], "tanh", "ch02-shapes.json", gate="xor")["rounds_correctly"] == 0,
           "no 2,1,1 tanh network of the sweep rounds correctly on XOR"),
+    Claim("ch02-tanh.md", "enough of a bend for one unit to learn AND",
+          lambda g: shape(g, [2, 1], "relu", "and")["learned"] > 0, "some 2,1 relu network learned AND"),
+    Claim("ch02-tanh.md", "Here is the same sweep with each of the ten activations", shapes_sweep_is_chapter_2s,
+          "the shapes sweep has all ten activations in 2,1 and 2,1,1 on AND and XOR, the same seeds for each, and "
+          "chapter 2's training"),
+    Claim("ch02-tanh.md", "the four whose output is near 0 only near such sums, `none`, `tanh`, `elu` and `sin`, "
+          "learned AND with one unit from no seed",
+          lambda g: all((shape(g, [2, 1], a, "and")["learned"] == 0) == (a in NEAR_0_ONLY_NEAR_THE_TIE)
+                        for a in CH04_ACTIVATIONS),
+          "with one unit (2,1), none, tanh, elu and sin learned AND from no seed, every other activation from some"),
+    Claim("ch02-tanh.md", "One sigmoid unit learns AND from",
+          lambda g: shape(g, [2, 1], "sigmoid", "and")["learned"] > 0,
+          "some 2,1 sigmoid network learned AND"),
+    Claim("ch02-tanh.md", "were right from their starting weights, which never move",
+          lambda g: 0 < shape(g, [2, 1], "step", "and")["learned"] == shape(g, [2, 1], "step", "and")[
+              "rounds_correctly"] and step_never_moved(g),
+          "some 2,1 step networks learned AND, exactly those that round correctly (outputs 0 or 1), and chapter "
+          "4's step networks never move"),
+    Claim("ch02-tanh.md", "ELU rounds correctly from every seed and learns from none",
+          lambda g: (lambda c: c["rounds_correctly"] == c["networks"] and c["learned"] == 0)(
+              shape(g, [2, 1], "elu", "and")),
+          "every 2,1 elu network rounds AND correctly and none learned it"),
+    Claim("ch02-tanh.md", "no activation whose set is a half-line rounds XOR correctly with one unit",
+          lambda g: all((shape(g, [2, 1], a, "xor")["rounds_correctly"] == 0) == (a != "sin")
+                        for a in CH04_ACTIVATIONS),
+          "no 2,1 network of any activation but sin rounds XOR correctly; some sin networks do"),
+    Claim("ch02-tanh.md", "one `sin` unit learns XOR from",
+          lambda g: shape(g, [2, 1], "sin", "xor")["learned"] > 0, "some 2,1 sin network learned XOR"),
+    Claim("ch02-tanh.md", "with a monotone activation, no `2,1,1` network rounds XOR correctly",
+          lambda g: all(shape(g, [2, 1, 1], a, "xor")["rounds_correctly"] == 0 for a in MONOTONE)
+          and set(MONOTONE) | {"gelu", "sin"} == set(CH04_ACTIVATIONS),
+          "no 2,1,1 network rounds XOR correctly with none, tanh, sigmoid, relu, leaky-relu, elu, softplus or step "
+          "(every activation but gelu and sin)"),
+    Claim("ch02-tanh.md", "with either of them the `2,1,1` network learns XOR from some seeds",
+          lambda g: all(shape(g, [2, 1, 1], a, "xor")["learned"] > 0 for a in ("gelu", "sin")),
+          "some 2,1,1 gelu networks and some 2,1,1 sin networks learned XOR"),
     Claim("ch02-tanh.md", "where `0 1` and `1 0` land on one side of a line and `0 0` and `1 1` on the other",
           lambda g: g.json("ch02-xor.json")["learned"] and xor_hidden_layer_separates(g),
           "the 2,2,1 network learned XOR and its output unit's 0.5 line separates the hidden images of XOR's rows"),
@@ -566,7 +676,7 @@ CLAIMS = [
                         for run in (ch04_run(g, s, "step") for s in CH04_SETS))
           and close(ch04_run(g, "ring", "step")["train_accuracy"], 0.5),
           "on every set the step's final MSE is 1 - its training accuracy, and on the ring that accuracy is 0.5"),
-    Claim("ch04-activations.md", "Only `relu` and the step have dead units",
+    Claim("ch04-activations.md", "In these panels only `relu` and the step have dead units",
           lambda g: all((dead["total"] > 0 or dead["output_dead"]) == (a in {"relu", "step"})
                         for s in CH04_SETS for a in CH04_ACTIVATIONS
                         for dead in [ch04_surface(g, s, a)["dead_units"]]),
@@ -581,7 +691,7 @@ CLAIMS = [
           lambda g: 2 * len(dead_at_or_below_0(ch04_weights(g, "ring", "step"), training_points(g, "ring")))
           > len(ch04_weights(g, "ring", "step")["layers"][0]["bias"]),
           "over half of the 2,8,1 network's hidden units start with their sums at most 0 on all the ring's points"),
-    Claim("ch04-activations.md", "Dead units cost capacity: the spirals' `2,16,16,1` ReLU network ended with",
+    Claim("ch04-activations.md", "the spirals' `2,16,16,1` ReLU network ended with",
           lambda g: ch04_surface(g, "spirals", "relu")["dead_units"]["total"] > 0
           and ch04_run(g, "spirals", "relu")["settings"]["layers"] == [2, 16, 16, 1],
           "the spirals' relu network is 2,16,16,1 and has dead units"),
@@ -645,6 +755,114 @@ CLAIMS = [
           == ch04_run(g, "spirals", "tanh")["settings"]["layers"],
           "the book's zoo runs with its defaults, whose settings are the panels' (the spirals run's, the spirals "
           "panels')"),
+    Claim("ch04-activations.md", "of them changed at a time", settings_change_one_thing,
+          "each settings run is the default zoo's training and networks with only its named change"),
+    Claim("ch04-activations.md", "`none` learned the blobs in every setting and no other set in any",
+          lambda g: all(c["learned"] == (c["networks"] if c["dataset"] == "blobs" else 0)
+                        for _, c in setting_rows(g) if c["activation"] == "none"),
+          "in every settings run, every network without an activation learned the blobs and none learned another set"),
+    Claim("ch04-activations.md", "The step learned none of the ring, the quadrants and the comfortable rooms in any setting",
+          lambda g: all(c["learned"] == 0 for _, c in setting_rows(g)
+                        if c["activation"] == "step" and c["dataset"] != "blobs"),
+          "no step network learned the ring, the quadrants or comfort in any settings run"),
+    Claim("ch04-activations.md", "with a linear or sigmoid output, the output unit learns from what the step units give it",
+          lambda g: all(setting(g, name, "step", "blobs")["learned"] > setting(g, "demo", "step", "blobs")["learned"]
+                        for name in ("linear-output", "sigmoid-bce", "he-centred")),
+          "more step networks learned the blobs with a linear or sigmoid output than with the step after the output"),
+    Claim("ch04-activations.md", "most of the ReLU networks that did not learn ended with a dead *output* unit",
+          relu_failures_mostly_dead_output,
+          "in the default zoo, on ring, quadrants, blobs and comfort, over half of the relu networks that did not "
+          "learn have a dead output, and none with a dead output learned"),
+    Claim("ch04-activations.md", "In the demo's design most of ReLU's failures on these sets had a dead output",
+          relu_failures_mostly_dead_output,
+          "in the default zoo, on ring, quadrants, blobs and comfort, over half of the relu networks that did not "
+          "learn have a dead output"),
+    Claim("ch04-activations.md", "so a ReLU output whose sum is at most 0 on every training point outputs 0 everywhere",
+          lambda g: all((c["dead_output"] > 0) == (c["activation"] in ("relu", "step")) for c in
+                        g.json("ch04-zoo.json")["configurations"])
+          and all(c["dead_output"] == c["dead_output_not_learned"] for c in g.json("ch04-zoo.json")["configurations"]),
+          "in the default zoo, relu and step networks have dead outputs on every set, no other activation has, and no "
+          "network with a dead output learned"),
+    Claim("ch04-activations.md", "With a linear output no output unit can die, and ReLU learned more often on every set",
+          lambda g: all(c["dead_output"] == 0 for name, c in setting_rows(g) if name in ("linear-output", "he-centred",
+                                                                                          "wide-linear-output"))
+          and all(setting(g, "linear-output", "relu", d)["learned"] > setting(g, "demo", "relu", d)["learned"]
+                  for d in CH04_SETTING_SETS),
+          "no network with a linear output has a dead output, and more relu networks learned each set with a linear "
+          "output than in the demo's design"),
+    Claim("ch04-activations.md", "with a\n  sigmoid output and the cross-entropy, whose output never has slope 0, more often still",
+          lambda g: all(setting(g, "sigmoid-bce", "relu", d)["learned"] > setting(g, "linear-output", "relu", d)["learned"]
+                        for d in ("ring", "quadrants"))
+          and all(c["dead_output"] == 0 for name, c in setting_rows(g) if name == "sigmoid-bce"),
+          "with a sigmoid output and bce, more relu networks learned the ring and the quadrants than with a linear "
+          "output, and no output died"),
+    Claim("ch04-activations.md", "With a linear output about half of ReLU's hidden units still ended dead",
+          lambda g: all(0.4 <= setting(g, "linear-output", "relu", d)["dead_unit_share"] <= 0.6 for d in CH04_SETTING_SETS)
+          and setting(g, "linear-output", "relu", "ring")["learned"]
+          < setting(g, "linear-output", "leaky-relu", "ring")["learned"],
+          "with a linear output, 40% to 60% of relu's hidden units ended dead on each set, and relu learned the ring "
+          "less often than leaky-relu"),
+    Claim("ch04-activations.md", "few of its hidden units ended dead",
+          lambda g: all(setting(g, "he-centred", "relu", d)["dead_unit_share"]
+                        < min(0.15, setting(g, "linear-output", "relu", d)["dead_unit_share"]) for d in CH04_SETTING_SETS)
+          and all(setting(g, "he-centred", "relu", d)["learned"] == setting(g, "he-centred", "relu", d)["networks"]
+                  for d in ("ring", "quadrants", "blobs")),
+          "with He's weights and centred inputs under 15% of relu's hidden units ended dead on each set, fewer than "
+          "with the default start, and relu learned the ring, quadrants and blobs from every seed"),
+    Claim("ch04-activations.md", "and the\n  comfortable rooms more often than any other activation in that column",
+          lambda g: all(setting(g, "he-centred", "relu", "comfort")["learned"] > c["learned"]
+                        for name, c in setting_rows(g) if name == "he-centred" and c["dataset"] == "comfort"
+                        and c["activation"] != "relu"),
+          "with He's weights and centred inputs, relu learned comfort more often than every other activation"),
+    Claim("ch04-activations.md", "With sixteen hidden units ReLU learned more often than with eight on each of the three sets",
+          lambda g: all(setting(g, wide, "relu", d)["learned"] > setting(g, narrow, "relu", d)["learned"]
+                        for wide, narrow in (("wide", "demo"), ("wide-linear-output", "linear-output"))
+                        for d in ("ring", "quadrants", "comfort"))
+          and all(setting(g, "wide-linear-output", "relu", d)["learned"] > setting(g, "wide", "relu", d)["learned"]
+                  for d in ("ring", "quadrants", "comfort")),
+          "2,16,1 relu learned more often than 2,8,1 on ring, quadrants and comfort, with either output, and with a "
+          "linear output more often than with the demo's"),
+    Claim("ch04-activations.md", "The sigmoid learned the ring from fewer seeds with a linear output",
+          lambda g: setting(g, "linear-output", "sigmoid", "ring")["learned"] < setting(g, "demo", "sigmoid", "ring")[
+              "learned"] and setting(g, "he-centred", "sigmoid", "ring")["learned"]
+          == setting(g, "he-centred", "sigmoid", "ring")["networks"],
+          "fewer sigmoid networks learned the ring with a linear output than in the demo's design, all with He's start"),
+    Claim("ch04-activations.md", "ReLU came\n  last of the bends with a slope in the demo's design",
+          lambda g: all(zoo_rows(g)["relu", d]["learned"] < zoo_rows(g)[a, d]["learned"]
+                        for d in CH04_SETTING_SETS for a in BENDS_WITH_A_SLOPE if a != "relu"),
+          "in the default zoo relu learned ring, quadrants, blobs and comfort less often than every other activation "
+          "with a bend and a slope"),
+    Claim("ch04-activations.md", "every bend with a slope learned the ring, the\nquadrants, the blobs and the comfortable "
+          "rooms from some seeds in every setting here",
+          lambda g: all(c["learned"] > 0 for _, c in setting_rows(g) if c["activation"] in BENDS_WITH_A_SLOPE)
+          and all(zoo_rows(g)[a, d]["learned"] > 0 for a in BENDS_WITH_A_SLOPE for d in CH04_SETTING_SETS),
+          "in the default zoo and every settings run, every bend with a slope learned each of the four sets from "
+          "some seeds"),
+    Claim("glossary.md", "a `2,1,1` network whose activation is monotone cannot learn XOR",
+          lambda g: all(shape(g, [2, 1, 1], a, "xor")["learned"] == 0 for a in MONOTONE),
+          "no 2,1,1 network with a monotone activation learned XOR in chapter 2's sweep"),
+    Claim("glossary.md", "With GELU or `sin` some `2,1,1` networks learn it",
+          lambda g: all(shape(g, [2, 1, 1], a, "xor")["learned"] > 0 for a in ("gelu", "sin")),
+          "some 2,1,1 gelu and sin networks learned XOR in chapter 2's sweep"),
+    Claim("glossary.md", "Only a layer after the last step units, such as a linear output unit, can still learn",
+          lambda g: setting(g, "linear-output", "step", "blobs")["learned"] > setting(g, "demo", "step", "blobs")[
+              "learned"] and step_never_moved(g),
+          "step networks never move with the step after the output, and more learned the blobs with a linear output"),
+    Claim("glossary.md", "The output unit can die in the same way when the network puts an activation with a flat piece "
+          "after it",
+          lambda g: all((c["dead_output"] > 0) == (c["activation"] in ("relu", "step"))
+                        for c in g.json("ch04-zoo.json")["configurations"])
+          and all(c["dead_output"] == 0 for name, c in setting_rows(g) if name == "linear-output"),
+          "in the default zoo only relu and step networks (flat pieces) have dead outputs; with a linear output none"),
+    Claim("ch02-tanh.md", "gradient descent cannot move a single weight into a step unit, nor any before it",
+          step_never_moved,
+          "chapter 4's step networks (the step after every layer) end with their starting weights and loss"),
+    Claim("introduction.md", "is zero, and gradient descent never moves it", step_never_moved,
+          "chapter 4's step networks (the step after every layer) end with their starting weights and loss"),
+    Claim("ch03-gpu.md", "which needs a monotone activation, does not cover it",
+          lambda g: shape(g, [2, 1, 1], "gelu", "xor")["learned"] > 0
+          and all(shape(g, [2, 1, 1], a, "xor")["rounds_correctly"] == 0 for a in MONOTONE),
+          "no 2,1,1 network with a monotone activation rounds XOR correctly, and some with GELU (not monotone) learn it"),
     Claim("ch03-gpu.md", "The table prints the interval rounded outwards to a tenth of a percent, and this book's text "
           "rounds it the same way", prose_intervals_are_the_tables,
           "every count, rate and interval the prose includes for the sweep is the table's, and contains the --json's"),

@@ -95,10 +95,63 @@ class CheckClaims(unittest.TestCase):
 
     def test_fails_when_a_2_1_1_network_rounds_to_xor(self) -> None:
         def one_rounds(sweep: dict) -> None:
-            next(c for c in sweep["configurations"] if c["gate"] == "xor" and c["layers"] == [2, 1, 1])[
-                "rounds_correctly"] = 1
+            next(c for c in sweep["configurations"] if c["gate"] == "xor" and c["layers"] == [2, 1, 1]
+                 and c["activation"] == "tanh")["rounds_correctly"] = 1
         self.edit_json("ch02-shapes.json", one_rounds)
         self.assert_fails_with("`2,1,1` networks trained on XOR,' is false")
+
+    def shapes_cell(self, layers: list[int], activation: str, gate: str, key: str, value: int) -> None:
+        def change(sweep: dict) -> None:
+            next(c for c in sweep["configurations"] if c["layers"] == layers and c["activation"] == activation
+                 and c["gate"] == gate)[key] = value
+        self.edit_json("ch02-shapes.json", change)
+
+    def test_fails_when_no_sigmoid_unit_learns_and(self) -> None:
+        self.shapes_cell([2, 1], "sigmoid", "and", "learned", 0)
+        self.assert_fails_with("One sigmoid unit learns AND from' is false")
+
+    def test_fails_when_an_elu_unit_learns_and(self) -> None:
+        self.shapes_cell([2, 1], "elu", "and", "learned", 3)
+        self.assert_fails_with("learned AND with one unit from no seed' is false")
+
+    def test_fails_when_one_gelu_unit_rounds_xor(self) -> None:
+        self.shapes_cell([2, 1], "gelu", "xor", "rounds_correctly", 1)
+        self.assert_fails_with("rounds XOR correctly with one unit' is false")
+
+    def test_fails_when_a_monotone_2_1_1_network_rounds_xor(self) -> None:
+        self.shapes_cell([2, 1, 1], "relu", "xor", "rounds_correctly", 1)
+        self.assert_fails_with("no `2,1,1` network rounds XOR correctly' is false")
+
+    def test_fails_when_no_gelu_2_1_1_network_learns_xor(self) -> None:
+        self.shapes_cell([2, 1, 1], "gelu", "xor", "learned", 0)
+        self.assert_fails_with("learns XOR from some seeds' is false")
+
+    def zoo_cell(self, name: str, activation: str, dataset: str, key: str, value) -> None:
+        def change(zoo: dict) -> None:
+            for c in zoo["configurations"]:
+                if c["activation"] == activation and c["dataset"] == dataset:
+                    c[key] = value
+        self.edit_json(name, change)
+
+    def test_fails_when_relu_s_failures_keep_their_output(self) -> None:
+        self.zoo_cell("ch04-zoo.json", "relu", "ring", "dead_output_not_learned", 0)
+        self.assert_fails_with("ended with a dead *output* unit' is false")
+
+    def test_fails_when_a_linear_output_dies(self) -> None:
+        self.zoo_cell("ch04-zoo-linear-output.json", "relu", "ring", "dead_output", 1)
+        self.assert_fails_with("ReLU learned more often on every set' is false")
+
+    def test_fails_when_he_s_start_leaves_relu_units_dead(self) -> None:
+        self.zoo_cell("ch04-zoo-he-centred.json", "relu", "quadrants", "dead_unit_share", 0.5)
+        self.assert_fails_with("few of its hidden units ended dead' is false")
+
+    def test_fails_when_a_settings_run_changes_two_things(self) -> None:
+        self.edit_json("ch04-zoo-linear-output.json", lambda zoo: zoo["settings"].__setitem__("lr", 0.01))
+        self.assert_fails_with("of them changed at a time' is false")
+
+    def test_fails_when_a_step_network_learns_the_ring(self) -> None:
+        self.zoo_cell("ch04-zoo-he-centred.json", "step", "ring", "learned", 2)
+        self.assert_fails_with("the comfortable rooms in any setting' is false")
 
     def test_fails_when_the_xor_hidden_layer_does_not_separate(self) -> None:
         self.edit_json("ch02-xor-weights.json", lambda weights: weights["layers"][1].__setitem__("bias", [9.0]))

@@ -63,9 +63,10 @@ measured ch02-rises-full-batch-lr-0.01 ch02-tanh --seed 0 --full-batch --lr 0.01
 # How often those settings learn XOR, over the sweep's 1000 seeds.
 measured ch02-xor-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates xor \
   --grid-layers 2,2,1 "${xor_training[@]}"
-# Chapter 2's shapes: tanh after a single layer (2,1) against the demo's 2,1,1, on AND and XOR.
-measured ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh --gates and,xor \
-  --grid-layers 2,1 --grid-layers 2,1,1
+# Chapter 2's shapes: every activation after a single layer (2,1) and in the demo's 2,1,1, on AND and XOR, with
+# chapter 2's training (about 11 s).
+measured ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --gates and,xor \
+  --activations none,tanh,sigmoid,relu,leaky-relu,elu,gelu,softplus,sin,step --grid-layers 2,1 --grid-layers 2,1,1
 # Chapter 3: the tanh rate depends on the learning rate and the training length, not on tanh alone.
 for epochs in 8 16 32 64; do
   measured "ch03-lr-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \
@@ -124,6 +125,22 @@ echo "build/chapters/ch04-zoo --device cpu" > "${out}/ch04-zoo.command"
 spirals_zoo=(--device cpu --datasets spirals --grid-layers 2,16,16,1 --epochs 100 --networks 32)
 echo "build/chapters/ch04-zoo ${spirals_zoo[*]}" > "${out}/ch04-zoo-spirals.command"
 "${binary[ch04-zoo]}" "${spirals_zoo[@]}" --json "${out}/ch04-zoo-spirals.json" > "${out}/ch04-zoo-spirals.txt"
+
+# Chapter 4: what decides the result. The zoo's training with one thing changed, for the activations and sets the
+# page compares: a linear output unit; a sigmoid output with the binary cross-entropy; He's starting weights and
+# centred inputs, with a linear output; and 16 hidden units, with the demo's output and a linear one (about 60 s
+# in all on two cores).
+zoo_activations=(--activations none,tanh,sigmoid,relu,leaky-relu,gelu,step --datasets ring,quadrants,blobs,comfort)
+measured_zoo() {
+  local name="$1"
+  shift
+  "${binary[ch04-zoo]}" --device cpu "$@" --quiet --json "${out}/${name}.json"
+}
+measured_zoo ch04-zoo-linear-output "${zoo_activations[@]}" --output-activations none
+measured_zoo ch04-zoo-sigmoid-bce "${zoo_activations[@]}" --output-activations sigmoid --loss bce
+measured_zoo ch04-zoo-he-centred "${zoo_activations[@]}" --init he --inputs centred --output-activations none
+measured_zoo ch04-zoo-wide --activations tanh,relu,leaky-relu --datasets ring,quadrants,comfort --grid-layers 2,16,1 \
+  --output-activations same,none
 
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu

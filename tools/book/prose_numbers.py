@@ -100,6 +100,42 @@ def failures_table(c: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The shapes and gates of chapter 2's table, as its columns run: (layers, gate, count).
+CH02_SHAPE_COLUMNS = [([2, 1], "and", "learned"), ([2, 1], "and", "rounds_correctly"),
+                      ([2, 1], "xor", "rounds_correctly"), ([2, 1], "xor", "learned"),
+                      ([2, 1, 1], "xor", "rounds_correctly"), ([2, 1, 1], "xor", "learned")]
+
+
+def write_ch02_shapes(out: Path) -> None:
+    """Chapter 2's shapes: every activation after one unit (2,1) and in the demo's 2,1,1, on AND and XOR, counted
+    by chapter 3's sweep (ch02-shapes.json): a table, and each cell's count as
+    ch02-shapes-{learned,rounds}-LAYERS-GATE-ACTIVATION.txt."""
+    shapes = json.loads((out / "ch02-shapes.json").read_text(encoding="utf-8"))
+    write(out, "ch02-shapes-networks.txt", str(shapes["configurations"][0]["networks"]))
+    heading = {"learned": "learned", "rounds_correctly": "rounds correctly"}
+    lines = ["| activation | " + " | ".join(
+        f"{gate.upper()} `{','.join(map(str, layers))}` {heading[key]}" for layers, gate, key in CH02_SHAPE_COLUMNS)
+        + " |", "| --- |" + " ---: |" * len(CH02_SHAPE_COLUMNS)]
+    for a in CH04_ACTIVATIONS:
+        cells = []
+        for layers, gate, key in CH02_SHAPE_COLUMNS:
+            c = configuration(shapes, layers, a, gate)
+            cells.append(str(c[key]))
+        lines.append(f"| `{a}` | " + " | ".join(cells) + " |")
+        for layers in ([2, 1], [2, 1, 1]):
+            for gate in ("and", "xor"):
+                c = configuration(shapes, layers, a, gate)
+                name = "-".join(map(str, layers)) + f"-{gate}-{a}"
+                write(out, f"ch02-shapes-learned-{name}.txt", str(c["learned"]))
+                write(out, f"ch02-shapes-rounds-{name}.txt", str(c["rounds_correctly"]))
+    write(out, "ch02-shapes.md", "\n".join(lines) + "\n")
+    # The names the prose lists: which activations learned AND with one unit, and XOR with 2,1,1.
+    learners = lambda layers, gate: listed([a for a in CH04_ACTIVATIONS
+                                            if configuration(shapes, layers, a, gate)["learned"] > 0])
+    write(out, "ch02-shapes-learners-2-1-and.txt", learners([2, 1], "and"))
+    write(out, "ch02-shapes-learners-2-1-1-xor.txt", learners([2, 1, 1], "xor"))
+
+
 def lr_epochs_runs(folder: Path) -> dict[int, dict]:
     """Chapter 3's learning-rate sweeps (ch03-lr-epochs-*.json), by their epochs."""
     runs = (json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("ch03-lr-epochs-*.json"))
@@ -168,7 +204,8 @@ def training_flags(settings: dict, code: bool = True) -> str:
 
 def write_ch04_zoo(out: Path) -> None:
     """Chapter 4's zoo: per configuration "LEARNED of NETWORKS" (ch04-zoo-SET-ACTIVATION.txt; the second run's
-    spirals ch04-zoo-spirals-large-ACTIVATION.txt), ReLU's dead-unit share per set, and the runs' sizes."""
+    spirals ch04-zoo-spirals-large-ACTIVATION.txt), each row's dead-unit share (-dead.txt) and count of networks with
+    a dead output unit (-dead-output.txt), and the runs' sizes."""
     zoo = json.loads((out / "ch04-zoo.json").read_text(encoding="utf-8"))
     large = json.loads((out / "ch04-zoo-spirals.json").read_text(encoding="utf-8"))
     for document, prefix in ((zoo, "ch04-zoo"), (large, "ch04-zoo-spirals-large")):
@@ -177,8 +214,8 @@ def write_ch04_zoo(out: Path) -> None:
             write(out, f"{name}.txt", f"{c['learned']} of {c['networks']}")
             if c["median_learned_epoch"] is not None:  # the median epoch by which its networks met the rule
                 write(out, f"{name}-epochs.txt", f"{c['median_learned_epoch']:.1f} epochs")
-            if c["dead_unit_share"] is not None:
-                write(out, f"{name}-dead.txt", f"{100 * c['dead_unit_share']:.0f}%")
+            write(out, f"{name}-dead.txt", f"{100 * c['dead_unit_share']:.0f}%")
+            write(out, f"{name}-dead-output.txt", f"{c['dead_output']}")
         write(out, f"{prefix}-networks.txt", str(document["configurations"][0]["networks"]))
         write(out, f"{prefix}-layers.txt",
               "`" + ",".join(str(n) for n in document["configurations"][0]["layers"]) + "`")
@@ -230,6 +267,58 @@ def write_ch04(out: Path) -> None:
     write(out, "ch04-step-loss-values.txt", str(len(set(runs["ring", "step"]["loss_history"]))))
 
 
+# Chapter 4's settings: the zoo's training with one thing changed (generate.sh), by file and heading; the
+# "same" run is the default zoo (ch04-zoo.json), whose output unit has the hidden layers' activation.
+CH04_SETTINGS = [("demo", "ch04-zoo.json", [2, 8, 1], None, "`2,8,1`, output as hidden (the demo's)"),
+                 ("linear-output", "ch04-zoo-linear-output.json", [2, 8, 1], "none", "linear output"),
+                 ("sigmoid-bce", "ch04-zoo-sigmoid-bce.json", [2, 8, 1], "sigmoid", "sigmoid output, BCE"),
+                 ("he-centred", "ch04-zoo-he-centred.json", [2, 8, 1], "none", "He, centred inputs, linear output"),
+                 ("wide", "ch04-zoo-wide.json", [2, 16, 1], None, "`2,16,1`, output as hidden"),
+                 ("wide-linear-output", "ch04-zoo-wide.json", [2, 16, 1], "none", "`2,16,1`, linear output")]
+CH04_SETTING_SETS = ["ring", "quadrants", "blobs", "comfort"]
+CH04_SETTING_ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "gelu", "step"]
+
+
+def setting_row(folder: Path, setting: str, activation: str, dataset: str) -> dict | None:
+    """One configuration of chapter 4's setting runs (CH04_SETTINGS), or None where that run left it out."""
+    _, name, layers, output, _ = next(s for s in CH04_SETTINGS if s[0] == setting)
+    document = json.loads((folder / name).read_text(encoding="utf-8"))
+    return next((c for c in document["configurations"] if c["activation"] == activation and c["dataset"] == dataset
+                 and c["layers"] == layers and c.get("output_activation") == output), None)
+
+
+def write_ch04_settings(out: Path) -> None:
+    """Chapter 4's table of what decides the result: for each activation and set, how many of the networks learned
+    in each setting (ch04-settings.md, each cell also ch04-setting-SETTING-SET-ACTIVATION.txt), and ReLU's failures
+    split into a dead output unit and the rest (ch04-relu-failures.md)."""
+    lines = ["| activation | set | " + " | ".join(s[4] for s in CH04_SETTINGS) + " |",
+             "| --- | --- |" + " ---: |" * len(CH04_SETTINGS)]
+    for a in CH04_SETTING_ACTIVATIONS:
+        for d in CH04_SETTING_SETS:
+            cells = []
+            for setting, *_ in CH04_SETTINGS:
+                c = setting_row(out, setting, a, d)
+                cells.append("–" if c is None else str(c["learned"]))
+                if c is not None:
+                    write(out, f"ch04-setting-{setting}-{d}-{a}.txt", f"{c['learned']} of {c['networks']}")
+            lines.append(f"| `{a}` | {d} | " + " | ".join(cells) + " |")
+    write(out, "ch04-settings.md", "\n".join(lines) + "\n")
+    write(out, "ch04-settings-networks.txt", str(setting_row(out, "linear-output", "tanh", "ring")["networks"]))
+    rows = ["| setting | set | learned | did not learn | of those, output unit dead | hidden units dead |",
+            "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for setting in ("demo", "linear-output", "he-centred"):
+        label = next(s[4] for s in CH04_SETTINGS if s[0] == setting)
+        for d in CH04_SETTING_SETS:
+            c = setting_row(out, setting, "relu", d)
+            failed = c["networks"] - c["learned"]
+            rows.append(f"| {label} | {d} | {c['learned']} | {failed} | {c['dead_output_not_learned']} | "
+                        f"{100 * c['dead_unit_share']:.0f}% |")
+            write(out, f"ch04-relu-failed-{setting}-{d}.txt", str(failed))
+            write(out, f"ch04-relu-dead-output-{setting}-{d}.txt", str(c["dead_output_not_learned"]))
+            write(out, f"ch04-relu-dead-share-{setting}-{d}.txt", f"{100 * c['dead_unit_share']:.0f}%")
+    write(out, "ch04-relu-failures.md", "\n".join(rows) + "\n")
+
+
 def kernel_resources_summary(resources: dict) -> str:
     """Chapter 3's sentence on the compiler's count (kernel_resources.py's JSON): which kernels keep their
     arrays in registers, and what the others use."""
@@ -271,12 +360,7 @@ def main() -> None:
     write_two_unit_network(out, ch02)
     write_rises(out, ch02)
 
-    # Chapter 2's shapes and XOR, counted by chapter 3's sweep.
-    shapes = json.loads((out / "ch02-shapes.json").read_text(encoding="utf-8"))
-    write(out, "ch02-shapes-networks.txt", str(shapes["configurations"][0]["networks"]))
-    write(out, "ch02-shapes-learned-2-1-and.txt", str(configuration(shapes, [2, 1], "tanh")["learned"]))
-    write(out, "ch02-shapes-rounds-2-1-1-xor.txt",
-          str(configuration(shapes, [2, 1, 1], "tanh", "xor")["rounds_correctly"]))
+    write_ch02_shapes(out)
     xor = json.loads((out / "ch02-xor.json").read_text(encoding="utf-8"))
     write(out, "ch02-xor-learned.txt", "learns" if xor["learned"] else "does not learn")
     xor_sweep = json.loads((out / "ch02-xor-sweep.json").read_text(encoding="utf-8"))
@@ -308,6 +392,7 @@ def main() -> None:
     write(out, "ch03-kernel-resources-summary.txt", kernel_resources_summary(resources))
     write_ch04(out)
     write_ch04_zoo(out)
+    write_ch04_settings(out)
 
 
 if __name__ == "__main__":
