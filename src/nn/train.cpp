@@ -16,6 +16,7 @@ TrainHistory train_epochs(Network& network, const TrainConfig& config, const Bat
   const auto start = std::chrono::steady_clock::now();
   ParameterUpdater updater(config.optimizer, config.lr, network);
   TrainHistory history;
+  // ANCHOR: epochs
   for (int epoch = 1; epoch <= config.epochs; ++epoch) {
     double loss_sum = 0.0;
     for (int b = 0; b < config.batches_per_epoch; ++b) {
@@ -29,17 +30,21 @@ TrainHistory train_epochs(Network& network, const TrainConfig& config, const Bat
     history.truth_table_loss.push_back(report.truth_table_loss);
     if (on_epoch) on_epoch(report);
   }
+  // ANCHOR_END: epochs
   return history;
 }
 
 }  // namespace
 
 float train_step(Network& network, ParameterUpdater& updater, const Batch& batch, Loss loss) {
-  const ForwardTrace trace = network.forward_trace(batch.inputs);
-  const float batch_loss = mean_loss(loss, trace, batch.targets);
-  updater.step(network, network.backward_from_output_sums(
-                            trace, mean_loss_sum_gradient(loss, network, trace, batch.targets)));
+  // ANCHOR: step
+  const ForwardTrace trace = network.forward_trace(batch.inputs);  // forward: every layer's sums and outputs
+  const float batch_loss = mean_loss(loss, trace, batch.targets);   // the loss, before the step
+  // backward: the loss's gradient at the output's sums, then through every layer by the chain rule
+  const Matrix d_sums = mean_loss_sum_gradient(loss, network, trace, batch.targets);
+  updater.step(network, network.backward_from_output_sums(trace, d_sums));  // update: move every parameter
   return batch_loss;
+  // ANCHOR_END: step
 }
 
 TrainHistory train(Network& network, const TrainConfig& config,

@@ -41,10 +41,12 @@ NN_HOST_DEVICE inline void sgd_update(float& p, float g, float lr) { p -= lr * g
 /// m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2;  p -= (lr / c1) * m / (sqrt(v) / sqrt(c2) + eps).
 NN_HOST_DEVICE inline void adam_update(float& p, float g, float& m, float& v, AdamStep step,
                                        AdamConstants c = {}) {
-  m = c.beta1 * m + (1.0f - c.beta1) * g;
-  v = c.beta2 * v + (1.0f - c.beta2) * g * g;
+  // ANCHOR: adam
+  m = c.beta1 * m + (1.0f - c.beta1) * g;      // the gradient's running mean
+  v = c.beta2 * v + (1.0f - c.beta2) * g * g;  // and the running mean of its square
   const float denom = sqrtf(v) / sqrtf(step.bias_correction2) + c.eps;
   p -= (step.lr / step.bias_correction1) * m / denom;
+  // ANCHOR_END: adam
 }
 
 /// The flag spelling: "adam" or "sgd".

@@ -68,7 +68,7 @@ def flags(values: dict) -> list[str]:
     """The settings as a command line's flags: --name value, or --name alone for a switch (None)."""
     words = []
     for name, value in values.items():
-        if UNSET.get(name) == value:
+        if name in UNSET and UNSET[name] == value:
             continue
         words += [f"--{name}"] if value is None else [f"--{name}", value]
     return words
@@ -192,7 +192,7 @@ class WidgetsInChromium(unittest.TestCase):
         # Train wrote every field into the address, so the link reproduces the run.
         self.assertEqual(self.browser.execute_script("return location.hash"),
                          "#" + "&".join(f"{name}={value}" for name, value in values.items()
-                                        if UNSET.get(name) != value) + "&run")
+                                        if name not in UNSET or UNSET[name] != value) + "&run")
         print(f"\nchapter 2's run in the page: {self.seconds():.3f} s", flush=True)
         self.screenshot("ch02")
         self.check_phone("ch02-tanh.html", "layers=2,5,5,1&seed=7&run", "ch02")
