@@ -516,6 +516,11 @@ CLAIMS = [
           lambda g: all((shape(g, [2, 1], a, "and")["learned"] == 0) == (a in NEAR_0_ONLY_NEAR_THE_TIE)
                         for a in CH04_ACTIVATIONS),
           "with one unit (2,1), none, tanh, elu and sin learned AND from no seed, every other activation from some"),
+    Claim("ch02-tanh.md", "the loss of logistic regression, which this unit then is), it learns AND from",
+          lambda g: g.json("ch02-bce.json")["settings"]["loss"] == "bce"
+          and configuration(g.json("ch02-bce.json"), [2, 1], "sigmoid")["learned"]
+          > shape(g, [2, 1], "sigmoid", "and")["learned"],
+          "the 2,1 sigmoid unit trained with bce learned AND from more seeds than with L1"),
     Claim("ch02-tanh.md", "One sigmoid unit learns AND from",
           lambda g: shape(g, [2, 1], "sigmoid", "and")["learned"] > 0,
           "some 2,1 sigmoid network learned AND"),

@@ -67,6 +67,9 @@ measured ch02-xor-sweep ch03-gpu --seed 0 --device cpu --sweep --networks 1000 -
 # chapter 2's training (about 11 s).
 measured ch02-shapes ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --gates and,xor \
   --activations none,tanh,sigmoid,relu,leaky-relu,elu,gelu,softplus,sin,step --grid-layers 2,1 --grid-layers 2,1,1
+# One sigmoid unit trained on the binary cross-entropy, logistic regression (well under a second).
+measured ch02-bce ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --gates and --activations sigmoid \
+  --grid-layers 2,1 --loss bce
 # Chapter 3: the tanh rate depends on the learning rate and the training length, not on tanh alone.
 for epochs in 8 16 32 64; do
   measured "ch03-lr-epochs-${epochs}" ch03-gpu --seed 0 --device cpu --sweep --networks 1000 --activations tanh \

@@ -134,6 +134,9 @@ def write_ch02_shapes(out: Path) -> None:
                                             if configuration(shapes, layers, a, gate)["learned"] > 0])
     write(out, "ch02-shapes-learners-2-1-and.txt", learners([2, 1], "and"))
     write(out, "ch02-shapes-learners-2-1-1-xor.txt", learners([2, 1, 1], "xor"))
+    # The same sigmoid unit with the cross-entropy (ch02-bce.json).
+    bce = json.loads((out / "ch02-bce.json").read_text(encoding="utf-8"))
+    write(out, "ch02-bce-learned.txt", str(configuration(bce, [2, 1], "sigmoid")["learned"]))
 
 
 def lr_epochs_runs(folder: Path) -> dict[int, dict]:
