@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "nn/activation.hpp"
+#include "nn/architecture.hpp"
 #include "nn/initialisation.hpp"
-#include "nn/inputs.hpp"
 #include "nn/linear.hpp"
 #include "nn/sizes_text.hpp"
 
@@ -21,16 +21,6 @@ struct ForwardTrace {
   std::vector<Matrix> inputs;           ///< The input of each layer.
   std::vector<Matrix> pre_activations;  ///< z of each layer, before the activation.
   Matrix output;                        ///< The network's output, rows x 1.
-};
-
-/// What a network computes besides its weights.
-struct Architecture {
-  Activation hidden = Activation::tanh;  ///< The activation after every hidden layer.
-  Activation output = Activation::tanh;  ///< The activation after the output layer (none: a linear output).
-  Inputs inputs = Inputs::unit;          ///< How the inputs are scaled before the first layer.
-
-  /// The demo's design: `activation` after every layer, the output layer too, and the inputs as given.
-  static Architecture same_everywhere(Activation activation) { return {activation, activation, Inputs::unit}; }
 };
 
 /// Layers, an activation after each hidden layer and one after the output layer.

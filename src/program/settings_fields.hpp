@@ -37,11 +37,9 @@ struct Settings {
   Activation output_activation_or_hidden() const { return output_activation.value_or(activation); }
   /// The network's activations and inputs, as the flags chose them.
   Architecture architecture() const { return {activation, output_activation_or_hidden(), inputs}; }
-  /// Whether the flags left the demo's design: an output activation of its own, another initialisation or
-  /// centred inputs. Then the reports and JSON name the choices; otherwise they stay as they were.
-  bool departs_from_demo_design() const {
-    return output_activation_or_hidden() != activation || init != Init::pytorch || inputs != Inputs::unit;
-  }
+  /// Whether the flags left the demo's design (is_demo_design): then the reports and JSON name the choices;
+  /// otherwise they stay as they were.
+  bool departs_from_demo_design() const { return !is_demo_design(architecture(), init); }
 };
 
 }  // namespace nn

@@ -160,10 +160,6 @@ BatchedJob grid_job(const Settings& settings, const std::vector<int>& layers, co
   return job;
 }
 
-Architecture architecture_of(const BatchedJob& job) {
-  return {job.activation, job.output_activation_or_hidden(), job.inputs};
-}
-
 std::vector<float> flatten_parameters(const Network& network) {
   std::vector<float> parameters;
   for (const Linear& layer : network.layers()) {

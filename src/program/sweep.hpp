@@ -53,9 +53,6 @@ std::vector<std::optional<Activation>> output_activation_axis(const std::vector<
 BatchedJob grid_job(const Settings& settings, const std::vector<int>& layers, const std::string& activation,
                     const std::optional<Activation>& output);
 
-/// The activations and inputs a job's networks compute with.
-Architecture architecture_of(const BatchedJob& job);
-
 /// A job's activations as the tables print them: "tanh", or with `with_output` "tanh>sigmoid", the hidden
 /// layers' activation, then the output's.
 std::string activations_text(const BatchedJob& job, bool with_output);

@@ -140,7 +140,7 @@ ZooRow zoo_row(const BatchedJob& job, BatchedResult result) {
   std::int64_t dead = 0, hidden = 0;
   for (std::int64_t n = 0; n < job.networks; ++n) {
     const Network network =
-        network_from_parameters(job.layers, architecture_of(job), row.result.parameters.data() + n * params);
+        network_from_parameters(job.layers, job.architecture(), row.result.parameters.data() + n * params);
     const Matrix inputs =
         job.point_set ? make_point_split(*job.point_set, job.train_points, job.test_points,
                                          job.train.seed + static_cast<std::uint64_t>(n)).train.inputs

@@ -10,8 +10,7 @@
 #include <vector>
 
 #include "nn/activation.hpp"
-#include "nn/initialisation.hpp"
-#include "nn/inputs.hpp"
+#include "nn/architecture.hpp"
 #include "nn/train_config.hpp"
 
 namespace nn {
@@ -52,12 +51,14 @@ struct BatchedJob {
 
   /// The activation after the output layer.
   Activation output_activation_or_hidden() const { return output_activation.value_or(activation); }
+  /// The activations and inputs the job's networks compute with.
+  Architecture architecture() const { return {activation, output_activation_or_hidden(), inputs}; }
   /// Whether the job trains on the general path: asked to, on a point set, or outside the demo's design
-  /// (an output activation of its own, another initialisation, centred inputs or bce), which the compiled
-  /// shapes leave out to keep their registers for the demo's networks.
+  /// (is_demo_design) or with bce, which the compiled shapes leave out to keep their registers for the
+  /// demo's networks.
   bool needs_general_path() const {
-    return general_path || point_set.has_value() || output_activation_or_hidden() != activation ||
-           init != Init::pytorch || inputs != Inputs::unit || train.loss == Loss::bce;
+    return general_path || point_set.has_value() || !is_demo_design(architecture(), init) ||
+           train.loss == Loss::bce;
   }
 };
 
