@@ -35,8 +35,9 @@ void XtensorOneAtATime(benchmark::State& state) {
     for (std::int64_t n = 0; n < networks; ++n) {
       job.train.seed = static_cast<std::uint64_t>(n);
       nn::Network network = nn::Network::initialised(job.layers, job.activation, job.train.seed);
-      nn::train(network, job.train, {});
-      learned += nn::evaluate(network, job.train.gate, job.train.loss).learned;
+      const nn::Dataset data = nn::make_dataset(job.data, job.train.seed);
+      nn::train(network, data, job.train, {});
+      learned += nn::evaluate(network, data, job.train.loss).learned;
     }
   }
   report(state, static_cast<double>(networks), learned);

@@ -15,7 +15,7 @@ inline nn::BatchedJob workload(std::int64_t networks, nn::Gate gate) {
   nn::BatchedJob job;
   job.layers = {2, 5, 5, 1};
   job.activation = nn::Activation::tanh;
-  job.train.gate = gate;
+  job.data = {gate};
   job.train.full_batch = true;
   job.train.epochs = 1;
   job.train.batches_per_epoch = steps;

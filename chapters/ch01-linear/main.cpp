@@ -10,7 +10,6 @@
 #include "nn/data.hpp"
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
-#include "nn/point_sets.hpp"
 #include "nn/train.hpp"
 #include "program/linear_report.hpp"
 #include "program/program.hpp"
@@ -24,9 +23,10 @@ void run(const nn::Settings& settings) {
 
   // ANCHOR: train
   // The demo's network with the activation switched off: Linear layers and nothing in between.
+  const nn::Dataset data = nn::make_dataset(settings.data, config.seed);  // AND's truth table, or --dataset's
   nn::Network network = nn::starting_network(settings);
-  const nn::TrainHistory history = nn::train(network, config, nn::progress_printer(std::cerr, settings));
-  const nn::Outcome outcome = nn::evaluate(network, config.gate, config.loss);
+  const nn::TrainHistory history = nn::train(network, data, config, nn::progress_printer(std::cerr, settings));
+  const nn::Outcome outcome = nn::evaluate(network, data, config.loss);
   // ANCHOR_END: train
 
   // ANCHOR: collapse
@@ -35,46 +35,25 @@ void run(const nn::Settings& settings) {
   // ANCHOR_END: collapse
 
   if (!settings.quiet) {
-    std::cout << "\nTen inputs drawn as the demo draws them:\n";
-    nn::print_demo_table(std::cout, network, nn::BitBatchStream(config.gate, 10, config.seed).next());
+    if (data.source.gate()) {  // what the forum's demo printed: the network on ten random rows
+      std::cout << "\nTen inputs drawn as the demo draws them:\n";
+      nn::print_demo_table(std::cout, network, nn::BatchStream(data, 10, config.seed).next());
+    }
     std::cout << "\n";
-    nn::print_collapse(std::cout, outcome, single);
+    nn::print_collapse(std::cout, settings.data, outcome, single);
     std::cout << "\n";
     nn::print_outcome(std::cout, settings, outcome);
-    std::cout << "\n";
     // ANCHOR: floor
-    nn::print_floor(std::cout, config.gate, config.loss, outcome);
+    // A gate's four rows put a floor under every linear map's loss (a point set's limit is the line above).
+    if (const nn::Gate* gate = settings.data.gate()) {
+      std::cout << "\n";
+      nn::print_floor(std::cout, *gate, config.loss, outcome);
+    }
     // ANCHOR_END: floor
   }
 
   nlohmann::json result = nn::result_json(settings, history, outcome);
-  result["linear"] = nn::linear_story_json(config.gate, single);
-  nn::write_outputs(settings, result, network);
-}
-
-// The same network on a point set: its layers still multiply out into one map, whose threshold is a line.
-void run_on_points(const nn::Settings& settings, nn::PointSet set) {
-  const nn::TrainConfig& config = settings.train;
-  if (!settings.quiet) nn::print_settings(std::cout, settings);
-
-  // ANCHOR: points
-  const nn::PointSplit data =
-      nn::make_point_split(set, settings.train_points, settings.test_points, config.seed);
-  nn::Network network = nn::starting_network(settings);
-  const nn::TrainHistory history =
-      nn::train_on_points(network, data.train, config, nn::progress_printer(std::cerr, settings));
-  const nn::PointSetOutcome outcome = nn::evaluate(network, data, config.loss);
-  const nn::Linear single = nn::collapse_to_single_layer(network);
-  // ANCHOR_END: points
-
-  if (!settings.quiet) {
-    std::cout << "\n";
-    nn::print_point_set_collapse(std::cout, single);
-    std::cout << "\n";
-    nn::print_point_set_outcome(std::cout, settings, outcome);
-  }
-  nlohmann::json result = nn::point_set_result_json(settings, history, outcome);
-  result["linear"] = {{"collapsed_map", nn::linear_map_json(single)}};
+  result["linear"] = nn::linear_story_json(settings.data, single);
   nn::write_outputs(settings, result, network);
 }
 
@@ -87,8 +66,5 @@ int main(int argc, char** argv) {
   CLI::App app{"Chapter 1: a network with no activation cannot produce AND.", "ch01-linear"};
   nn::add_training_flags(app, settings);
   nn::add_dataset_flags(app, settings);
-  return nn::run_program(app, argc, argv, settings, [&] {
-    if (settings.point_set) return run_on_points(settings, *settings.point_set);
-    run(settings);
-  });
+  return nn::run_program(app, argc, argv, settings, [&] { run(settings); });
 }

@@ -2,20 +2,27 @@
 // (network n from seed --seed + n, as chapter 2 trains it with that seed), with the Thrust trainer.
 //
 // Per configuration: how many networks learned, the median final loss, the median epoch by which they had
-// learned, and for ReLU-like activations the share of hidden units that ended dead.
+// learned, and the share of hidden units, and the output units, that ended dead.
 
 #include <iostream>
 
+#include "nn/point_sets.hpp"
+#include "program/grid.hpp"
 #include "program/output_file.hpp"
 #include "program/program.hpp"
-#include "program/zoo.hpp"
 
 namespace {
 
 struct ZooFlags {
   std::string device = "auto";
-  std::int64_t networks = 64;
-  nn::ZooGrid grid;
+  nn::Grid grid{.name = "the zoo",
+                .data_flag = "--datasets",
+                .data = {nn::PointSet::ring, nn::PointSet::quadrants, nn::PointSet::blobs, nn::PointSet::spirals,
+                         nn::PointSet::comfort},
+                .activations = nn::all_activations(),
+                .networks = 64,
+                .measures_learned_epochs = true,
+                .counts_dead_units = true};
 };
 
 // The chapter's standard training, the one its page uses for one network per activation: full-batch MSE
@@ -33,23 +40,37 @@ nn::Settings chapter4_defaults() {
   return settings;
 }
 
+// The settings as the zoo's JSON states them: the grid chooses the activations and the data, per row, and the
+// zoo refuses weights files.
+nlohmann::json described_settings(const nn::Settings& settings, const nn::Grid& grid) {
+  nlohmann::json described = nn::settings_json(settings);
+  for (const char* chosen_per_row : {"activation", "gate", "load_weights", "save_weights"}) {
+    described.erase(chosen_per_row);
+  }
+  described["train_points"] = grid.train_points;
+  described["test_points"] = grid.test_points;
+  return described;
+}
+
 void run(const nn::Settings& settings, const ZooFlags& flags) {
   const nn::Device device = nn::parse_device(flags.device);
   // ANCHOR: zoo
-  std::vector<nn::ZooRow> rows;
-  for (const nn::BatchedJob& job : nn::zoo_jobs(settings, flags.grid, flags.networks)) {
-    rows.push_back(nn::zoo_row(job, nn::train_batched(job, device)));
+  std::vector<nn::GridRow> rows;
+  for (const nn::BatchedJob& job : nn::grid_jobs(settings, flags.grid)) {
+    rows.push_back(nn::grid_row(job, nn::train_batched(job, device)));
   }
   // ANCHOR_END: zoo
+  const nn::GridTable table = nn::zoo_table();
   if (!settings.quiet) {
-    std::cout << "Zoo: " << flags.networks << " networks per configuration, seeds " << settings.train.seed
+    std::cout << "Zoo: " << flags.grid.networks << " networks per configuration, seeds " << settings.train.seed
               << " upwards, " << settings.train.epochs << " epochs of " << settings.train.batches_per_epoch
               << (settings.train.full_batch ? " full-batch steps" : " batches") << ", "
               << nn::loss_name(settings.train.loss) << " loss, lr " << settings.train.lr << "\n";
-    nn::print_zoo(std::cout, rows);
+    nn::print_grid(std::cout, table, rows);
   }
   if (!settings.json.empty()) {
-    nn::write_file_atomically("--json", settings.json, nn::json_text(nn::zoo_json(settings, flags.grid, rows)));
+    const nlohmann::json document = nn::grid_json(described_settings(settings, flags.grid), table, rows);
+    nn::write_file_atomically("--json", settings.json, nn::json_text(document));
   }
 }
 
@@ -61,11 +82,9 @@ int main(int argc, char** argv) {
   CLI::App app{"Chapter 4: every activation on every data set, many networks each, with the Thrust trainer.",
                "ch04-zoo"};
   nn::add_training_flags(app, settings);
-  nn::add_whole_number_flag(app, "--train-points", flags.grid.train_points, "A point set's training points, > 0");
-  nn::add_whole_number_flag(app, "--test-points", flags.grid.test_points, "A point set's held-out test points, > 0");
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
-  nn::add_whole_number_flag(app, "--networks", flags.networks, "Networks per configuration, seeds --seed upwards");
+  nn::add_whole_number_flag(app, "--networks", flags.grid.networks, "Networks per configuration, seeds --seed upwards");
   nn::add_zoo_flags(app, flags.grid, settings);
   return nn::run_program(app, argc, argv, settings, [&] { run(settings, flags); });
 }

@@ -13,6 +13,7 @@
 #include "nn/dead_units.hpp"
 #include "nn/linear.hpp"
 #include "nn/network.hpp"
+#include "nn/data.hpp"
 #include "nn/point_sets.hpp"
 
 namespace {
@@ -43,7 +44,7 @@ Flags first_layers(const Flags& flags, std::size_t layers) {
 nn::Linear output_of(std::size_t hidden) { return layer_of({std::vector<float>(hidden + 1, 1.0f)}); }
 
 TEST(DeadHiddenUnits, HasOneFlagPerUnitOfEachHiddenLayerAndNoneForTheOutput) {
-  const nn::Matrix inputs = nn::make_point_split(nn::PointSet::ring, 50, 10, 1).train.inputs;
+  const nn::Matrix inputs = nn::make_dataset({nn::PointSet::ring, 50, 10}, 1).train.inputs;
   for (const std::vector<int>& sizes : {std::vector<int>{2, 4, 1}, std::vector<int>{2, 5, 3, 1}}) {
     const Flags flags = exercises::dead_hidden_units(nn::Network::initialised(sizes, nn::Activation::relu, 1), inputs);
     ASSERT_EQ(flags.size(), sizes.size() - 2) << "one list of flags per hidden layer, none for the output layer";
@@ -59,7 +60,7 @@ TEST(DeadHiddenUnits, AgreesWithTheLibraryOnEveryPointSet) {
   int dead_relu_units = 0;
   for (nn::PointSet set : nn::all_point_sets) {
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-      const nn::Matrix inputs = nn::make_point_split(set, 200, 10, seed).train.inputs;
+      const nn::Matrix inputs = nn::make_dataset({set, 200, 10}, seed).train.inputs;
       for (nn::Activation activation : {nn::Activation::relu, nn::Activation::step}) {
         const nn::Network network = nn::Network::initialised({2, 16, 16, 1}, activation, seed);
         const nn::DeadUnits expected = nn::count_dead_units(network, inputs);

@@ -16,7 +16,7 @@ class XorFromSeed : public ::testing::TestWithParam<std::uint64_t> {};
 
 TEST_P(XorFromSeed, LearnsXorWithinTheBudget) {
   nn::Settings settings = exercises::xor_settings();
-  settings.train.gate = nn::Gate::xor_gate;
+  settings.data = {nn::Gate::xor_gate};
   settings.activation = nn::Activation::tanh;
   settings.train.seed = GetParam();
   const long long steps = static_cast<long long>(settings.train.epochs) * settings.train.batches_per_epoch;
@@ -25,12 +25,12 @@ TEST_P(XorFromSeed, LearnsXorWithinTheBudget) {
   ASSERT_NO_THROW(nn::validate(settings)) << "the settings must be ones chapter 2 accepts";
 
   nn::Network network = nn::Network::initialised(settings.layers, settings.activation, settings.train.seed);
-  nn::train(network, settings.train, {});
-  const nn::Outcome outcome = nn::evaluate(network, settings.train.gate, settings.train.loss);
-  EXPECT_TRUE(outcome.learned) << "seed " << GetParam() << ": outputs " << outcome.predictions[0] << " "
-                               << outcome.predictions[1] << " " << outcome.predictions[2] << " "
-                               << outcome.predictions[3] << " for XOR's 0 1 1 0, L1 loss "
-                               << outcome.final_l1_loss;
+  const nn::Dataset data = nn::make_dataset(settings.data, settings.train.seed);
+  nn::train(network, data, settings.train, {});
+  const nn::Outcome outcome = nn::evaluate(network, data, settings.train.loss);
+  EXPECT_TRUE(outcome.learned) << "seed " << GetParam() << ": outputs " << outcome.outputs[0] << " "
+                               << outcome.outputs[1] << " " << outcome.outputs[2] << " " << outcome.outputs[3]
+                               << " for XOR's 0 1 1 0, L1 loss " << outcome.train_l1_loss;
 }
 
 INSTANTIATE_TEST_SUITE_P(TenSeeds, XorFromSeed, ::testing::Range<std::uint64_t>(1, 11));

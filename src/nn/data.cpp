@@ -2,7 +2,16 @@
 
 #include <xtensor/xbuilder.hpp>
 
+#include "nn/error.hpp"
+#include "nn/point_sets.hpp"
+
 namespace nn {
+
+namespace {
+
+constexpr Gate all_gates[] = {Gate::and_gate, Gate::or_gate, Gate::nand_gate, Gate::xor_gate};
+
+}  // namespace
 
 Batch truth_table(Gate gate) {
   Batch batch{xt::zeros<float>({4, 2}), xt::zeros<float>({4, 1})};
@@ -15,34 +24,68 @@ Batch truth_table(Gate gate) {
   return batch;
 }
 
-BitBatchStream::BitBatchStream(Gate gate, int batch_size, std::uint64_t seed)
-    : gate_(gate), batch_size_(batch_size), engine_(make_engine(seed, Stream::batches)) {}
-
-Batch BitBatchStream::next() {
-  const auto rows = static_cast<std::size_t>(batch_size_);
-  Batch batch{xt::zeros<float>({rows, std::size_t{2}}), xt::zeros<float>({rows, std::size_t{1}})};
-  for (std::size_t row = 0; row < rows; ++row) {
-    const int a = random_bit(engine_);
-    const int b = random_bit(engine_);
-    batch.inputs(row, 0) = static_cast<float>(a);
-    batch.inputs(row, 1) = static_cast<float>(b);
-    batch.targets(row, 0) = static_cast<float>(gate_output(gate_, a, b));
-  }
-  return batch;
+std::string data_name(const DataSource& source) {
+  if (const Gate* gate = source.gate()) return gate_name(*gate);
+  return point_set_name(*source.point_set());
 }
 
-RowBatchStream::RowBatchStream(const Batch& rows, int batch_size, std::uint64_t seed)
-    : rows_(rows), batch_size_(batch_size), engine_(make_engine(seed, Stream::batches)) {}
+std::optional<std::variant<Gate, PointSet>> find_data_kind(const std::string& name) {
+  for (Gate gate : all_gates) {
+    if (gate_name(gate) == name) return gate;
+  }
+  for (PointSet set : all_point_sets) {
+    if (point_set_name(set) == name) return set;
+  }
+  return std::nullopt;
+}
 
-Batch RowBatchStream::next() {
+std::variant<Gate, PointSet> parse_data_kind(const std::string& flag, const std::string& name) {
+  if (const auto kind = find_data_kind(name)) return *kind;
+  throw InputError(flag + ": unknown data set '" + name + "' (expected " + data_names_text() + ")");
+}
+
+std::string data_names_text() {
+  std::vector<std::string> names;
+  for (Gate gate : all_gates) names.push_back(gate_name(gate));
+  for (PointSet set : all_point_sets) names.push_back(point_set_name(set));
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  return text;
+}
+
+Dataset make_dataset(const DataSource& source, std::uint64_t seed) {
+  if (const Gate* gate = source.gate()) return {source, truth_table(*gate), truth_table(*gate)};
+  Engine train_engine = make_engine(seed, Stream::train_points);
+  Engine test_engine = make_engine(seed, Stream::test_points);
+  const PointSet set = *source.point_set();
+  return {source, make_points(set, source.train_points, train_engine),
+          make_points(set, source.test_points, test_engine)};
+}
+
+BatchStream::BatchStream(const Dataset& data, int batch_size, std::uint64_t seed)
+    : data_(data), batch_size_(batch_size), engine_(make_engine(seed, Stream::batches)) {}
+
+// ANCHOR: draw
+std::size_t BatchStream::draw_row() {
+  if (data_.source.gate()) {  // two random bits, as the demo's torch.randint(0, 2, ...): row 2a + b
+    const int a = random_bit(engine_);
+    const int b = random_bit(engine_);
+    return static_cast<std::size_t>(2 * a + b);
+  }
+  return static_cast<std::size_t>(random_row(engine_, static_cast<int>(data_.train.inputs.shape(0))));
+}
+// ANCHOR_END: draw
+
+Batch BatchStream::next() {
   const auto rows = static_cast<std::size_t>(batch_size_);
   Batch batch{xt::zeros<float>({rows, std::size_t{2}}), xt::zeros<float>({rows, std::size_t{1}})};
-  const int available = static_cast<int>(rows_.inputs.shape(0));
   for (std::size_t row = 0; row < rows; ++row) {
-    const auto drawn = static_cast<std::size_t>(random_row(engine_, available));
-    batch.inputs(row, 0) = rows_.inputs(drawn, 0);
-    batch.inputs(row, 1) = rows_.inputs(drawn, 1);
-    batch.targets(row, 0) = rows_.targets(drawn, 0);
+    const std::size_t drawn = draw_row();
+    batch.inputs(row, 0) = data_.train.inputs(drawn, 0);
+    batch.inputs(row, 1) = data_.train.inputs(drawn, 1);
+    batch.targets(row, 0) = data_.train.targets(drawn, 0);
   }
   return batch;
 }

@@ -126,4 +126,25 @@ Linear collapse_to_single_layer(const Network& network) {
   return collapsed;
 }
 
+std::vector<float> flatten_parameters(const Network& network) {
+  std::vector<float> parameters;
+  for (const Linear& layer : network.layers()) {
+    parameters.insert(parameters.end(), layer.weight.begin(), layer.weight.end());
+    parameters.insert(parameters.end(), layer.bias.begin(), layer.bias.end());
+  }
+  return parameters;
+}
+
+Network network_from_parameters(const std::vector<int>& sizes, const Architecture& architecture,
+                                const float* parameters) {
+  std::vector<Linear> layers;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    Linear layer = zero_linear(static_cast<std::size_t>(sizes[l]), static_cast<std::size_t>(sizes[l + 1]));
+    for (float& w : layer.weight) w = *parameters++;
+    for (float& b : layer.bias) b = *parameters++;
+    layers.push_back(std::move(layer));
+  }
+  return Network(std::move(layers), architecture);
+}
+
 }  // namespace nn

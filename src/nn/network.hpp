@@ -83,6 +83,15 @@ class Network {
 /// out x (in + 1). In double, so that no list of sizes, however large, can overflow it.
 double parameter_count(const std::vector<int>& sizes);
 
+/// A network's parameters in one flat list, in the layout every trainer shares: layer by layer, each
+/// layer's weight rows (out x in, row by row) and then its bias (the Thrust trainer's Shape offsets).
+std::vector<float> flatten_parameters(const Network& network);
+
+/// The inverse of flatten_parameters: a network of layer sizes `sizes`, computing as `architecture` says, whose
+/// parameters are read from `parameters` in that layout.
+Network network_from_parameters(const std::vector<int>& sizes, const Architecture& architecture,
+                                const float* parameters);
+
 /// Multiplies out the layers of a network with no activation into the one equivalent layer:
 /// W = W_L ... W_2 W_1 and b = W_L(...(W_2 b_1 + b_2)...) + b_L. Asserts the network is linear. The map
 /// acts on what the first layer sees: the inputs as given, or centred where the network centres them.

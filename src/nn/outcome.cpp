@@ -1,41 +1,45 @@
 #include "nn/outcome.hpp"
 
 #include "nn/batch_loss.hpp"
-#include "nn/data.hpp"
-#include "nn/linear_floor.hpp"
 
 namespace nn {
 
-Outcome evaluate(const Network& network, Gate gate, Loss loss) {
-  const Batch table = truth_table(gate);
-  const ForwardTrace trace = network.forward_trace(table.inputs);
+namespace {
+
+// The network on `rows`: its outputs, how many round to their targets, and the chosen loss and L1's means.
+struct Judged {
+  std::vector<float> outputs;
+  Accuracy accuracy;
+  float loss;
+  float l1_loss;
+};
+
+Judged judge(const Network& network, const Batch& rows, Loss loss) {
+  const ForwardTrace trace = network.forward_trace(rows.inputs);
   const Matrix& outputs = trace.output;
-  Outcome outcome{};
-  for (std::size_t row = 0; row < 4; ++row) outcome.predictions[row] = outputs(row, 0);
-  outcome.targets = truth_table_targets(gate);
-  outcome.final_loss = mean_loss(loss, trace, table.targets);
-  outcome.final_l1_loss = mean_loss(Loss::l1, outputs, table.targets);
-  outcome.learned =
-      rounds_to(outcome.predictions, outcome.targets) && outcome.final_l1_loss < learned_l1_threshold;
-  return outcome;
-}
-
-Accuracy accuracy(const Network& network, const Batch& rows) {
-  const Matrix outputs = network.forward(rows.inputs);
-  Accuracy counted{0, static_cast<int>(outputs.shape(0))};
+  Judged judged{{}, {0, static_cast<int>(outputs.shape(0))}, mean_loss(loss, trace, rows.targets),
+                mean_loss(Loss::l1, outputs, rows.targets)};
   for (std::size_t row = 0; row < outputs.shape(0); ++row) {
-    if (rounds_to_target(outputs(row, 0), rows.targets(row, 0))) ++counted.right;
+    judged.outputs.push_back(outputs(row, 0));
+    if (rounds_to_target(outputs(row, 0), rows.targets(row, 0))) ++judged.accuracy.right;
   }
-  return counted;
+  return judged;
 }
 
-PointSetOutcome evaluate(const Network& network, const PointSplit& data, Loss loss) {
-  PointSetOutcome outcome{};
-  outcome.train = accuracy(network, data.train);
-  outcome.test = accuracy(network, data.test);
-  outcome.train_loss = mean_loss(loss, network.forward_trace(data.train.inputs), data.train.targets);
-  outcome.test_loss = mean_loss(loss, network.forward_trace(data.test.inputs), data.test.targets);
-  outcome.learned = learned_point_set(outcome.test.right, outcome.test.rows);
+}  // namespace
+
+bool meets_learned_rule(const DataSource& source, const Accuracy& train, const Accuracy& test, float train_l1_loss) {
+  if (source.gate()) return train.right == train.rows && train_l1_loss < learned_l1_threshold;
+  return learned_point_set(test.right, test.rows);
+}
+
+Outcome evaluate(const Network& network, const Dataset& data, Loss loss) {
+  Judged train = judge(network, data.train, loss);
+  // A gate's test rows are its training rows: judged once.
+  const Judged test = data.source.gate() ? train : judge(network, data.test, loss);
+  Outcome outcome{std::move(train.outputs), train.accuracy, test.accuracy, train.loss, test.loss, train.l1_loss,
+                  false};
+  outcome.learned = meets_learned_rule(data.source, outcome.train, outcome.test, outcome.train_l1_loss);
   return outcome;
 }
 

@@ -1,28 +1,17 @@
 #pragma once
 /// \file
-/// What a trained network does on the truth table, and whether it learned the gate; and what it does on a
-/// point set's training and test sets, and whether it learned the set.
+/// What a trained network does on its data set, and whether it learned it. Every data set is judged the
+/// same way, each by its own rule for "learned": a gate when every truth-table row rounds right and the
+/// mean L1 loss is below learned_l1_threshold; a point set when at least learned_test_accuracy of its
+/// held-out test points round to their class.
 
-#include <array>
+#include <vector>
 
-#include "nn/gates.hpp"
+#include "nn/data.hpp"
 #include "nn/loss.hpp"
 #include "nn/network.hpp"
-#include "nn/point_sets.hpp"
 
 namespace nn {
-
-/// The trained network judged on rows 00, 01, 10, 11.
-struct Outcome {
-  std::array<float, 4> predictions;  ///< The network's outputs on rows 00, 01, 10, 11.
-  std::array<float, 4> targets;      ///< The gate's outputs.
-  float final_loss;                  ///< The chosen loss, averaged over the four rows.
-  float final_l1_loss;               ///< Mean L1 over the four rows, whatever loss trained it.
-  bool learned;                      ///< All four rounded outputs right and final_l1_loss < 0.05.
-};
-
-/// Runs the network on the gate's truth table and judges it.
-Outcome evaluate(const Network& network, Gate gate, Loss loss);
 
 /// How many of a set's rows a network gets right.
 struct Accuracy {
@@ -32,19 +21,23 @@ struct Accuracy {
   double share() const { return static_cast<double>(right) / rows; }
 };
 
-/// The network's outputs on `rows`, rounded at 0.5, counted against the rows' targets.
-Accuracy accuracy(const Network& network, const Batch& rows);
-
-/// The trained network judged on a point set.
-struct PointSetOutcome {
-  Accuracy train;    ///< On the training set.
-  Accuracy test;     ///< On the held-out test set.
-  float train_loss;  ///< The chosen loss, averaged over the training set.
-  float test_loss;   ///< The chosen loss, averaged over the test set.
-  bool learned;      ///< learned_point_set(test.right, test.rows): at least 95% of the test set.
+/// The trained network judged on its data set.
+struct Outcome {
+  std::vector<float> outputs;  ///< The network's output on each training row (a gate: rows 00, 01, 10, 11);
+                               ///< empty where a trainer does not return them (the Thrust trainer's point sets).
+  Accuracy train;              ///< On the training rows.
+  Accuracy test;               ///< On the test rows (a gate: the truth table again).
+  float train_loss;            ///< The chosen loss, averaged over the training rows.
+  float test_loss;             ///< The chosen loss, averaged over the test rows.
+  float train_l1_loss;         ///< Mean L1 over the training rows, whatever loss trained it.
+  bool learned;                ///< meets_learned_rule.
 };
 
-/// Runs the network on both halves of a point set and judges it.
-PointSetOutcome evaluate(const Network& network, const PointSplit& data, Loss loss);
+/// The data set's rule for "learned": a gate's (every training row right and train_l1_loss below
+/// learned_l1_threshold) or a point set's (learned_point_set on the test rows).
+bool meets_learned_rule(const DataSource& source, const Accuracy& train, const Accuracy& test, float train_l1_loss);
+
+/// Runs the network on the data set's training and test rows and judges it.
+Outcome evaluate(const Network& network, const Dataset& data, Loss loss);
 
 }  // namespace nn

@@ -131,10 +131,4 @@ Batch make_points(PointSet set, int points, Engine& engine) {
   return batch;
 }
 
-PointSplit make_point_split(PointSet set, int train_points, int test_points, std::uint64_t seed) {
-  Engine train_engine = make_engine(seed, Stream::train_points);
-  Engine test_engine = make_engine(seed, Stream::test_points);
-  return {make_points(set, train_points, train_engine), make_points(set, test_points, test_engine)};
-}
-
 }  // namespace nn

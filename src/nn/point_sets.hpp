@@ -3,7 +3,7 @@
 /// Point sets: two-class data beyond the gates' four rows. Each set is drawn from a seed by a rule stated in
 /// a sentence or two, every point lies in the unit square [0, 1]^2 (where the book plots a network's output,
 /// as for the gates), and the targets are 0 or 1 as the gates' are. A set comes as a training set and a
-/// held-out test set, drawn from two streams of the seed that are independent of the initial weights.
+/// held-out test set (make_dataset), drawn from two streams of the seed that are independent of the initial weights.
 
 #include <array>
 #include <cstdint>
@@ -14,7 +14,8 @@
 
 namespace nn {
 
-/// The point sets, each named by its flag spelling (point_set_name).
+/// The point sets, each named by its flag spelling (point_set_name). A data set (data.hpp) is one of them
+/// or a gate.
 enum class PointSet {
   ring,       ///< A disc inside a ring, with an empty gap between them.
   quadrants,  ///< XOR of the quadrants, with an empty band along both centre lines.
@@ -50,14 +51,5 @@ LabelledPoint draw_point(PointSet set, int wanted_class, Engine& engine);
 /// ring, quadrants, blobs and spirals have floor(points / 2) points of class 1 and the rest of class 0;
 /// comfort's classes fall where its rooms do (about a quarter comfortable).
 Batch make_points(PointSet set, int points, Engine& engine);
-
-/// A point set's two halves: the rows training uses and the held-out rows that judge it.
-struct PointSplit {
-  Batch train;  ///< Drawn from the seed's train_points stream.
-  Batch test;   ///< Drawn from the seed's test_points stream, so its points do not depend on train_points.
-};
-
-/// The training and test sets of `set` for `seed`: the same seed gives the same points, bit for bit.
-PointSplit make_point_split(PointSet set, int train_points, int test_points, std::uint64_t seed);
 
 }  // namespace nn

@@ -46,7 +46,7 @@ NN_HOST_DEVICE inline int random_bit(Engine& engine) {
 }
 
 /// One of `rows` rows, 0 to rows - 1, each with equal chance: a point set's random batches draw their rows
-/// with it, in the xtensor trainer (RowBatchStream) and the Thrust trainer alike.
+/// with it, in the xtensor trainer (BatchStream) and the Thrust trainer alike.
 NN_HOST_DEVICE inline int random_row(Engine& engine, int rows) {
   thrust::random::uniform_int_distribution<int> distribution(0, rows - 1);
   return distribution(engine);

@@ -17,8 +17,7 @@ namespace nn {
 struct EpochReport {
   int epoch;                ///< 1-based.
   float train_loss;         ///< Mean of the epoch's batch losses, each taken before its step.
-  float truth_table_loss;   ///< Loss on the four truth-table rows after the epoch (for a point set: on its
-                            ///< whole training set).
+  float training_set_loss;  ///< Loss on every training row after the epoch (a gate's: its truth table).
   double elapsed_seconds;   ///< Wall time since training started.
   const Network* network;   ///< The network as the epoch left it, valid during the call: what the book's
                             ///< in-page trainer draws as a heat map after every epoch.
@@ -26,22 +25,18 @@ struct EpochReport {
 
 /// The loss curves, one entry an epoch.
 struct TrainHistory {
-  std::vector<float> train_loss;        ///< EpochReport::train_loss of every epoch.
-  std::vector<float> truth_table_loss;  ///< EpochReport::truth_table_loss of every epoch.
+  std::vector<float> train_loss;         ///< EpochReport::train_loss of every epoch.
+  std::vector<float> training_set_loss;  ///< EpochReport::training_set_loss of every epoch.
 };
 
 /// One optimisation step on one batch; returns the batch's loss before the step.
 float train_step(Network& network, ParameterUpdater& updater, const Batch& batch, Loss loss);
 
-/// Trains `network` in place on config.gate, calling `on_epoch` after every epoch (pass {} for silence).
-TrainHistory train(Network& network, const TrainConfig& config,
+/// Trains `network` in place on `data`'s training rows, calling `on_epoch` after every epoch (pass {} for
+/// silence): config.epochs epochs of config.batches_per_epoch steps, each on config.batch_size rows drawn
+/// with replacement (BatchStream, the seed's batches stream) or, with config.full_batch, on every training row
+/// in order; after each epoch, the loss on every training row. A point set's test rows play no part.
+TrainHistory train(Network& network, const Dataset& data, const TrainConfig& config,
                    const std::function<void(const EpochReport&)>& on_epoch);
-
-/// Trains `network` in place on a point set's training rows as train does on a gate, config.gate aside:
-/// config.batches_per_epoch steps an epoch, each on config.batch_size rows drawn with replacement from
-/// `training_set` (RowBatchStream, the seed's batches stream) or, with config.full_batch, on all of them; after
-/// each epoch, the loss on the whole training set. The held-out test set plays no part.
-TrainHistory train_on_points(Network& network, const Batch& training_set, const TrainConfig& config,
-                             const std::function<void(const EpochReport&)>& on_epoch);
 
 }  // namespace nn

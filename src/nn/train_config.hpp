@@ -4,23 +4,21 @@
 
 #include <cstdint>
 
-#include "nn/gates.hpp"
 #include "nn/loss.hpp"
 #include "nn/update_rule.hpp"
 
 namespace nn {
 
-/// What training needs besides the network.
+/// What training needs besides the network and its data.
 struct TrainConfig {
-  Gate gate = Gate::and_gate;             ///< The gate to learn.
   Loss loss = Loss::l1;                   ///< The loss to minimise.
   Optimizer optimizer = Optimizer::adam;  ///< The update rule.
   float lr = 0.1f;                        ///< Learning rate.
   int epochs = 8;                         ///< Number of epochs.
   int batch_size = 10;                    ///< Rows per random batch.
   int batches_per_epoch = 100;            ///< Steps per epoch.
-  bool full_batch = false;                ///< Each step uses exactly the truth table instead of random bits.
-  std::uint64_t seed = 0;                 ///< Seed of the batch stream.
+  bool full_batch = false;                ///< Each step uses every training row, in order, not a random batch.
+  std::uint64_t seed = 0;                 ///< Seed of the batch stream (and of the weights and the points).
 };
 
 }  // namespace nn

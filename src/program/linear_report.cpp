@@ -15,29 +15,37 @@ std::string map_formula(const Linear& map) {
   return term(map.weight(0, 0), true) + " x1" + term(map.weight(0, 1), false) + " x2" + term(map.bias(0), false);
 }
 
-void print_collapse(std::ostream& out, const Outcome& outcome, const Linear& single) {
+void print_collapse(std::ostream& out, const DataSource& data, const Outcome& outcome, const Linear& single) {
+  out << "The layers multiply out into one linear map: y = " << map_formula(single) << "\n";
+  const Gate* gate = data.gate();
+  if (!gate) {
+    out << "Rounded at 0.5, its classes are the two sides of one straight line, where y = 0.5: it can separate "
+           "two classes only where a line does.\n";
+    return;
+  }
+  const std::array<float, 4> targets = truth_table_targets(*gate);
   const std::array<float, 4> single_outputs = outputs_on_truth_table(single);
-  out << "The layers multiply out into one linear map: y = " << map_formula(single) << "\n"
-      << "x1 x2  target    network  single map\n";
+  out << "x1 x2  target    network  single map\n";
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
-    out << " " << x[0] << "  " << x[1] << "     " << outcome.targets[row] << "   " << column(outcome.predictions[row])
+    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row])
         << "    " << column(single_outputs[row]) << "\n";
   }
 }
 
 void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome) {
   const std::string name = gate_name(gate);
-  const float d = interaction(truth_table_targets(gate));
+  const std::array<float, 4> targets = truth_table_targets(gate);
+  const float d = interaction(targets);
   const Linear best = best_linear_fit(gate);
   const std::array<float, 4> best_outputs = outputs_on_truth_table(best);
   out << "Every linear f has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0, but " << name << "'s targets give "
       << d << ".\n"
       << "So no linear map produces " << name << ": its mean L1 loss is at least " << fixed4(linear_loss_floor(gate, Loss::l1))
       << " and its mean squared error at least " << fixed4(linear_loss_floor(gate, Loss::mse)) << ".\n"
-      << "This network's " << loss_name(loss) << " loss: " << fixed4(outcome.final_loss) << " (floor "
+      << "This network's " << loss_name(loss) << " loss: " << fixed4(outcome.train_loss) << " (floor "
       << fixed4(linear_loss_floor(gate, loss)) << ").\n";
-  if (rounds_to(best_outputs, outcome.targets)) {
+  if (rounds_to(best_outputs, targets)) {
     out << "Producing is not separating: y = " << map_formula(best) << " is a best linear map (L1 loss "
         << fixed4(linear_loss_floor(gate, Loss::l1)) << ") and, rounded at 0.5, it gives " << name
         << " exactly.\nTry --gate xor: there no threshold on any linear map separates the classes.\n";
@@ -48,17 +56,14 @@ void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome
   }
 }
 
-void print_point_set_collapse(std::ostream& out, const Linear& single) {
-  out << "The layers multiply out into one linear map: y = " << map_formula(single) << "\n"
-      << "Rounded at 0.5, its classes are the two sides of one straight line, where y = 0.5: it can separate "
-         "two classes only where a line does.\n";
-}
-
 nlohmann::json linear_map_json(const Linear& map) {
   return {{"weight", {map.weight(0, 0), map.weight(0, 1)}}, {"bias", map.bias(0)}};
 }
 
-nlohmann::json linear_story_json(Gate gate, const Linear& single) {
+nlohmann::json linear_story_json(const DataSource& data, const Linear& single) {
+  const Gate* gate_or_none = data.gate();
+  if (!gate_or_none) return {{"collapsed_map", linear_map_json(single)}};
+  const Gate gate = *gate_or_none;
   return {{"collapsed_map", linear_map_json(single)},
           {"collapsed_outputs", outputs_on_truth_table(single)},
           {"l1_floor", linear_loss_floor(gate, Loss::l1)},

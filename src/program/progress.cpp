@@ -10,12 +10,12 @@ std::function<void(const EpochReport&)> progress_printer(std::ostream& out, cons
   if (settings.quiet) return {};
   const std::string loss = loss_name(settings.train.loss);
   const int epochs = settings.train.epochs;
-  const std::string judged_on = settings.point_set ? "training-set" : "truth-table";
+  const std::string judged_on = settings.data.gate() ? "truth-table" : "training-set";
   return [&out, loss, epochs, judged_on](const EpochReport& r) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.3f", r.elapsed_seconds);
     out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss) << "  "
-        << judged_on << " " << loss << " " << fixed4(r.truth_table_loss) << "  " << seconds << " s\n";
+        << judged_on << " " << loss << " " << fixed4(r.training_set_loss) << "  " << seconds << " s\n";
   };
 }
 

@@ -41,10 +41,10 @@ std::string column(float value) {
 
 void print_settings(std::ostream& out, const Settings& settings) {
   const TrainConfig& t = settings.train;
-  const std::string data = settings.point_set ? "dataset " + dataset_name(settings) + " (" +
-                                                     std::to_string(settings.train_points) + " training and " +
-                                                     std::to_string(settings.test_points) + " test points)"
-                                               : "gate " + gate_name(t.gate);
+  const DataSource& d = settings.data;
+  const std::string data = d.gate() ? "gate " + data_name(d)
+                                    : "dataset " + data_name(d) + " (" + std::to_string(d.train_points) +
+                                          " training and " + std::to_string(d.test_points) + " test points)";
   const std::string design = settings.departs_from_demo_design()
                                  ? ", output activation " + activation_name(settings.output_activation_or_hidden()) +
                                        ", init " + init_name(settings.init) + ", inputs " + inputs_name(settings.inputs)
@@ -65,33 +65,26 @@ void print_demo_table(std::ostream& out, const Network& network, const Batch& ba
   }
 }
 
-void print_outcome(std::ostream& out, const Settings& settings, const Outcome& outcome) {
-  const std::string gate = gate_name(settings.train.gate);
+namespace {
+
+// A gate's outcome: its truth table with the network's outputs, and its rule.
+void print_gate_outcome(std::ostream& out, const Settings& settings, Gate gate, const Outcome& outcome) {
+  const std::array<float, 4> targets = truth_table_targets(gate);
   out << "x1 x2  target    network  rounded\n";
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
-    out << " " << x[0] << "  " << x[1] << "     " << outcome.targets[row] << "   " << column(outcome.predictions[row])
-        << "     " << rounded_at_half(outcome.predictions[row]) << "\n";
+    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row])
+        << "     " << rounded_at_half(outcome.outputs[row]) << "\n";
   }
-  out << "final " << loss_name(settings.train.loss) << " loss on the truth table: " << fixed4(outcome.final_loss)
+  out << "final " << loss_name(settings.train.loss) << " loss on the truth table: " << fixed4(outcome.train_loss)
       << "\n"
-      << (outcome.learned ? "learned " : "did not learn ") << gate
+      << (outcome.learned ? "learned " : "did not learn ") << gate_name(gate)
       << " (learned means: every output rounds to its target and the mean L1 loss is below "
       << learned_l1_threshold << ")\n";
 }
 
-nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome) {
-  return {{"settings", settings_json(settings)},
-          {"final_loss", outcome.final_loss},
-          {"final_l1_loss", outcome.final_l1_loss},
-          {"predictions", outcome.predictions},
-          {"targets", outcome.targets},
-          {"learned", outcome.learned},
-          {"loss_history", history.train_loss},
-          {"truth_table_loss_history", history.truth_table_loss}};
-}
-
-void print_point_set_outcome(std::ostream& out, const Settings& settings, const PointSetOutcome& outcome) {
+// A point set's outcome: its accuracies and losses on both halves, and its rule.
+void print_point_set_outcome(std::ostream& out, const Settings& settings, const Outcome& outcome) {
   const auto line = [&out](const char* name, const Accuracy& accuracy) {
     char percent[32];
     std::snprintf(percent, sizeof percent, "%.1f%%", 100.0 * accuracy.share());
@@ -103,21 +96,36 @@ void print_point_set_outcome(std::ostream& out, const Settings& settings, const 
   const std::string loss = loss_name(settings.train.loss);
   out << "final " << loss << " loss: " << fixed4(outcome.train_loss) << " on the training set, "
       << fixed4(outcome.test_loss) << " on the test set\n"
-      << (outcome.learned ? "learned " : "did not learn ") << dataset_name(settings)
+      << (outcome.learned ? "learned " : "did not learn ") << data_name(settings.data)
       << " (learned means: at least " << 100 * learned_test_accuracy
       << "% of the held-out test points round to their class)\n";
 }
 
-nlohmann::json point_set_result_json(const Settings& settings, const TrainHistory& history,
-                                     const PointSetOutcome& outcome) {
-  return {{"settings", settings_json(settings)},
-          {"train_accuracy", outcome.train.share()},
-          {"test_accuracy", outcome.test.share()},
-          {"train_loss", outcome.train_loss},
-          {"test_loss", outcome.test_loss},
-          {"learned", outcome.learned},
-          {"loss_history", history.train_loss},
-          {"training_set_loss_history", history.truth_table_loss}};
+}  // namespace
+
+void print_outcome(std::ostream& out, const Settings& settings, const Outcome& outcome) {
+  if (const Gate* gate = settings.data.gate()) return print_gate_outcome(out, settings, *gate, outcome);
+  print_point_set_outcome(out, settings, outcome);
+}
+
+nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome) {
+  nlohmann::json result = {{"settings", settings_json(settings)},
+                           {"learned", outcome.learned},
+                           {"loss_history", history.train_loss}};
+  if (const Gate* gate = settings.data.gate()) {
+    result["final_loss"] = outcome.train_loss;
+    result["final_l1_loss"] = outcome.train_l1_loss;
+    result["predictions"] = outcome.outputs;
+    result["targets"] = truth_table_targets(*gate);
+    result["truth_table_loss_history"] = history.training_set_loss;
+  } else {
+    result["train_accuracy"] = outcome.train.share();
+    result["test_accuracy"] = outcome.test.share();
+    result["train_loss"] = outcome.train_loss;
+    result["test_loss"] = outcome.test_loss;
+    result["training_set_loss_history"] = history.training_set_loss;
+  }
+  return result;
 }
 
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network) {

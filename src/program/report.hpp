@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// What a chapter prints and writes: progress lines, the demo's table, the truth table, the JSON result.
+/// What a chapter prints and writes: progress lines, the demo's table, how the network did, the JSON result.
 
 #include <functional>
 #include <ostream>
@@ -25,28 +25,24 @@ std::string column(float value);
 /// The settings on one line.
 void print_settings(std::ostream& out, const Settings& settings);
 
-/// The progress callback: one line an epoch (epoch, training loss, truth-table loss or, for a point set,
-/// the whole training set's loss, elapsed time) on
-/// `out`, or nothing when quiet. Wall times vary run to run, so chapters send this to stderr and keep
+/// The progress callback: one line an epoch (epoch, training loss, the loss on every training row, which
+/// for a gate is its truth table, elapsed time) on `out`, or nothing when quiet. Wall times vary run to run, so chapters send this to stderr and keep
 /// stdout byte-identical for a given seed.
 std::function<void(const EpochReport&)> progress_printer(std::ostream& out, const Settings& settings);
 
 /// The demo's table: each input row, the network's output and the perfect output.
 void print_demo_table(std::ostream& out, const Network& network, const Batch& batch);
 
-/// The truth table with the network's predictions, the final loss and whether it learned the gate.
+/// How the network did on its data set, as the chapters print it: for a gate, the truth table with the
+/// network's outputs and rounded answers, the final loss and whether it learned the gate; for a point set, its
+/// accuracies on the training and test sets, its losses, and whether it learned the set.
 void print_outcome(std::ostream& out, const Settings& settings, const Outcome& outcome);
 
-/// The result document: settings, final_loss, predictions, loss_history, truth_table_loss_history, learned.
+/// The result document: the settings, the loss curves (loss_history; truth_table_loss_history for a gate,
+/// training_set_loss_history for a point set) and how it did, in the data set's terms: for a gate final_loss,
+/// final_l1_loss, predictions, targets and learned; for a point set train_accuracy, test_accuracy,
+/// train_loss, test_loss and learned.
 nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome);
-
-/// A point set's accuracies on training and test set, its losses, and whether it learned the set.
-void print_point_set_outcome(std::ostream& out, const Settings& settings, const PointSetOutcome& outcome);
-
-/// A point set's result document: settings, train_accuracy, test_accuracy, train_loss, test_loss, learned,
-/// loss_history and training_set_loss_history (the loss on the whole training set after each epoch).
-nlohmann::json point_set_result_json(const Settings& settings, const TrainHistory& history,
-                                     const PointSetOutcome& outcome);
 
 /// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set); throws
 /// InputError, writing neither, if weights are to be saved and training left them not finite.

@@ -55,15 +55,6 @@ CLI::Option* add_whole_number(CLI::App& app, const std::string& flag, T& value, 
       ->default_str(std::to_string(value));
 }
 
-// --dataset's value: no point set for "gate", else the point set of that name.
-std::optional<PointSet> parse_dataset(const std::string& name) {
-  if (name == "gate") return std::nullopt;
-  for (PointSet set : all_point_sets) {
-    if (point_set_name(set) == name) return set;
-  }
-  throw InputError("unknown dataset '" + name + "' (expected gate, ring, quadrants, blobs, spirals or comfort)");
-}
-
 }  // namespace
 
 std::uint64_t parse_seed(const std::string& text) {
@@ -138,10 +129,16 @@ void add_training_flags(CLI::App& app, Settings& settings) {
          "--layers", [&settings](const std::string& text) { settings.layers = parse_layers("--layers", text); },
          "Layer sizes, comma-separated; first 2, last 1 (e.g. 2,5,5,1)")
       ->default_str(sizes_text(settings.layers));
+  // --dataset, where a chapter has it, is added later and so runs later (CLI11 runs the flags' functions in
+  // the order they were added): a --dataset naming data wins, and validate refuses the two when they differ.
   app.add_option_function<std::string>(
-         "--gate", [&train](const std::string& name) { train.gate = parse_gate(name); },
+         "--gate",
+         [&settings](const std::string& name) {
+           settings.gate_flag = parse_gate(name);
+           settings.data.kind = *settings.gate_flag;
+         },
          "Gate to learn: and, or, nand or xor")
-      ->default_str(gate_name(train.gate));
+      ->default_str(data_name(settings.data));
   app.add_option_function<std::string>(
          "--loss", [&train](const std::string& name) { train.loss = parse_loss(name); },
          "Loss: l1 (mean absolute error), mse (mean squared error) or bce (binary cross-entropy of a sigmoid "
@@ -207,12 +204,20 @@ void add_output_activation_flag(CLI::App& app, Settings& settings) {
 void add_dataset_flags(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
          "--dataset",
-         [&settings](const std::string& name) { settings.point_set = parse_dataset(name); },
-         "Data to learn: gate (the --gate's truth table) or a point set in the unit square: ring, quadrants, "
-         "blobs, spirals or comfort")
+         [&settings](const std::string& name) {
+           if (name == "gate") return;  // the --gate's truth table, as without --dataset
+           const auto kind = find_data_kind(name);
+           if (!kind) {
+             throw InputError("--dataset: unknown data set '" + name + "' (expected gate, " + data_names_text() + ")");
+           }
+           settings.data.kind = *kind;
+           settings.dataset_flag = true;
+         },
+         "Data to learn: gate (the --gate's truth table), a gate by name or a point set in the unit square: " +
+             data_names_text())
       ->default_str("gate");
-  add_whole_number_flag(app, "--train-points", settings.train_points, "A point set's training points, > 0");
-  add_whole_number_flag(app, "--test-points", settings.test_points, "A point set's held-out test points, > 0");
+  add_whole_number_flag(app, "--train-points", settings.data.train_points, "A point set's training points, > 0");
+  add_whole_number_flag(app, "--test-points", settings.data.test_points, "A point set's held-out test points, > 0");
 }
 
 nlohmann::json settings_json(const Settings& settings) {
@@ -220,7 +225,7 @@ nlohmann::json settings_json(const Settings& settings) {
   nlohmann::json json = {{"seed", train.seed},
                          {"layers", settings.layers},
                          {"activation", activation_name(settings.activation)},
-                         {"gate", gate_name(train.gate)},
+                         {"gate", data_name(settings.data)},
                          {"loss", loss_name(train.loss)},
                          {"optimizer", optimizer_name(train.optimizer)},
                          {"lr", train.lr},
@@ -237,11 +242,11 @@ nlohmann::json settings_json(const Settings& settings) {
     json["inputs"] = inputs_name(settings.inputs);
   }
   // A gate's settings stay as they were; a point set names itself and its sizes instead of the gate.
-  if (settings.point_set) {
+  if (settings.data.point_set()) {
     json.erase("gate");
-    json["dataset"] = dataset_name(settings);
-    json["train_points"] = settings.train_points;
-    json["test_points"] = settings.test_points;
+    json["dataset"] = data_name(settings.data);
+    json["train_points"] = settings.data.train_points;
+    json["test_points"] = settings.data.test_points;
   }
   return json;
 }

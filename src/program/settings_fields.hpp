@@ -10,7 +10,7 @@
 
 #include "nn/activation.hpp"
 #include "nn/network.hpp"
-#include "nn/point_sets.hpp"
+#include "nn/data_source.hpp"
 #include "nn/train.hpp"
 
 namespace nn {
@@ -22,10 +22,11 @@ struct Settings {
   std::optional<Activation> output_activation;  ///< After the output layer; none given: the same as activation.
   Init init = Init::pytorch;                  ///< The rule for the starting weights.
   Inputs inputs = Inputs::unit;               ///< How the inputs are scaled before the first layer.
-  TrainConfig train;                          ///< Gate, loss, optimizer, lr, sizes, seed.
-  std::optional<PointSet> point_set;          ///< --dataset: a point set, or none for the gate's truth table.
-  int train_points = 200;                     ///< A point set's training points.
-  int test_points = 200;                      ///< A point set's held-out test points.
+  DataSource data;                            ///< --gate or --dataset, with --train-points and --test-points.
+  std::optional<Gate> gate_flag;              ///< What --gate named, if it was given (validate refuses it beside
+                                              ///< a --dataset naming other data).
+  bool dataset_flag = false;                  ///< Whether --dataset named the data (anything but "gate").
+  TrainConfig train;                          ///< Loss, optimizer, lr, sizes, seed.
   std::string load_weights;                   ///< Start from this weights file instead of a random init.
   std::string save_weights;                   ///< Save the trained weights here.
   std::string json;                           ///< Write the result as JSON here ("-": standard output).

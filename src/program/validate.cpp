@@ -22,22 +22,23 @@ void require_positive(const char* flag, int value) {
   if (value <= 0) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(value));
 }
 
-// A point set's choices: its point counts, and no --gate besides it (the default gate stands for "not given").
-void validate_point_set(const Settings& settings) {
-  const Settings defaults;
-  if (!settings.point_set) {
-    if (settings.train_points != defaults.train_points || settings.test_points != defaults.test_points) {
+// The data's choices: --gate and --dataset not naming two data sets, and point counts only for a point set.
+void validate_data(const Settings& settings) {
+  const DataSource& data = settings.data;
+  if (settings.gate_flag && settings.dataset_flag && data.kind != decltype(data.kind){*settings.gate_flag}) {
+    throw InputError("--gate " + gate_name(*settings.gate_flag) + " and --dataset " + data_name(data) +
+                     " both choose the data; give one of them");
+  }
+  const DataSource defaults;
+  if (data.gate()) {
+    if (data.train_points != defaults.train_points || data.test_points != defaults.test_points) {
       throw InputError("--train-points and --test-points size a point set; --dataset gate has the four "
                        "truth-table rows");
     }
     return;
   }
-  if (settings.train.gate != defaults.train.gate) {
-    throw InputError("--gate " + gate_name(settings.train.gate) + " and --dataset " + dataset_name(settings) +
-                     " both choose the data; give one of them");
-  }
-  for (const auto& [flag, points] : {std::pair{"--train-points", settings.train_points},
-                                     std::pair{"--test-points", settings.test_points}}) {
+  for (const auto& [flag, points] : {std::pair{"--train-points", data.train_points},
+                                     std::pair{"--test-points", data.test_points}}) {
     require_positive(flag, points);
     if (points > max_batch_size) {
       throw InputError(std::string(flag) + " must be at most " + std::to_string(max_batch_size) + ", got " +
@@ -49,16 +50,12 @@ void validate_point_set(const Settings& settings) {
 // The most rows one forward pass takes: a training batch, or a whole point set when it is judged.
 int widest_batch(const Settings& settings) {
   const TrainConfig& train = settings.train;
-  if (!settings.point_set) return train.full_batch ? 4 : train.batch_size;
-  const int whole_sets = std::max(settings.train_points, settings.test_points);
+  if (settings.data.gate()) return train.full_batch ? 4 : train.batch_size;
+  const int whole_sets = std::max(settings.data.train_points, settings.data.test_points);
   return train.full_batch ? whole_sets : std::max(train.batch_size, whole_sets);
 }
 
 }  // namespace
-
-std::string dataset_name(const Settings& settings) {
-  return settings.point_set ? point_set_name(*settings.point_set) : "gate";
-}
 
 void validate_loss_and_output(Loss loss, Activation output_activation) {
   if (loss == Loss::bce && output_activation != Activation::sigmoid) {
@@ -92,7 +89,7 @@ void validate(const Settings& settings) {
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
   if (!settings.grid_chooses_activations) validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
-  validate_point_set(settings);
+  validate_data(settings);
   const std::vector<int>& layers = settings.layers;
   validate_layers(layers);
   // Before anything is allocated, a weights file included. (Chapter 3's shapes are far below the limit.)

@@ -11,9 +11,6 @@
 
 namespace nn {
 
-/// The --dataset spelling: "gate" for the gate's truth table, else the point set's name.
-std::string dataset_name(const Settings& settings);
-
 /// Throws InputError for --loss bce unless the output activation is the sigmoid, whose sum bce is computed from.
 void validate_loss_and_output(Loss loss, Activation output_activation);
 
@@ -22,8 +19,8 @@ void validate_layers(const std::vector<int>& layers);
 
 /// Throws InputError naming the first setting that makes no sense (non-finite or non-positive numbers,
 /// layers not 2,...,1, a network or batch too large for training_memory_limit, an unreadable weights file,
-/// an unwritable output path, --json and --save-weights naming the same file, a point set with another
-/// --gate than the default, point counts without a point set, or bce without a sigmoid output where the
+/// an unwritable output path, --json and --save-weights naming the same file, --gate beside a --dataset
+/// naming other data, point counts without a point set, or bce without a sigmoid output where the
 /// settings, not a grid, choose the activations).
 void validate(const Settings& settings);
 

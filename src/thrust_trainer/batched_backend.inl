@@ -53,7 +53,7 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   thrust::device_vector<float> final_loss(n), final_l1(n), predictions(on_points ? 0 : 4 * n);
   thrust::device_vector<std::uint8_t> learned(n), rounds_correctly(n);
   thrust::device_vector<float> train_history(job.keep_history ? epochs * n : 0);
-  thrust::device_vector<float> table_history(job.keep_history ? epochs * n : 0);
+  thrust::device_vector<float> training_set_history(job.keep_history ? epochs * n : 0);
   thrust::device_vector<float> parameters(job.keep_parameters ? P * n : 0);
   thrust::device_vector<float> train_points(points.train.begin(), points.train.end());
   thrust::device_vector<float> test_points(points.test.begin(), points.test.end());
@@ -65,15 +65,42 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
 
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
-  const GroupExtras extras{raw(train_points), raw(test_points), job.train_points, job.test_points,
-                           raw(train_right), raw(test_right), raw(test_loss), raw(learned_epoch), raw(workspace),
-                           job.output_activation_or_hidden(), job.init, job.inputs};
+  const GroupExtras extras{.train_points = raw(train_points),
+                           .test_points = raw(test_points),
+                           .train_rows = job.data.train_points,
+                           .test_rows = job.data.test_points,
+                           .train_right = raw(train_right),
+                           .test_right = raw(test_right),
+                           .test_loss = raw(test_loss),
+                           .learned_epoch = raw(learned_epoch),
+                           .workspace = raw(workspace),
+                           .output_activation = job.output_activation_or_hidden(),
+                           .init = job.init,
+                           .inputs = job.inputs};
   const bool needs_extras = on_points || job.keep_learned_epoch || !S::compiled;
   thrust::device_vector<GroupExtras> extras_on_device(needs_extras ? 1 : 0, extras);
-  const GroupArgs args{N, t.seed, raw(initial), t.loss, t.optimizer, t.gate, t.lr, t.epochs,
-                       t.batch_size, t.batches_per_epoch, t.full_batch, job.activation, on_points,
-                       raw(final_loss), raw(final_l1), raw(predictions), raw(learned), raw(rounds_correctly),
-                       raw(train_history), raw(table_history), raw(parameters), raw(extras_on_device)};
+  const GroupArgs args{.networks = N,
+                       .first_seed = t.seed,
+                       .initial_parameters = raw(initial),
+                       .loss = t.loss,
+                       .optimizer = t.optimizer,
+                       .gate = job.data.gate() ? *job.data.gate() : Gate::and_gate,  // unread on points
+                       .lr = t.lr,
+                       .epochs = t.epochs,
+                       .batch_size = t.batch_size,
+                       .batches_per_epoch = t.batches_per_epoch,
+                       .full_batch = t.full_batch,
+                       .activation = job.activation,
+                       .on_points = on_points,
+                       .final_loss = raw(final_loss),
+                       .final_l1_loss = raw(final_l1),
+                       .predictions = raw(predictions),
+                       .learned = raw(learned),
+                       .rounds_correctly = raw(rounds_correctly),
+                       .train_loss_history = raw(train_history),
+                       .training_set_loss_history = raw(training_set_history),
+                       .parameters = raw(parameters),
+                       .extras = raw(extras_on_device)};
 
   // ANCHOR: launch
   const auto start = std::chrono::steady_clock::now();
@@ -121,7 +148,7 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   result.learned_epoch = to_host(learned_epoch);
   if (job.keep_history) {
     result.train_loss_history = network_major(to_host(train_history), N);
-    result.table_loss_history = network_major(to_host(table_history), N);
+    result.training_set_loss_history = network_major(to_host(training_set_history), N);
   }
   if (job.keep_parameters) result.parameters = network_major(to_host(parameters), N);
   return result;

@@ -11,12 +11,10 @@
 
 #include "nn/activation.hpp"
 #include "nn/architecture.hpp"
+#include "nn/data_source.hpp"
 #include "nn/train_config.hpp"
 
 namespace nn {
-
-// Declared, not included: point_sets.hpp brings xtensor, which the CUDA backend's nvcc does not compile.
-enum class PointSet;
 
 /// Where the Thrust trainer runs.
 enum class Device {
@@ -28,22 +26,19 @@ enum class Device {
 /// Parses "auto", "cuda" or "cpu"; throws InputError on anything else.
 Device parse_device(const std::string& name);
 
-/// N networks of one configuration, on a gate (train.gate) or on a point set.
+/// N networks of one configuration, on one data set: network n on make_dataset(data, train.seed + n).
 struct BatchedJob {
   std::vector<int> layers{2, 1, 1};         ///< Layer sizes (trainable_shapes_text()).
   Activation activation = Activation::tanh;  ///< Activation after every hidden layer.
   std::optional<Activation> output_activation;  ///< After the output layer; none given: `activation`.
   Init init = Init::pytorch;                 ///< The rule for the starting weights.
   Inputs inputs = Inputs::unit;              ///< How the inputs are scaled before the first layer.
+  DataSource data;                           ///< A gate, or a point set drawn for each network's seed.
   TrainConfig train;                         ///< As chapter 2; train.seed is the first network's seed.
   std::int64_t networks = 1;                 ///< How many networks, seeds train.seed, train.seed + 1, ...
   std::vector<float> initial_parameters;     ///< If not empty, every network starts from these (Shape order).
   bool keep_history = false;                 ///< Return every network's loss per epoch.
   bool keep_parameters = false;              ///< Return every network's trained parameters.
-  std::optional<PointSet> point_set;         ///< If set, network n trains on make_point_split(*point_set,
-                                             ///< train_points, test_points, train.seed + n), not the gate.
-  int train_points = 200;                    ///< Training rows of each network's point set.
-  int test_points = 200;                     ///< Held-out rows of each network's point set.
   bool keep_learned_epoch = false;           ///< Return the first epoch after which each network met the
                                              ///< learned rule (costs a test-set pass an epoch on point sets).
   bool general_path = false;                 ///< Train even a compiled shape on the general path (AnyShape),
@@ -57,27 +52,29 @@ struct BatchedJob {
   /// (is_demo_design) or with bce, which the compiled shapes leave out to keep their registers for the
   /// demo's networks.
   bool needs_general_path() const {
-    return general_path || point_set.has_value() || !is_demo_design(architecture(), init) ||
+    return general_path || data.point_set() || !is_demo_design(architecture(), init) ||
            train.loss == Loss::bce;
   }
 };
 
-/// What a job produced. Per-network arrays are network-major: entry [n * k + j]. On a point set the losses,
-/// rounds_correctly and the loss histories are on each network's training set, `learned` on its test set.
+/// What a job produced. Per-network arrays are network-major: entry [n * k + j]. The losses, rounds_correctly
+/// and the loss histories are on each network's training rows (a gate's: its truth table), `learned` by its
+/// data set's rule (meets_learned_rule: a point set's on its test rows).
 struct BatchedResult {
   std::string device;                          ///< "cuda (<GPU name>)" or "cpu (OpenMP, <threads> threads)".
   double seconds = 0.0;                        ///< Wall time of the training launch alone.
-  std::vector<float> final_loss;               ///< Chosen loss on the truth table, per network.
-  std::vector<float> final_l1_loss;            ///< Mean L1 on the truth table, per network.
+  std::vector<float> final_loss;               ///< Chosen loss on the training rows, per network.
+  std::vector<float> final_l1_loss;            ///< Mean L1 on the training rows, per network.
   std::vector<float> predictions;              ///< Gates: outputs on rows 00, 01, 10, 11: [n * 4 + row].
-  std::vector<std::uint8_t> learned;           ///< 1 if network n learned the gate (outcome.hpp's rule).
-  std::vector<std::uint8_t> rounds_correctly;  ///< 1 if network n's four outputs round to the targets.
-  std::int64_t learned_count = 0;              ///< Networks that learned the gate.
+  std::vector<std::uint8_t> learned;           ///< 1 if network n learned its data set (meets_learned_rule).
+  std::vector<std::uint8_t> rounds_correctly;  ///< 1 if all of network n's training rows round to their targets.
+  std::int64_t learned_count = 0;              ///< Networks that learned.
   std::int64_t rounds_correctly_count = 0;     ///< Networks whose outputs all round to the targets, any loss.
   float median_final_loss = 0.0f;              ///< Median of final_loss.
   float worst_final_loss = 0.0f;               ///< Largest final_loss.
   std::vector<float> train_loss_history;       ///< [n * epochs + epoch], if keep_history.
-  std::vector<float> table_loss_history;       ///< [n * epochs + epoch], if keep_history.
+  std::vector<float> training_set_loss_history;  ///< [n * epochs + epoch], if keep_history: the loss on every
+                                                 ///< training row after each epoch.
   std::vector<float> parameters;               ///< [n * param_count + k], if keep_parameters.
   std::vector<std::int32_t> train_right;       ///< Point sets: training rows right (rounded at 0.5), per network.
   std::vector<std::int32_t> test_right;        ///< Point sets: test rows right, per network.

@@ -7,7 +7,7 @@
 #include "thrust_trainer/batched_backends.hpp"
 #include "thrust_trainer/batched_job.hpp"
 #include "nn/error.hpp"
-#include "nn/point_sets.hpp"
+#include "nn/data.hpp"
 #include "thrust_trainer/network_shape.hpp"
 
 namespace nn {
@@ -24,23 +24,24 @@ std::size_t bytes_per_network(const BatchedJob& job) {
   if (job.keep_history) floats += 2 * static_cast<std::size_t>(job.train.epochs);
   if (job.keep_parameters) floats += params;
   if (general_path) floats += 4 * params;  // parameters, Adam's moments and gradients in the workspace
-  if (job.point_set) {
+  if (job.data.point_set()) {
     // every network's points (twice: the host's copy and the device's) and its accuracies and test loss
-    floats += 2 * 3 * static_cast<std::size_t>(job.train_points + job.test_points) + 3;
+    floats += 2 * 3 * static_cast<std::size_t>(job.data.train_points + job.data.test_points) + 3;
   }
   if (job.keep_learned_epoch) floats += 1;
   return floats * sizeof(float) + 2;  // + the learned and rounds-correctly flags
 }
 
-// Network n's point split, for seed train.seed + n, laid out for the backends (BatchedPoints).
+// Network n's point set, for seed train.seed + n, laid out for the backends (BatchedPoints). A gate's rows are
+// the trainer's constants, not memory.
 BatchedPoints draw_points(const BatchedJob& job) {
   BatchedPoints points;
-  if (!job.point_set) return points;
+  if (job.data.gate()) return points;
   const auto N = static_cast<std::size_t>(job.networks);
-  points.train.resize(3 * static_cast<std::size_t>(job.train_points) * N);
-  points.test.resize(3 * static_cast<std::size_t>(job.test_points) * N);
+  points.train.resize(3 * static_cast<std::size_t>(job.data.train_points) * N);
+  points.test.resize(3 * static_cast<std::size_t>(job.data.test_points) * N);
   for (std::size_t n = 0; n < N; ++n) {
-    const PointSplit split = make_point_split(*job.point_set, job.train_points, job.test_points, job.train.seed + n);
+    const Dataset split = make_dataset(job.data, job.train.seed + n);
     for (auto [rows, out] : {std::pair{&split.train, &points.train}, std::pair{&split.test, &points.test}}) {
       for (std::size_t r = 0; r < rows->inputs.shape(0); ++r) {
         (*out)[(3 * r + 0) * N + n] = rows->inputs(r, 0);
@@ -87,9 +88,9 @@ bool cuda_available() {
 
 BatchedResult train_batched(const BatchedJob& job, Device device) {
   if (job.networks < 1) throw InputError("--networks must be >= 1, got " + std::to_string(job.networks));
-  if (job.point_set && (job.train_points < 1 || job.test_points < 1)) {
-    throw InputError("--train-points and --test-points must be >= 1, got " + std::to_string(job.train_points) +
-                     " and " + std::to_string(job.test_points));
+  if (job.data.point_set() && (job.data.train_points < 1 || job.data.test_points < 1)) {
+    throw InputError("--train-points and --test-points must be >= 1, got " + std::to_string(job.data.train_points) +
+                     " and " + std::to_string(job.data.test_points));
   }
   const bool use_cuda = device == Device::cuda || (device == Device::automatic && cuda_available());
   if (use_cuda && !cuda_available()) {

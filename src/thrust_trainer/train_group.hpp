@@ -64,13 +64,13 @@ struct GroupArgs {
   Activation activation;           ///< Read where A is any_activation. One byte, in full_batch's padding: a
                                    ///< larger functor made nvcc put a network's parameters on the stack.
   bool on_points;                  ///< Train on extras' point sets, not the gate. Also in the padding.
-  float* final_loss;               ///< [N] out: chosen loss on the truth table.
-  float* final_l1_loss;            ///< [N] out: L1 loss on the truth table.
+  float* final_loss;               ///< [N] out: chosen loss on the training rows (a gate's: its truth table).
+  float* final_l1_loss;            ///< [N] out: L1 loss on the training rows.
   float* predictions;              ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
-  std::uint8_t* learned;           ///< [N] out: 1 if the network learned the gate (outcome.hpp's rule).
+  std::uint8_t* learned;           ///< [N] out: 1 if the network learned its data (meets_learned_rule).
   std::uint8_t* rounds_correctly;  ///< [N] out: 1 if all four outputs round to the targets, whatever the loss.
   float* train_loss_history;       ///< [epochs * N] out, or nullptr.
-  float* table_loss_history;       ///< [epochs * N] out, or nullptr.
+  float* training_set_loss_history;       ///< [epochs * N] out, or nullptr.
   float* parameters;               ///< [param_count * N] out, or nullptr.
   const GroupExtras* extras;       ///< Point sets, learned epochs and the general path's workspace, or
                                    ///< nullptr for none of them.
@@ -176,7 +176,7 @@ struct TrainGroup : private S {
       }
       LaneJudgement<Lanes> judged;
       const bool judge_learned = args.extras && args.extras->learned_epoch;
-      if (args.table_loss_history || judge_learned) judge(shape, p, network, judged, judge_learned);
+      if (args.training_set_loss_history || judge_learned) judge(shape, p, network, judged, judge_learned);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         if (learned_epoch[lane] == 0 && judged.learned[lane]) learned_epoch[lane] = epoch + 1;
         if (!stores(group, lane)) continue;
@@ -184,7 +184,7 @@ struct TrainGroup : private S {
         if (args.train_loss_history)
           args.train_loss_history[epoch * args.networks + n] =
               static_cast<float>(epoch_loss[lane] / args.batches_per_epoch);
-        if (args.table_loss_history) args.table_loss_history[epoch * args.networks + n] = judged.loss[lane];
+        if (args.training_set_loss_history) args.training_set_loss_history[epoch * args.networks + n] = judged.loss[lane];
       }
     }
     store_results(shape, group, network, p, learned_epoch);

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "nn/data.hpp"
-#include "nn/point_sets.hpp"
 #include "program/report.hpp"
 
 namespace {
@@ -39,14 +38,9 @@ void append_rows(std::vector<float>& rows, const nn::Batch& batch, bool held_out
 // The rows the chapter trains on, drawn again from the same settings (the same seed gives the same points).
 std::vector<float> training_rows(const nn::Settings& settings) {
   std::vector<float> rows;
-  if (settings.point_set) {
-    const nn::PointSplit split = nn::make_point_split(*settings.point_set, settings.train_points,
-                                                      settings.test_points, settings.train.seed);
-    append_rows(rows, split.train, false);
-    append_rows(rows, split.test, true);
-  } else {
-    append_rows(rows, nn::truth_table(settings.train.gate), false);
-  }
+  const nn::Dataset data = nn::make_dataset(settings.data, settings.train.seed);
+  append_rows(rows, data.train, false);
+  if (!settings.data.gate()) append_rows(rows, data.test, true);  // a gate's test rows are its training rows
   return rows;
 }
 
@@ -71,7 +65,7 @@ std::function<void(const EpochReport&)> progress_printer(std::ostream&, const Se
   return [epochs, rows = training_rows(settings), square = unit_square()](const EpochReport& report) {
     if (report.epoch == 1) hand_points_to_page(rows.data(), static_cast<int>(rows.size() / 4));
     const Matrix outputs = report.network->forward(square);
-    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.truth_table_loss,
+    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.training_set_loss,
                        outputs.data(), grid);
   };
 }

@@ -42,7 +42,7 @@ TEST(BookSurface, ThePointsAreTheLibrarysTrainingPointsForTheSeed) {
   TempDir dir;
   const nlohmann::json result =
       surface(dir, {"--dataset", "spirals", "--seed", "17", "--train-points", "31", "--test-points", "5"});
-  const nn::PointSplit expected = nn::make_point_split(nn::PointSet::spirals, 31, 5, 17);
+  const nn::Dataset expected = nn::make_dataset({nn::PointSet::spirals, 31, 5}, 17);
   const nlohmann::json& points = result.at("points");
   ASSERT_EQ(points.at("inputs").size(), 31u);
   ASSERT_EQ(points.at("targets").size(), 31u);

@@ -140,3 +140,30 @@ TEST(PointSets, TheGatesResultHasNoPointSetKeys) {
   for (const char* key : {"train_accuracy", "test_accuracy"}) EXPECT_FALSE(result.contains(key)) << key;
   for (const char* key : {"dataset", "train_points", "test_points"}) EXPECT_FALSE(result["settings"].contains(key)) << key;
 }
+
+// A gate is a data set too: --dataset xor is --gate xor, in the printout and the JSON, for chapters 1 and 2.
+TEST(Datasets, AGateNamedByDatasetIsTheGate) {
+  for (const std::string& program : {chapters::ch01, chapters::ch02}) {
+    for (const char* gate : {"and", "xor"}) {
+      const chapters::ProgramRun by_gate = chapters::run_program(program, {"--gate", gate, "--seed", "3"});
+      const chapters::ProgramRun by_dataset = chapters::run_program(program, {"--dataset", gate, "--seed", "3"});
+      ASSERT_EQ(by_gate.exit_code, 0) << by_gate.err;
+      ASSERT_EQ(by_dataset.exit_code, 0) << by_dataset.err;
+      EXPECT_EQ(by_dataset.out, by_gate.out) << program << " " << gate;
+      const chapters::ProgramRun json_by_gate =
+          chapters::run_program(program, {"--gate", gate, "--seed", "3", "--quiet", "--json", "-"});
+      const chapters::ProgramRun json_by_dataset =
+          chapters::run_program(program, {"--dataset", gate, "--seed", "3", "--quiet", "--json", "-"});
+      EXPECT_EQ(json_by_dataset.out, json_by_gate.out) << program << " " << gate;
+    }
+  }
+}
+
+// --gate beside a --dataset naming other data is refused, with both named; the same gate twice is one choice.
+TEST(Datasets, GateAndDatasetNamingTwoDataSetsAreRefused) {
+  const chapters::ProgramRun both = chapters::run_program(chapters::ch02, {"--gate", "and", "--dataset", "ring"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("--gate and and --dataset ring"), std::string::npos) << both.err;
+  const chapters::ProgramRun agree = chapters::run_program(chapters::ch02, {"--gate", "xor", "--dataset", "xor"});
+  EXPECT_EQ(agree.exit_code, 0) << agree.err;
+}

@@ -12,6 +12,7 @@
 #include "chapters/expect_bad_input.hpp"
 #include "chapters/run_program.hpp"
 #include "nn/activation.hpp"
+#include "nn/data.hpp"
 #include "nn/dead_units.hpp"
 #include "nn/point_sets.hpp"
 #include "program/weights_file.hpp"
@@ -128,7 +129,7 @@ TEST(Chapter4, DeadUnitsAreTheLibrarysCountOnTheTrainedWeights) {
     ASSERT_EQ(run_program(ch02, flags).exit_code, 0);
     const nn::Network network = nn::load_weights(dir.file("w.json"), {2, 8, 1}, nn::Activation::relu);
     const nn::DeadUnits dead = nn::count_dead_units(
-        network, nn::make_point_split(nn::PointSet::ring, 200, 200, static_cast<std::uint64_t>(seed)).train.inputs);
+        network, nn::make_dataset({nn::PointSet::ring}, static_cast<std::uint64_t>(seed)).train.inputs);
     dead_hidden += dead.total;
     dead_outputs += dead.output_dead;
     dead_outputs_not_learned += dead.output_dead && !chapters::read_json(dir.file("r.json"))["learned"].get<bool>();

@@ -31,7 +31,7 @@ def percent(fraction: float) -> str:
 
 def interval_percent(interval: list[float]) -> tuple[str, str]:
     """A Wilson interval [low, high] (fractions) in percent, rounded outwards to a tenth, exactly as the
-    programs' tables print it (src/program/sweep.cpp, rate_with_interval): the text and the table agree."""
+    programs' tables print it (src/program/grid.cpp, rate_with_interval): the text and the table agree."""
     low, high = interval
     return f"{math.floor(low * 1000.0) / 10.0:.1f}%", f"{math.ceil(high * 1000.0) / 10.0:.1f}%"
 

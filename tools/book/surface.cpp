@@ -13,7 +13,7 @@
 // the grid's corners are exactly the truth table's inputs.
 //
 // With --dataset, --seed and --train-points as the chapter was given them, it adds the point set's training
-// points ("points": {"inputs": [[x1, x2], ...], "targets": [...]}), drawn by the library's make_point_split,
+// points ("points": {"inputs": [[x1, x2], ...], "targets": [...]}), drawn by the library's make_dataset,
 // so the figure shows exactly the points the network was trained on, and the hidden units that are dead on
 // them ("dead_units": {"per_layer", "total", "hidden_units", "output_dead"}, by nn::count_dead_units).
 
@@ -23,7 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nn/dead_units.hpp"
-#include "nn/point_sets.hpp"
+#include "nn/data.hpp"
 #include "program/output_file.hpp"
 #include "program/program.hpp"
 #include "program/settings.hpp"
@@ -126,10 +126,9 @@ int main(int argc, char** argv) {
                                {"resolution", resolution},
                                {"outputs", values["outputs"]}};
     if (!no_trace) document["trace"] = values["trace"];
-    if (settings.point_set) {
-      const nn::PointSplit data = nn::make_point_split(*settings.point_set, settings.train_points,
-                                                       settings.test_points, settings.train.seed);
-      document["dataset"] = nn::dataset_name(settings);
+    if (settings.data.point_set()) {
+      const nn::Dataset data = nn::make_dataset(settings.data, settings.train.seed);
+      document["dataset"] = nn::data_name(settings.data);
       document["seed"] = settings.train.seed;
       document["points"] = points_json(data.train);
       document["dead_units"] = dead_units_json(nn::count_dead_units(network, data.train.inputs));

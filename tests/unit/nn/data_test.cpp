@@ -1,10 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "nn/data.hpp"
+#include "nn/error.hpp"
+#include "nn/point_sets.hpp"
 
 namespace {
 
 bool same(const nn::Batch& a, const nn::Batch& b) { return a.inputs == b.inputs && a.targets == b.targets; }
+
+// A data set of these rows, trained on and judged on, that draws its batches as a point set does.
+nn::Dataset rows_data(const nn::Batch& rows) { return {{nn::PointSet::ring}, rows, rows}; }
 
 }  // namespace
 
@@ -14,23 +19,53 @@ TEST(Data, TruthTableHoldsTheFourRowsAndTheGatesOutputs) {
   EXPECT_EQ(table.targets, (nn::Matrix{{0}, {1}, {1}, {0}}));
 }
 
-TEST(BitBatchStream, IsDeterministicForASeed) {
-  nn::BitBatchStream a(nn::Gate::and_gate, 16, 5);
-  nn::BitBatchStream b(nn::Gate::and_gate, 16, 5);
+TEST(Dataset, AGatesTrainingAndTestRowsAreItsTruthTableWhateverTheSeed) {
+  for (std::uint64_t seed : {0u, 7u}) {
+    const nn::Dataset data = nn::make_dataset({nn::Gate::nand_gate}, seed);
+    EXPECT_TRUE(same(data.train, nn::truth_table(nn::Gate::nand_gate))) << "seed " << seed;
+    EXPECT_TRUE(same(data.test, nn::truth_table(nn::Gate::nand_gate))) << "seed " << seed;
+  }
+}
+
+TEST(Dataset, NamesParseToTheirGateOrPointSet) {
+  for (nn::Gate gate : {nn::Gate::and_gate, nn::Gate::or_gate, nn::Gate::nand_gate, nn::Gate::xor_gate}) {
+    const nn::DataSource source{gate};
+    EXPECT_EQ(nn::parse_data_kind("--dataset", nn::data_name(source)), source.kind) << nn::data_name(source);
+  }
+  for (nn::PointSet set : nn::all_point_sets) {
+    const nn::DataSource source{set};
+    EXPECT_EQ(nn::parse_data_kind("--dataset", nn::data_name(source)), source.kind) << nn::data_name(source);
+  }
+  try {
+    nn::parse_data_kind("--datasets", "moons");
+    ADD_FAILURE() << "parsed moons";
+  } catch (const nn::InputError& error) {
+    EXPECT_STREQ(error.what(),
+                 "--datasets: unknown data set 'moons' (expected and, or, nand, xor, ring, quadrants, blobs, spirals "
+                 "or comfort)");
+  }
+}
+
+TEST(GateBatchStream, IsDeterministicForASeed) {
+  const nn::Dataset data = nn::make_dataset({nn::Gate::and_gate}, 0);
+  nn::BatchStream a(data, 16, 5);
+  nn::BatchStream b(data, 16, 5);
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(same(a.next(), b.next())) << "batch " << i;
 }
 
-TEST(BitBatchStream, DiffersAcrossSeedsAndAcrossBatches) {
-  nn::BitBatchStream one(nn::Gate::and_gate, 64, 1);
-  nn::BitBatchStream two(nn::Gate::and_gate, 64, 2);
+TEST(GateBatchStream, DiffersAcrossSeedsAndAcrossBatches) {
+  const nn::Dataset data = nn::make_dataset({nn::Gate::and_gate}, 0);
+  nn::BatchStream one(data, 64, 1);
+  nn::BatchStream two(data, 64, 2);
   const nn::Batch first = one.next();
   EXPECT_FALSE(same(first, two.next()));
   EXPECT_FALSE(same(first, one.next()));
 }
 
-TEST(BitBatchStream, TargetsAreTheGateOfTheInputs) {
+TEST(GateBatchStream, TargetsAreTheGateOfTheInputs) {
   for (nn::Gate gate : {nn::Gate::and_gate, nn::Gate::or_gate, nn::Gate::nand_gate, nn::Gate::xor_gate}) {
-    const nn::Batch batch = nn::BitBatchStream(gate, 100, 9).next();
+    const nn::Dataset data = nn::make_dataset({gate}, 0);
+    const nn::Batch batch = nn::BatchStream(data, 100, 9).next();
     ASSERT_EQ(batch.inputs.shape(0), 100u);
     ASSERT_EQ(batch.inputs.shape(1), 2u);
     ASSERT_EQ(batch.targets.shape(0), 100u);
@@ -43,8 +78,22 @@ TEST(BitBatchStream, TargetsAreTheGateOfTheInputs) {
   }
 }
 
-TEST(BitBatchStream, BothBitsAndAllFourPairsAreRoughlyBalanced) {
-  nn::BitBatchStream stream(nn::Gate::and_gate, 100, 3);
+TEST(GateBatchStream, DrawsTwoBitsARowAsTheDemoDoes) {
+  // The demo's torch.randint(0, 2, ...): a row's first bit, then its second, from the seed's batches stream.
+  const nn::Dataset data = nn::make_dataset({nn::Gate::or_gate}, 0);
+  const nn::Batch batch = nn::BatchStream(data, 50, 12).next();
+  nn::Engine engine = nn::make_engine(12, nn::Stream::batches);
+  for (std::size_t r = 0; r < 50; ++r) {
+    const int a = nn::random_bit(engine);
+    const int b = nn::random_bit(engine);
+    EXPECT_EQ(batch.inputs(r, 0), static_cast<float>(a)) << "row " << r;
+    EXPECT_EQ(batch.inputs(r, 1), static_cast<float>(b)) << "row " << r;
+  }
+}
+
+TEST(GateBatchStream, BothBitsAndAllFourPairsAreRoughlyBalanced) {
+  const nn::Dataset data = nn::make_dataset({nn::Gate::and_gate}, 0);
+  nn::BatchStream stream(data, 100, 3);
   double ones[2] = {0, 0};
   double pairs[4] = {0, 0, 0, 0};
   const int rows = 100 * 100;
@@ -61,9 +110,10 @@ TEST(BitBatchStream, BothBitsAndAllFourPairsAreRoughlyBalanced) {
   for (double count : pairs) EXPECT_NEAR(count / rows, 0.25, 0.025);
 }
 
-TEST(RowBatchStream, DrawsEveryRowOfItsSetAndNothingElse) {
+TEST(PointSetBatchStream, DrawsEveryRowOfItsSetAndNothingElse) {
   const nn::Batch rows{{{0.1f, 0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}}, {{0.0f}, {1.0f}, {0.0f}}};
-  nn::RowBatchStream stream(rows, 3000, 4);
+  const nn::Dataset data = rows_data(rows);
+  nn::BatchStream stream(data, 3000, 4);
   const nn::Batch batch = stream.next();
   ASSERT_EQ(batch.inputs.shape(0), 3000u);
   int drawn[3] = {0, 0, 0};
@@ -83,9 +133,10 @@ TEST(RowBatchStream, DrawsEveryRowOfItsSetAndNothingElse) {
   for (int count : drawn) EXPECT_NEAR(count, 1000, 130);
 }
 
-TEST(RowBatchStream, IsDeterministicForASeedAndDiffersAcrossSeeds) {
+TEST(PointSetBatchStream, IsDeterministicForASeedAndDiffersAcrossSeeds) {
   const nn::Batch rows{{{0.1f, 0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}, {0.7f, 0.8f}}, {{0.0f}, {1.0f}, {0.0f}, {1.0f}}};
-  nn::RowBatchStream a(rows, 32, 5), b(rows, 32, 5), c(rows, 32, 6);
+  const nn::Dataset data = rows_data(rows);
+  nn::BatchStream a(data, 32, 5), b(data, 32, 5), c(data, 32, 6);
   const nn::Batch first = a.next();
   EXPECT_TRUE(same(first, b.next()));
   EXPECT_FALSE(same(first, c.next()));

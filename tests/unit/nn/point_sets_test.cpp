@@ -19,7 +19,7 @@ constexpr double slack = 1e-5;
 bool same(const nn::Batch& a, const nn::Batch& b) { return a.inputs == b.inputs && a.targets == b.targets; }
 
 nn::Batch points_of(nn::PointSet set, int points, std::uint64_t seed) {
-  return nn::make_point_split(set, points, 1, seed).train;
+  return nn::make_dataset({set, points, 1}, seed).train;
 }
 
 // Each row's x1, x2 and class.
@@ -139,16 +139,16 @@ TEST(PointSets, RingQuadrantsBlobsAndSpiralsAlternateTheirClasses) {
 
 TEST(PointSets, TheSameSeedGivesTheSamePointsBitForBit) {
   for (nn::PointSet set : nn::all_point_sets) {
-    const nn::PointSplit a = nn::make_point_split(set, 200, 150, 11);
-    const nn::PointSplit b = nn::make_point_split(set, 200, 150, 11);
+    const nn::Dataset a = nn::make_dataset({set, 200, 150}, 11);
+    const nn::Dataset b = nn::make_dataset({set, 200, 150}, 11);
     EXPECT_TRUE(same(a.train, b.train) && same(a.test, b.test)) << nn::point_set_name(set);
   }
 }
 
 TEST(PointSets, OtherSeedsAndTheTestSetGiveOtherPoints) {
   for (nn::PointSet set : nn::all_point_sets) {
-    const nn::PointSplit one = nn::make_point_split(set, 200, 200, 1);
-    const nn::PointSplit two = nn::make_point_split(set, 200, 200, 2);
+    const nn::Dataset one = nn::make_dataset({set, 200, 200}, 1);
+    const nn::Dataset two = nn::make_dataset({set, 200, 200}, 2);
     EXPECT_FALSE(one.train.inputs == two.train.inputs) << nn::point_set_name(set);
     EXPECT_FALSE(one.test.inputs == two.test.inputs) << nn::point_set_name(set);
     EXPECT_FALSE(one.train.inputs == one.test.inputs) << nn::point_set_name(set);
@@ -164,7 +164,7 @@ TEST(PointSets, OtherSeedsAndTheTestSetGiveOtherPoints) {
 
 TEST(PointSets, TheTestSetDoesNotDependOnHowManyTrainingPointsThereAre) {
   for (nn::PointSet set : nn::all_point_sets) {
-    EXPECT_TRUE(same(nn::make_point_split(set, 50, 100, 3).test, nn::make_point_split(set, 500, 100, 3).test))
+    EXPECT_TRUE(same(nn::make_dataset({set, 50, 100}, 3).test, nn::make_dataset({set, 500, 100}, 3).test))
         << nn::point_set_name(set);
   }
 }

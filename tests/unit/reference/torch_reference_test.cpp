@@ -15,7 +15,7 @@
 #include "nn/loss.hpp"
 #include "nn/network.hpp"
 #include "nn/train.hpp"
-#include "program/sweep.hpp"
+#include "program/grid.hpp"
 #include "program/weights_file.hpp"
 #include "thrust_trainer/batched_job.hpp"
 
@@ -106,6 +106,7 @@ TEST(TorchReference, EachInitialisationDrawsAsPyTorchsRuleDoes) {
 // A reference case's network, training and data, as the chapter programs would be told them.
 struct Case {
   nn::Network start;
+  nn::DataSource data;
   nn::TrainConfig config;
   std::vector<int> layers;
 };
@@ -113,8 +114,8 @@ struct Case {
 Case case_of(const nlohmann::json& c) {
   const nn::Architecture architecture{nn::parse_activation(c["activation"]),
                                       nn::parse_activation(c["output_activation"]), nn::parse_inputs(c["inputs"])};
-  Case made{nn::Network(nn::weights_from_json(c["start"]), architecture), {}, c["layers"]};
-  made.config.gate = nn::parse_gate(c["gate"]);
+  Case made{nn::Network(nn::weights_from_json(c["start"]), architecture), {nn::parse_gate(c["gate"])}, {},
+            c["layers"]};
   made.config.loss = nn::parse_loss(c["loss"]);
   made.config.lr = c["lr"];
   made.config.full_batch = true;
@@ -149,7 +150,7 @@ TEST(TorchReference, ChapterTwosTrainerStepsAsPyTorchDoes) {
   ASSERT_FALSE(reference()["training"].empty());
   for (const nlohmann::json& c : reference()["training"]) {
     Case made = case_of(c);
-    const nn::TrainHistory history = nn::train(made.start, made.config, {});
+    const nn::TrainHistory history = nn::train(made.start, nn::make_dataset(made.data, 0), made.config, {});
     expect_like_pytorch(history.train_loss, nn::flatten_parameters(made.start), c, "xtensor");
   }
 }
@@ -162,6 +163,7 @@ TEST(TorchReference, TheThrustTrainerStepsAsPyTorchDoes) {
     job.activation = made.start.activation();
     job.output_activation = made.start.output_activation();
     job.inputs = made.start.architecture().inputs;
+    job.data = made.data;
     job.train = made.config;
     job.initial_parameters = nn::flatten_parameters(made.start);
     job.keep_history = job.keep_parameters = true;

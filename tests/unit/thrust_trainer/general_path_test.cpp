@@ -51,7 +51,7 @@ void expect_same_results(const nn::BatchedResult& compiled, const nn::BatchedRes
   expect_close(compiled.predictions, general.predictions, "predictions");
   expect_close(compiled.parameters, general.parameters, "parameters");
   expect_close(compiled.train_loss_history, general.train_loss_history, "train_loss_history");
-  expect_close(compiled.table_loss_history, general.table_loss_history, "table_loss_history");
+  expect_close(compiled.training_set_loss_history, general.training_set_loss_history, "training_set_loss_history");
   if (tolerance == 0.0f) {
     EXPECT_EQ(compiled.learned, general.learned) << what;
     EXPECT_EQ(compiled.learned_epoch, general.learned_epoch) << what;
@@ -87,9 +87,7 @@ void expect_point_sets_match_xtensor(nn::Device device, nn::PointSet set, const 
                                      bool full_batch) {
   nn::BatchedJob job = job_of(layers, nn::Activation::tanh);
   job.networks = 3;
-  job.point_set = set;
-  job.train_points = 60;
-  job.test_points = 40;
+  job.data = {set, 60, 40};
   job.train.loss = nn::Loss::mse;
   job.train.full_batch = full_batch;
   job.train.lr = 0.05f;
@@ -100,10 +98,10 @@ void expect_point_sets_match_xtensor(nn::Device device, nn::PointSet set, const 
   for (std::int64_t n = 0; n < job.networks; ++n) {
     nn::TrainConfig config = job.train;
     config.seed = job.train.seed + static_cast<std::uint64_t>(n);
-    const nn::PointSplit data = nn::make_point_split(set, job.train_points, job.test_points, config.seed);
+    const nn::Dataset data = nn::make_dataset(job.data, config.seed);
     nn::Network network = nn::Network::initialised(layers, job.activation, config.seed);
-    const nn::TrainHistory history = nn::train_on_points(network, data.train, config, {});
-    const nn::PointSetOutcome outcome = nn::evaluate(network, data, config.loss);
+    const nn::TrainHistory history = nn::train(network, data, config, {});
+    const nn::Outcome outcome = nn::evaluate(network, data, config.loss);
     const std::string what = nn::point_set_name(set) + " network " + std::to_string(n);
     EXPECT_EQ(thrust.train_right[n], outcome.train.right) << what;
     EXPECT_EQ(thrust.test_right[n], outcome.test.right) << what;
@@ -111,7 +109,7 @@ void expect_point_sets_match_xtensor(nn::Device device, nn::PointSet set, const 
     EXPECT_NEAR(thrust.final_loss[n], outcome.train_loss, 1e-5) << what;
     EXPECT_NEAR(thrust.test_loss[n], outcome.test_loss, 1e-5) << what;
     for (int epoch = 0; epoch < config.epochs; ++epoch) {
-      EXPECT_NEAR(thrust.table_loss_history[n * config.epochs + epoch], history.truth_table_loss[epoch], 1e-5)
+      EXPECT_NEAR(thrust.training_set_loss_history[n * config.epochs + epoch], history.training_set_loss[epoch], 1e-5)
           << what << " epoch " << epoch;
     }
   }
@@ -163,8 +161,7 @@ TEST(LearnedEpoch, IsTheFirstEpochAfterWhichTheGateIsLearned) {
 
 TEST(LearnedEpoch, IsTheFirstEpochAfterWhichThePointSetIsLearned) {
   nn::BatchedJob job = job_of({2, 8, 1}, nn::Activation::tanh);
-  job.point_set = nn::PointSet::blobs;
-  job.train_points = job.test_points = 50;
+  job.data = {nn::PointSet::blobs, 50, 50};
   job.train.loss = nn::Loss::mse;
   job.train.lr = 0.02f;
   job.train.batches_per_epoch = 10;

@@ -1,0 +1,457 @@
+#include "program/grid.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+#include "nn/data.hpp"
+#include "nn/dead_units.hpp"
+#include "nn/error.hpp"
+#include "nn/loss.hpp"
+#include "nn/point_sets.hpp"
+#include "nn/sizes_text.hpp"
+#include "program/report.hpp"
+#include "program/wilson_interval.hpp"
+#include "thrust_trainer/network_shape.hpp"
+
+namespace nn {
+
+namespace {
+
+using Texts = std::vector<std::string>;
+
+// Whether `item`, whole, is a number, as std::from_chars reads one. Emscripten's libc++ (the book's in-page
+// build) has no floating-point from_chars; there, strtof in the C locale, refused first where it would accept
+// more than from_chars does: leading spaces, a "+", hexadecimal.
+bool parse_number(const std::string& item, float& value) {
+#if defined(__cpp_lib_to_chars)
+  const char* end = item.data() + item.size();
+  const auto [stop, error] = std::from_chars(item.data(), end, value);
+  return error == std::errc() && stop == end;
+#else
+  if (item.empty() || item.find_first_of(" \t\n\v\f\r+xXpP") != std::string::npos) return false;
+  char* stop = nullptr;
+  errno = 0;
+  value = std::strtof(item.c_str(), &stop);
+  return errno == 0 && stop == item.c_str() + item.size();
+#endif
+}
+
+// --lrs's items as numbers: the whole item, no spaces or "+" (finite and > 0 is checked with the grid).
+std::vector<float> parse_lrs(const Texts& texts) {
+  std::vector<float> lrs;
+  for (const std::string& item : list_items("--lrs", texts)) {
+    float lr = 0.0f;
+    if (!parse_number(item, lr)) {
+      throw InputError("--lrs must be comma-separated numbers such as 0.1,0.01, got '" + item + "'");
+    }
+    lrs.push_back(lr);
+  }
+  return lrs;
+}
+
+std::vector<Activation> parse_activations(const Texts& texts) {
+  std::vector<Activation> activations;
+  for (const std::string& name : list_items("--activations", texts)) activations.push_back(parse_activation(name));
+  return activations;
+}
+
+std::vector<std::optional<Activation>> parse_output_activations(const Texts& texts) {
+  std::vector<std::optional<Activation>> outputs;
+  for (const std::string& name : list_items("--output-activations", texts)) {
+    outputs.push_back(parse_output_activation(name));
+  }
+  return outputs;
+}
+
+// --grid-layers, --output-activations and --activations, as both chapters take them (`prefix` begins their help).
+void add_common_grid_flags(CLI::App& app, Grid& grid, const std::string& prefix, const std::string& activations_default,
+                           const std::string& layers_example, CLI::Option* needs) {
+  const auto needing = [needs](CLI::Option* option) { return needs ? option->needs(needs) : option; };
+  needing(app.add_option_function<Texts>(
+                 "--activations", [&grid](const Texts& texts) { grid.activations = parse_activations(texts); },
+                 prefix + "activations after the hidden layers to compare, any of " + activation_names_text())
+              ->default_str(activations_default));
+  needing(app.add_option_function<Texts>(
+      "--output-activations",
+      [&grid](const Texts& texts) { grid.output_activations = parse_output_activations(texts); },
+      prefix + "activations after the output layer, each with every --activations (default: --output-activation, "
+               "or each configuration's --activations)"));
+  needing(app.add_option("--grid-layers", grid.layer_sets,
+                         prefix + "layer sizes, repeat the flag for each (e.g. " + layers_example + "; default: --layers)"));
+}
+
+// The median of `values` (the mean of the middle two for an even count); none when there are none.
+std::optional<double> median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const std::size_t middle = values.size() / 2;
+  return values.size() % 2 == 1 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
+}
+
+std::string optional_text(const std::optional<double>& value, const char* format) {
+  if (!value) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, format, *value);
+  return text;
+}
+
+nlohmann::json optional_json(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+// Whether any row names its output activation: then the tables and JSON say it, row by row; otherwise (the
+// demo's design, the activation after every layer) they stay as they were.
+bool names_output_activations(const std::vector<GridRow>& rows) {
+  return std::any_of(rows.begin(), rows.end(), [](const GridRow& row) { return row.job.output_activation.has_value(); });
+}
+
+// The activation column: ten wide, or 21 where it holds "hidden>output"; the header's titles widen with it.
+constexpr int narrow_activation_width = 10;
+constexpr int wide_activation_width = 21;
+
+std::string printed(const char* format, auto... values) {
+  char text[256];
+  std::snprintf(text, sizeof text, format, values...);
+  return text;
+}
+
+std::string cell(GridColumn column, const GridRow& row, int activation_width, bool with_output) {
+  const BatchedJob& job = row.job;
+  const BatchedResult& result = row.result;
+  const auto count = [](std::int64_t value) { return static_cast<long long>(value); };
+  switch (column) {
+    case GridColumn::layers: return printed("%-9s ", sizes_text(job.layers).c_str());
+    case GridColumn::activation:
+      return printed("%-*s ", activation_width, activations_text(job, with_output).c_str());
+    case GridColumn::gate: return printed("%-4s ", data_name(job.data).c_str());
+    case GridColumn::dataset: return printed("%-10s ", data_name(job.data).c_str());
+    case GridColumn::lr: return printed("%-6g  ", static_cast<double>(job.train.lr));
+    case GridColumn::learned:
+      return printed("%7lld %s  ", count(result.learned_count),
+                     rate_with_interval(result.learned_count, job.networks).c_str());
+    case GridColumn::rounds_correctly:
+      return printed("%7lld %s  ", count(result.rounds_correctly_count),
+                     rate_with_interval(result.rounds_correctly_count, job.networks).c_str());
+    case GridColumn::final_loss:
+      return printed("%8s %7s", fixed4(result.median_final_loss).c_str(), fixed4(result.worst_final_loss).c_str());
+    case GridColumn::median_loss: return printed("%7s ", fixed4(result.median_final_loss).c_str());
+    case GridColumn::learned_epoch: return printed("%7s ", optional_text(row.median_learned_epoch, "%.1f").c_str());
+    case GridColumn::dead_units: return printed("%5s ", optional_text(row.dead_share * 100.0, "%.0f%%").c_str());
+    case GridColumn::dead_output:
+      return printed("%4lld/%-4lld", count(row.dead_output), count(row.dead_output_not_learned));
+  }
+  return "";
+}
+
+void add_json(GridColumn column, const GridRow& row, nlohmann::json& configuration) {
+  const BatchedJob& job = row.job;
+  const BatchedResult& result = row.result;
+  switch (column) {
+    case GridColumn::layers: configuration["layers"] = job.layers; break;
+    case GridColumn::activation:
+      configuration["activation"] = activation_name(job.activation);
+      if (job.output_activation) configuration["output_activation"] = activation_name(*job.output_activation);
+      break;
+    case GridColumn::gate: configuration["gate"] = data_name(job.data); break;
+    case GridColumn::dataset: configuration["dataset"] = data_name(job.data); break;
+    case GridColumn::lr: configuration["lr"] = job.train.lr; break;
+    case GridColumn::learned:
+      configuration["learned"] = result.learned_count;
+      configuration["learned_rate_interval"] = interval_json(result.learned_count, job.networks);
+      break;
+    case GridColumn::rounds_correctly:
+      configuration["rounds_correctly"] = result.rounds_correctly_count;
+      configuration["rounds_correctly_rate_interval"] = interval_json(result.rounds_correctly_count, job.networks);
+      break;
+    case GridColumn::final_loss:
+      configuration["median_final_loss"] = result.median_final_loss;
+      configuration["worst_final_loss"] = result.worst_final_loss;
+      break;
+    case GridColumn::median_loss: configuration["median_final_loss"] = result.median_final_loss; break;
+    case GridColumn::learned_epoch: configuration["median_learned_epoch"] = optional_json(row.median_learned_epoch); break;
+    case GridColumn::dead_units: configuration["dead_unit_share"] = row.dead_share; break;
+    case GridColumn::dead_output:
+      configuration["dead_output"] = row.dead_output;
+      configuration["dead_output_not_learned"] = row.dead_output_not_learned;
+      break;
+  }
+}
+
+std::string activation_line() {
+  return "activation: hidden>output, the activation after the hidden layers, then after the output.\n";
+}
+
+}  // namespace
+
+void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& settings) {
+  sweep->each([&settings](const std::string&) { settings.grid_chooses_activations = true; });
+  add_common_grid_flags(app, grid, "Sweep: ", "none,tanh", "--grid-layers 2,1,1 --grid-layers 2,5,5,1", sweep);
+  app.add_option_function<Texts>(
+         "--gates",
+         [&grid](const Texts& texts) {
+           grid.data.clear();
+           for (const std::string& name : list_items("--gates", texts)) grid.data.push_back(parse_gate(name));
+         },
+         "Sweep: gates (and,or,nand,xor)")
+      ->default_str("and")
+      ->needs(sweep);
+  app.add_option_function<Texts>(
+         "--lrs", [&grid](const Texts& texts) { grid.lrs = parse_lrs(texts); }, "Sweep: learning rates (default: --lr)")
+      ->type_name("FLOAT")
+      ->needs(sweep);
+}
+
+void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings) {
+  add_common_grid_flags(app, grid, "", "all", "--grid-layers 2,8,1 --grid-layers 2,8,8,1", nullptr);
+  add_output_activation_flag(app, settings);
+  app.add_option_function<Texts>(
+         "--datasets",
+         [&grid](const Texts& texts) {
+           grid.data.clear();
+           for (const std::string& name : list_items("--datasets", texts)) {
+             grid.data.push_back(parse_data_kind("--datasets", name));
+           }
+         },
+         "Data sets: any of " + data_names_text())
+      ->default_str("ring,quadrants,blobs,spirals,comfort");
+  add_whole_number_flag(app, "--train-points", grid.train_points, "A point set's training points, > 0");
+  add_whole_number_flag(app, "--test-points", grid.test_points, "A point set's held-out test points, > 0");
+}
+
+BatchedJob batched_job(const Settings& settings) {
+  BatchedJob job;
+  job.layers = settings.layers;
+  job.activation = settings.activation;
+  job.output_activation = settings.output_activation;
+  job.init = settings.init;
+  job.inputs = settings.inputs;
+  job.data = settings.data;
+  job.train = settings.train;
+  return job;
+}
+
+std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
+  if (!settings.save_weights.empty() || !settings.load_weights.empty()) {
+    throw InputError("--save-weights and --load-weights train one network; " + grid.name + " draws each from its seed");
+  }
+  if (settings.gate_flag || settings.dataset_flag) {
+    throw InputError(std::string(settings.gate_flag ? "--gate" : "--dataset") + ": " + grid.name +
+                     " takes its data from " + grid.data_flag + " (ch04-zoo's --datasets takes the gates and the "
+                     "point sets)");
+  }
+  for (const auto& [flag, points] : {std::pair{"--train-points", grid.train_points},
+                                     std::pair{"--test-points", grid.test_points}}) {
+    if (points < 1) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(points));
+  }
+  if (grid.networks < 1) throw InputError("--networks must be >= 1, got " + std::to_string(grid.networks));
+  const std::vector<float> lrs = grid.lrs.empty() ? std::vector<float>{settings.train.lr} : grid.lrs;
+  std::vector<std::vector<int>> layer_sets;
+  for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
+  if (layer_sets.empty()) layer_sets.push_back(settings.layers);
+  const std::vector<std::optional<Activation>> outputs =
+      grid.output_activations.empty() ? std::vector<std::optional<Activation>>{std::nullopt} : grid.output_activations;
+
+  std::vector<BatchedJob> jobs;
+  for (const std::vector<int>& layers : layer_sets) {
+    try {
+      validate_layers(layers);  // the rest of the settings were validated before the grid began
+      dispatch_shape(layers, false, [](const auto&) { return 0; });  // a shape the Thrust trainer takes
+    } catch (const InputError& error) {
+      if (grid.layer_sets.empty()) throw;
+      throw InputError("--grid-layers " + sizes_text(layers) + ": " + error.what());
+    }
+    for (const std::variant<Gate, PointSet>& kind : grid.data) {
+      for (float lr : lrs) {
+        if (!std::isfinite(lr) || !(lr > 0.0f)) throw InputError("--lrs values must be finite and > 0");
+        for (Activation activation : grid.activations) {
+          for (const std::optional<Activation>& output : outputs) {
+            BatchedJob job = batched_job(settings);
+            job.layers = layers;
+            job.data = {kind, grid.train_points, grid.test_points};
+            job.train.lr = lr;
+            job.activation = activation;
+            if (output) job.output_activation = output;
+            validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
+            job.networks = grid.networks;
+            job.keep_learned_epoch = grid.measures_learned_epochs;
+            job.keep_parameters = grid.counts_dead_units;
+            jobs.push_back(job);
+          }
+        }
+      }
+    }
+  }
+  return jobs;
+}
+
+Network trained_network(const BatchedJob& job, const BatchedResult& result, std::int64_t n) {
+  const auto params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
+  return network_from_parameters(job.layers, job.architecture(),
+                                 result.parameters.data() + static_cast<std::size_t>(n) * params);
+}
+
+Outcome trained_outcome(const BatchedJob& job, const BatchedResult& result, std::int64_t n) {
+  const auto i = static_cast<std::size_t>(n);
+  Outcome outcome{{}, {}, {}, result.final_loss[i], result.final_loss[i], result.final_l1_loss[i], result.learned[i] == 1};
+  if (const Gate* gate = job.data.gate()) {
+    const std::array<float, 4> targets = truth_table_targets(*gate);
+    outcome.outputs.assign(result.predictions.begin() + 4 * n, result.predictions.begin() + 4 * n + 4);
+    outcome.train = {0, 4};
+    for (std::size_t row = 0; row < 4; ++row) outcome.train.right += rounds_to_target(outcome.outputs[row], targets[row]);
+    outcome.test = outcome.train;
+  } else {
+    outcome.train = {result.train_right[i], job.data.train_points};
+    outcome.test = {result.test_right[i], job.data.test_points};
+    outcome.test_loss = result.test_loss[i];
+  }
+  return outcome;
+}
+
+GridRow grid_row(const BatchedJob& job, BatchedResult result) {
+  GridRow row{job, std::move(result), std::nullopt};
+  if (job.keep_learned_epoch) {
+    std::vector<double> epochs;
+    for (std::int64_t n = 0; n < job.networks; ++n) {
+      if (row.result.learned[n]) epochs.push_back(row.result.learned_epoch[n]);
+    }
+    row.median_learned_epoch = median(epochs);
+  }
+  if (!job.keep_parameters) return row;
+  // Dead on the rows each network trained on: its own training points, or the truth table's four rows.
+  std::int64_t dead = 0, hidden = 0;
+  for (std::int64_t n = 0; n < job.networks; ++n) {
+    const Dataset data = make_dataset(job.data, job.train.seed + static_cast<std::uint64_t>(n));
+    const DeadUnits units = count_dead_units(trained_network(job, row.result, n), data.train.inputs);
+    dead += units.total;
+    hidden += units.hidden_units;
+    if (units.output_dead) {
+      ++row.dead_output;
+      if (!row.result.learned[static_cast<std::size_t>(n)]) ++row.dead_output_not_learned;
+    }
+  }
+  if (hidden > 0) row.dead_share = static_cast<double>(dead) / static_cast<double>(hidden);
+  return row;
+}
+
+GridTable sweep_table() {
+  std::ostringstream legend;
+  legend << "learned: all four outputs round to the gate's targets and the mean L1 loss is < " << learned_l1_threshold
+         << ";\nrounds correctly: all four outputs round to the targets, whatever the loss;\n"
+            "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards).\n\n";
+  return {legend.str(),
+          {{GridColumn::layers, "          ", "layers    "},
+           {GridColumn::activation, "           ", "activation "},
+           {GridColumn::gate, "     ", "gate "},
+           {GridColumn::lr, "        ", "lr      "},
+           {GridColumn::learned, "--------- learned ----------  ", "  count     % [95% interval]  "},
+           {GridColumn::rounds_correctly, "----- rounds correctly -----  ", "  count     % [95% interval]  "},
+           {GridColumn::final_loss, "-- final loss --", "  median   worst"}},
+          4096};
+}
+
+GridTable zoo_table() {
+  std::ostringstream legend;
+  legend << "learned: on a point set, at least 95% of its held-out test points right; on a gate, every\n"
+            "  output rounds right and the mean L1 loss is < "
+         << learned_l1_threshold
+         << ";\n"
+            "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards);\n"
+            "epochs: median epoch by which the networks that learned had first met the rule;\n"
+            "dead: share of hidden units dead on the training inputs at the end (output 0 and slope 0 on every one);\n"
+            "dead out: networks whose output unit ended dead so, and how many of them did not learn.\n";
+  return {legend.str(),
+          {{GridColumn::layers, "          ", "layers    "},
+           {GridColumn::activation, "           ", "activation "},
+           {GridColumn::dataset, "            ", "dataset    "},
+           {GridColumn::learned, "---------- learned -----------  ", "   count     % [95% interval]  "},
+           {GridColumn::median_loss, "median  ", " loss    "},
+           {GridColumn::learned_epoch, "median", "epochs  "},
+           {GridColumn::dead_units, "", "dead  "},
+           {GridColumn::dead_output, "", "dead out"}},
+          0};
+}
+
+void print_grid(std::ostream& out, const GridTable& table, const std::vector<GridRow>& rows) {
+  const bool with_output = names_output_activations(rows);
+  // With outputs named, the activation column holds "hidden>output" and is wider, and so are its titles.
+  const int width = with_output ? wide_activation_width : narrow_activation_width;
+  const std::string widening(static_cast<std::size_t>(width - narrow_activation_width), ' ');
+  // The legend's last line is blank where it ends in one: the line on "hidden>output" goes before it.
+  const bool blank_last = table.legend.size() >= 2 && table.legend.ends_with("\n\n");
+  out << table.legend;
+  if (with_output) out << activation_line() << (blank_last ? "\n" : "");
+  if (!blank_last) out << "\n";
+  std::string groups, titles;
+  for (const TableColumn& column : table.columns) {
+    groups += column.group;
+    titles += column.title;
+    if (column.column == GridColumn::activation) {
+      groups += widening;
+      titles += widening;
+    }
+  }
+  out << groups << "\n" << titles << "\n";
+  for (const GridRow& row : rows) {
+    for (const TableColumn& column : table.columns) out << cell(column.column, row, width, with_output);
+    out << "\n";
+  }
+}
+
+void print_grid_timings(std::ostream& out, const std::vector<GridRow>& rows) {
+  const bool with_output = names_output_activations(rows);
+  for (const GridRow& row : rows) {
+    out << printed("%s %s %s lr %g: %.3f s, %.3g network-steps/s on %s\n", sizes_text(row.job.layers).c_str(),
+                   activations_text(row.job, with_output).c_str(), data_name(row.job.data).c_str(),
+                   static_cast<double>(row.job.train.lr), row.result.seconds,
+                   network_steps(row.job) / row.result.seconds, row.result.device.c_str());
+  }
+}
+
+nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table, const std::vector<GridRow>& rows) {
+  nlohmann::json configurations = nlohmann::json::array();
+  nlohmann::json timing = nlohmann::json::array();
+  for (const GridRow& row : rows) {
+    nlohmann::json configuration = {{"networks", row.job.networks}, {"first_seed", row.job.train.seed}};
+    for (const TableColumn& column : table.columns) add_json(column.column, row, configuration);
+    if (row.job.networks <= table.per_network_limit) {
+      configuration["final_loss"] = row.result.final_loss;
+      configuration["predictions"] = row.result.predictions;
+      configuration["learned_per_network"] = row.result.learned;
+      configuration["rounds_correctly_per_network"] = row.result.rounds_correctly;
+    }
+    configurations.push_back(std::move(configuration));
+    timing.push_back({{"device", row.result.device},
+                      {"seconds", row.result.seconds},
+                      {"network_steps_per_second", network_steps(row.job) / row.result.seconds}});
+  }
+  return {{"settings", settings}, {"configurations", configurations}, {"timing", timing}};
+}
+
+std::string activations_text(const BatchedJob& job, bool with_output) {
+  const std::string hidden = activation_name(job.activation);
+  return with_output ? hidden + ">" + activation_name(job.output_activation_or_hidden()) : hidden;
+}
+
+std::string rate_with_interval(std::int64_t count, std::int64_t networks) {
+  const RateInterval interval = wilson_interval(count, networks);
+  char bounds[32];
+  std::snprintf(bounds, sizeof bounds, "[%.1f, %.1f]", std::floor(interval.low * 1000.0) / 10.0,
+                std::ceil(interval.high * 1000.0) / 10.0);
+  return printed("%5.1f %-14s", 100.0 * static_cast<double>(count) / static_cast<double>(networks), bounds);
+}
+
+nlohmann::json interval_json(std::int64_t count, std::int64_t networks) {
+  const RateInterval interval = wilson_interval(count, networks);
+  return {interval.low, interval.high};
+}
+
+double network_steps(const BatchedJob& job) {
+  return static_cast<double>(job.networks) * job.train.epochs * job.train.batches_per_epoch;
+}
+
+}  // namespace nn
