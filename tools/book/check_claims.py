@@ -706,7 +706,7 @@ CLAIMS = [
     Claim("ch04-activations.md", "It still did not learn the quadrants at this seed",
           lambda g: not ch04_run(g, "quadrants", "leaky-relu")["learned"],
           "the leaky-relu network did not learn the quadrants"),
-    Claim("ch04-activations.md", "An activation takes a few lines in one header and one source file, and nothing else",
+    Claim("ch04-activations.md", "An activation takes a few lines in one header, and nothing else",
           lambda g: names_only_tanh_and_none(ROOT),
           "no source of either trainer (src/nn, src/thrust_trainer) but activation.hpp and .cpp names an "
           "activation other than tanh and identity"),
