@@ -140,7 +140,7 @@ void add_training_flags(CLI::App& app, Settings& settings) {
       ->default_str(sizes_text(settings.layers));
   app.add_option_function<std::string>(
          "--gate", [&train](const std::string& name) { train.gate = parse_gate(name); },
-         "Gate to learn: and, or, nand or xor")
+         "Gate to learn: " + names_text(gate_names))
       ->default_str(gate_name(train.gate));
   app.add_option_function<std::string>(
          "--loss", [&train](const std::string& name) { train.loss = parse_loss(name); },
@@ -208,8 +208,8 @@ void add_dataset_flags(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
          "--dataset",
          [&settings](const std::string& name) { settings.point_set = parse_dataset(name); },
-         "Data to learn: gate (the --gate's truth table) or a point set in the unit square: ring, quadrants, "
-         "blobs, spirals or comfort")
+         "Data to learn: gate (the --gate's truth table) or a point set in the unit square: " +
+             names_text(point_set_names))
       ->default_str("gate");
   add_whole_number_flag(app, "--train-points", settings.train_points, "A point set's training points, > 0");
   add_whole_number_flag(app, "--test-points", settings.test_points, "A point set's held-out test points, > 0");

@@ -80,7 +80,7 @@ void add_sweep_flags(CLI::App& app, SweepGrid& grid, CLI::Option* sweep, Setting
       ->needs(sweep);
   app.add_option_function<Texts>(
          "--gates", [&grid](const Texts& texts) { grid.gates = list_items("--gates", texts); },
-         "Sweep: gates (and,or,nand,xor)")
+         "Sweep: gates (" + names_text(gate_names, ",", ",") + ")")
       ->default_str("and")
       ->needs(sweep);
   app.add_option_function<Texts>(

@@ -68,8 +68,8 @@ void add_zoo_flags(CLI::App& app, ZooGrid& grid, Settings& settings) {
          "each configuration's --activations)");
   app.add_option_function<Texts>(
          "--datasets", [&grid](const Texts& texts) { grid.datasets = list_items("--datasets", texts); },
-         "Data sets: ring, quadrants, blobs, spirals, comfort, and, or, nand, xor")
-      ->default_str("ring,quadrants,blobs,spirals,comfort");
+         "Data sets: " + names_text(point_set_names, ", ", ", ") + ", " + names_text(gate_names, ", ", ", "))
+      ->default_str(names_text(point_set_names, ",", ","));
   app.add_option("--grid-layers", grid.layer_sets,
                  "Layer sizes, repeat the flag for each (e.g. --grid-layers 2,8,1 --grid-layers 2,8,8,1; "
                  "default: --layers)");
