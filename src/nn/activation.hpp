@@ -35,9 +35,9 @@ enum class Activation : std::uint8_t {
   // ANCHOR_END: enumerators
 };
 
+// ANCHOR: names
 /// The name that `--activation` takes for each activation, which the flags, their help, the JSON files and
 /// the error message for an unknown name all read.
-// ANCHOR: names
 inline constexpr NameTable<Activation, 10> activation_names{{
     {Activation::identity, "none"},
     {Activation::tanh, "tanh"},
