@@ -17,6 +17,9 @@
 (function () {
   "use strict";
 
+  // The choices of the select fields are the programs' name tables (src/nn/names.hpp) as their --help lists
+  // them; the page has no program to ask until it trains, so they are copied here, and widget_test.py checks
+  // every select but the loss (which offers l1 and mse only) against the --help.
   const ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin", "step"];
   const DATASETS = ["gate", "ring", "quadrants", "blobs", "spirals", "comfort"];
 

@@ -17,8 +17,7 @@ struct ZooFlags {
   std::string device = "auto";
   nn::Grid grid{.name = "the zoo",
                 .data_flag = "--datasets",
-                .data = {nn::PointSet::ring, nn::PointSet::quadrants, nn::PointSet::blobs, nn::PointSet::spirals,
-                         nn::PointSet::comfort},
+                .data = {nn::all_point_sets.begin(), nn::all_point_sets.end()},
                 .activations = nn::all_activations(),
                 .networks = 64,
                 .measures_learned_epochs = true,

@@ -2,7 +2,7 @@
 /// \file
 /// Activation functions: the value g(z) and the derivative g'(z) of each, as scalar functions that run on
 /// the host and on the device. Adding an activation means one enumerator, one `case` in each switch and
-/// one name in activation.cpp.
+/// one entry in activation_names.
 
 #include <math.h>  // fabsf, fmaxf: the same names on the host and the device
 
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "nn/host_device.hpp"
+#include "nn/names.hpp"
 #include "nn/portable_math.hpp"
 #include "nn/rational_tanh.hpp"
 
@@ -33,6 +34,24 @@ enum class Activation : std::uint8_t {
   step,        ///< g(z) = 1 for z >= 0, 0 below: g' = 0 wherever it exists, so gradient descent cannot move it.
   // ANCHOR_END: enumerators
 };
+
+// ANCHOR: names
+/// The name that `--activation` takes for each activation, which the flags, their help, the JSON files and
+/// the error message for an unknown name all read.
+inline constexpr NameTable<Activation, 10> activation_names{{
+    {Activation::identity, "none"},
+    {Activation::tanh, "tanh"},
+    {Activation::sigmoid, "sigmoid"},
+    {Activation::relu, "relu"},
+    {Activation::leaky_relu, "leaky-relu"},
+    {Activation::elu, "elu"},
+    {Activation::gelu, "gelu"},
+    {Activation::softplus, "softplus"},
+    {Activation::sin, "sin"},
+    {Activation::step, "step"},
+}};
+// ANCHOR_END: names
+static_assert(in_enum_order(activation_names), "one name per activation, in the enum's order");
 
 /// sqrt(2 / pi), GELU's scale.
 inline constexpr float gelu_scale = 0.7978845608028654f;

@@ -7,12 +7,6 @@
 
 namespace nn {
 
-namespace {
-
-constexpr Gate all_gates[] = {Gate::and_gate, Gate::or_gate, Gate::nand_gate, Gate::xor_gate};
-
-}  // namespace
-
 Batch truth_table(Gate gate) {
   Batch batch{xt::zeros<float>({4, 2}), xt::zeros<float>({4, 1})};
   const auto targets = truth_table_targets(gate);
@@ -30,11 +24,11 @@ std::string data_name(const DataSource& source) {
 }
 
 std::optional<std::variant<Gate, PointSet>> find_data_kind(const std::string& name) {
-  for (Gate gate : all_gates) {
-    if (gate_name(gate) == name) return gate;
+  for (const Named<Gate>& gate : gate_names) {
+    if (name == gate.name) return gate.value;
   }
-  for (PointSet set : all_point_sets) {
-    if (point_set_name(set) == name) return set;
+  for (const Named<PointSet>& set : point_set_names) {
+    if (name == set.name) return set.value;
   }
   return std::nullopt;
 }
@@ -44,16 +38,7 @@ std::variant<Gate, PointSet> parse_data_kind(const std::string& flag, const std:
   throw InputError(flag + ": unknown data set '" + name + "' (expected " + data_names_text() + ")");
 }
 
-std::string data_names_text() {
-  std::vector<std::string> names;
-  for (Gate gate : all_gates) names.push_back(gate_name(gate));
-  for (PointSet set : all_point_sets) names.push_back(point_set_name(set));
-  std::string text;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-  }
-  return text;
-}
+std::string data_names_text() { return names_text(gate_names, ", ", ", ") + ", " + names_text(point_set_names); }
 
 Dataset make_dataset(const DataSource& source, std::uint64_t seed) {
   if (const Gate* gate = source.gate()) return {source, truth_table(*gate), truth_table(*gate)};

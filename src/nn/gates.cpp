@@ -1,7 +1,5 @@
 #include "nn/gates.hpp"
 
-#include "nn/error.hpp"
-
 namespace nn {
 
 std::array<float, 4> truth_table_targets(Gate gate) {
@@ -13,21 +11,8 @@ std::array<float, 4> truth_table_targets(Gate gate) {
   return targets;
 }
 
-std::string gate_name(Gate gate) {
-  switch (gate) {
-    case Gate::and_gate: return "and";
-    case Gate::or_gate: return "or";
-    case Gate::nand_gate: return "nand";
-    case Gate::xor_gate: return "xor";
-  }
-  return "and";
-}
+std::string gate_name(Gate gate) { return name_in(gate_names, gate); }
 
-Gate parse_gate(const std::string& name) {
-  for (Gate g : {Gate::and_gate, Gate::or_gate, Gate::nand_gate, Gate::xor_gate}) {
-    if (gate_name(g) == name) return g;
-  }
-  throw InputError("unknown gate '" + name + "' (expected and, or, nand or xor)");
-}
+Gate parse_gate(const std::string& name) { return parse_name(gate_names, "gate", name); }
 
 }  // namespace nn

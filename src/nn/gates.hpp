@@ -6,11 +6,21 @@
 #include <string>
 
 #include "nn/host_device.hpp"
+#include "nn/names.hpp"
 
 namespace nn {
 
 /// A two-input logic gate.
 enum class Gate { and_gate, or_gate, nand_gate, xor_gate };
+
+/// The flag spelling of each gate.
+inline constexpr NameTable<Gate, 4> gate_names{{
+    {Gate::and_gate, "and"},
+    {Gate::or_gate, "or"},
+    {Gate::nand_gate, "nand"},
+    {Gate::xor_gate, "xor"},
+}};
+static_assert(in_enum_order(gate_names), "one name per gate, in the enum's order");
 
 /// The four inputs of every truth table, in the order 00, 01, 10, 11.
 inline constexpr std::array<std::array<float, 2>, 4> truth_table_inputs{{{0, 0}, {0, 1}, {1, 0}, {1, 1}}};
@@ -29,10 +39,10 @@ NN_HOST_DEVICE inline constexpr int gate_output(Gate gate, int a, int b) {
 /// The gate's targets for rows 00, 01, 10, 11.
 std::array<float, 4> truth_table_targets(Gate gate);
 
-/// The flag spelling: "and", "or", "nand", "xor".
+/// The flag spelling (gate_names): "and", "or", "nand", "xor".
 std::string gate_name(Gate gate);
 
-/// Parses "and", "or", "nand" or "xor"; throws InputError on anything else.
+/// Parses "and", "or", "nand" or "xor"; throws InputError, listing the names, on anything else.
 Gate parse_gate(const std::string& name);
 
 }  // namespace nn

@@ -1,23 +1,9 @@
 #include "nn/initialisation.hpp"
 
-#include "nn/error.hpp"
-
 namespace nn {
 
-std::string init_name(Init init) {
-  switch (init) {
-    case Init::xavier: return "xavier";
-    case Init::he: return "he";
-    case Init::pytorch: break;
-  }
-  return "pytorch";
-}
+std::string init_name(Init init) { return name_in(init_names, init); }
 
-Init parse_init(const std::string& name) {
-  for (Init init : {Init::pytorch, Init::xavier, Init::he}) {
-    if (init_name(init) == name) return init;
-  }
-  throw InputError("unknown initialisation '" + name + "' (expected pytorch, xavier or he)");
-}
+Init parse_init(const std::string& name) { return parse_name(init_names, "initialisation", name); }
 
 }  // namespace nn

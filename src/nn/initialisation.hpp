@@ -10,6 +10,7 @@
 #include <string>
 
 #include "nn/host_device.hpp"
+#include "nn/names.hpp"
 
 namespace nn {
 
@@ -21,6 +22,14 @@ enum class Init : std::uint8_t {
   he,       ///< `torch.nn.init.kaiming_uniform_(nonlinearity='relu')`: weights from U(-a, a), a = sqrt(6 / in)
             ///< (variance 2 / in); biases 0.
 };
+
+/// The flag spelling of each rule.
+inline constexpr NameTable<Init, 3> init_names{{
+    {Init::pytorch, "pytorch"},
+    {Init::xavier, "xavier"},
+    {Init::he, "he"},
+}};
+static_assert(in_enum_order(init_names), "one name per initialisation, in the enum's order");
 
 /// The bound a of a layer's weights under `init`: they are drawn from U(-a, a).
 NN_HOST_DEVICE inline float initial_weight_bound(Init init, int in, int out) {
@@ -35,10 +44,10 @@ NN_HOST_DEVICE inline float initial_weight_bound(Init init, int in, int out) {
 /// Whether `init` draws the biases (from the weights' range) after a layer's weights; otherwise they start at 0.
 NN_HOST_DEVICE inline bool draws_biases(Init init) { return init == Init::pytorch; }
 
-/// The flag spelling: "pytorch", "xavier" or "he".
+/// The flag spelling (init_names): "pytorch", "xavier" or "he".
 std::string init_name(Init init);
 
-/// Parses an initialisation's name; throws InputError on anything else.
+/// Parses an initialisation's name; throws InputError, listing the names, on anything else.
 Init parse_init(const std::string& name);
 
 }  // namespace nn

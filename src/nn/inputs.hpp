@@ -10,6 +10,7 @@
 #include <string>
 
 #include "nn/host_device.hpp"
+#include "nn/names.hpp"
 
 namespace nn {
 
@@ -19,15 +20,22 @@ enum class Inputs : std::uint8_t {
   centred,  ///< 2x - 1: the square [-1, 1]^2, bits -1 and 1.
 };
 
+/// The flag spelling of each scale.
+inline constexpr NameTable<Inputs, 2> inputs_names{{
+    {Inputs::unit, "unit"},
+    {Inputs::centred, "centred"},
+}};
+static_assert(in_enum_order(inputs_names), "one name per scale, in the enum's order");
+
 /// The value the first layer sees for input x.
 NN_HOST_DEVICE inline float encoded_input(Inputs inputs, float x) {
   return inputs == Inputs::centred ? 2.0f * x - 1.0f : x;
 }
 
-/// The flag spelling: "unit" or "centred".
+/// The flag spelling (inputs_names): "unit" or "centred".
 std::string inputs_name(Inputs inputs);
 
-/// Parses "unit" or "centred"; throws InputError on anything else.
+/// Parses "unit" or "centred"; throws InputError, listing the names, on anything else.
 Inputs parse_inputs(const std::string& name);
 
 }  // namespace nn

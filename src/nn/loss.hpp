@@ -9,6 +9,7 @@
 #include <string>
 
 #include "nn/host_device.hpp"
+#include "nn/names.hpp"
 #include "nn/portable_math.hpp"
 
 namespace nn {
@@ -20,6 +21,14 @@ enum class Loss {
   bce,  ///< Binary cross-entropy, -t log y - (1 - t) log(1 - y), for a sigmoid output y = sigmoid(z);
         ///< computed from the output unit's sum z (bce_with_logits), never from y.
 };
+
+/// The flag spelling of each loss.
+inline constexpr NameTable<Loss, 3> loss_names{{
+    {Loss::l1, "l1"},
+    {Loss::mse, "mse"},
+    {Loss::bce, "bce"},
+}};
+static_assert(in_enum_order(loss_names), "one name per loss, in the enum's order");
 
 /// The loss of one output y against its target t, for l1 and mse (bce is computed from the sum: output_loss).
 NN_HOST_DEVICE inline float loss_value(Loss loss, float y, float t) {
@@ -76,10 +85,10 @@ NN_HOST_DEVICE inline int rounded_at_half(float y) { return y >= 0.5f ? 1 : 0; }
 /// Whether output y, rounded at 0.5, gives the 0-or-1 target t.
 NN_HOST_DEVICE inline bool rounds_to_target(float y, float t) { return rounded_at_half(y) == rounded_at_half(t); }
 
-/// The flag spelling: "l1", "mse" or "bce".
+/// The flag spelling (loss_names): "l1", "mse" or "bce".
 std::string loss_name(Loss loss);
 
-/// Parses "l1", "mse" or "bce"; throws InputError on anything else.
+/// Parses "l1", "mse" or "bce"; throws InputError, listing the names, on anything else.
 Loss parse_loss(const std::string& name);
 
 }  // namespace nn

@@ -96,16 +96,16 @@ LabelledPoint comfort_point(Engine& engine) {
 
 }  // namespace
 
-std::string point_set_name(PointSet set) {
-  switch (set) {
-    case PointSet::ring: return "ring";
-    case PointSet::quadrants: return "quadrants";
-    case PointSet::blobs: return "blobs";
-    case PointSet::spirals: return "spirals";
-    case PointSet::comfort: return "comfort";
-  }
-  return "ring";
-}
+constexpr NameTable<PointSet, 5> point_set_names{{
+    {PointSet::ring, "ring"},
+    {PointSet::quadrants, "quadrants"},
+    {PointSet::blobs, "blobs"},
+    {PointSet::spirals, "spirals"},
+    {PointSet::comfort, "comfort"},
+}};
+static_assert(in_enum_order(point_set_names), "one name per point set, in the enum's order");
+
+std::string point_set_name(PointSet set) { return name_in(point_set_names, set); }
 
 LabelledPoint draw_point(PointSet set, int wanted_class, Engine& engine) {
   assert(wanted_class == 0 || wanted_class == 1);

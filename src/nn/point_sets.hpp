@@ -10,6 +10,7 @@
 #include <string>
 
 #include "nn/data.hpp"
+#include "nn/names.hpp"
 #include "nn/random.hpp"
 
 namespace nn {
@@ -30,6 +31,9 @@ inline constexpr std::array<PointSet, 5> all_point_sets{PointSet::ring, PointSet
 
 /// The flag spelling: "ring", "quadrants", "blobs", "spirals", "comfort".
 std::string point_set_name(PointSet set);
+
+/// The flag spelling of each point set, in the enum's order (defined in point_sets.cpp).
+extern const NameTable<PointSet, 5> point_set_names;
 
 /// A point of the unit square.
 struct Point {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "nn/host_device.hpp"
+#include "nn/names.hpp"
 
 namespace nn {
 
@@ -14,6 +15,13 @@ enum class Optimizer {
   adam,  ///< Adam, with PyTorch's defaults betas = (0.9, 0.999), eps = 1e-8, as the demo uses.
   sgd,   ///< Plain gradient descent: p -= lr * g.
 };
+
+/// The flag spelling of each optimizer.
+inline constexpr NameTable<Optimizer, 2> optimizer_names{{
+    {Optimizer::adam, "adam"},
+    {Optimizer::sgd, "sgd"},
+}};
+static_assert(in_enum_order(optimizer_names), "one name per optimizer, in the enum's order");
 
 /// Adam's constants, PyTorch's defaults.
 struct AdamConstants {
@@ -49,10 +57,10 @@ NN_HOST_DEVICE inline void adam_update(float& p, float g, float& m, float& v, Ad
   // ANCHOR_END: adam
 }
 
-/// The flag spelling: "adam" or "sgd".
+/// The flag spelling (optimizer_names): "adam" or "sgd".
 std::string optimizer_name(Optimizer optimizer);
 
-/// Parses "adam" or "sgd"; throws InputError on anything else.
+/// Parses "adam" or "sgd"; throws InputError, listing the names, on anything else.
 Optimizer parse_optimizer(const std::string& name);
 
 }  // namespace nn

@@ -197,7 +197,7 @@ void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& se
            grid.data.clear();
            for (const std::string& name : list_items("--gates", texts)) grid.data.push_back(parse_gate(name));
          },
-         "Sweep: gates (and,or,nand,xor)")
+         "Sweep: gates (" + names_text(gate_names, ",", ",") + ")")
       ->default_str("and")
       ->needs(sweep);
   app.add_option_function<Texts>(
@@ -218,7 +218,7 @@ void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings) {
            }
          },
          "Data sets: any of " + data_names_text())
-      ->default_str("ring,quadrants,blobs,spirals,comfort");
+      ->default_str(names_text(point_set_names, ",", ","));
   add_whole_number_flag(app, "--train-points", grid.train_points, "A point set's training points, > 0");
   add_whole_number_flag(app, "--test-points", grid.test_points, "A point set's held-out test points, > 0");
 }

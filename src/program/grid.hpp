@@ -25,15 +25,15 @@ namespace nn {
 
 /// The grid: every combination of its lists is one configuration, trained `networks` times.
 struct Grid {
-  std::string name;                                  ///< "a sweep", "the zoo": what its refusals call it.
-  std::string data_flag;                             ///< "--gates", "--datasets": the flag that lists its data.
-  std::vector<std::string> layer_sets;               ///< --grid-layers, each as given; empty: --layers.
-  std::vector<std::variant<Gate, PointSet>> data;    ///< --gates or --datasets.
+  std::string name{};                                  ///< "a sweep", "the zoo": what its refusals call it.
+  std::string data_flag{};                             ///< "--gates", "--datasets": the flag that lists its data.
+  std::vector<std::string> layer_sets{};               ///< --grid-layers, each as given; empty: --layers.
+  std::vector<std::variant<Gate, PointSet>> data{};    ///< --gates or --datasets.
   int train_points = 200;                            ///< Each point set's training points.
   int test_points = 200;                             ///< Each point set's held-out test points.
-  std::vector<float> lrs;                            ///< --lrs; empty: --lr.
-  std::vector<Activation> activations;               ///< --activations.
-  std::vector<std::optional<Activation>> output_activations;  ///< --output-activations; empty: the settings'.
+  std::vector<float> lrs{};                            ///< --lrs; empty: --lr.
+  std::vector<Activation> activations{};               ///< --activations.
+  std::vector<std::optional<Activation>> output_activations{};  ///< --output-activations; empty: the settings'.
   std::int64_t networks = 1000;                      ///< --networks: networks per configuration.
   bool measures_learned_epochs = false;              ///< Keep the epoch each network first met the rule.
   bool counts_dead_units = false;                    ///< Keep the trained parameters, to count dead units.

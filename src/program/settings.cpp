@@ -137,7 +137,7 @@ void add_training_flags(CLI::App& app, Settings& settings) {
            settings.gate_flag = parse_gate(name);
            settings.data.kind = *settings.gate_flag;
          },
-         "Gate to learn: and, or, nand or xor")
+         "Gate to learn: " + names_text(gate_names))
       ->default_str(data_name(settings.data));
   app.add_option_function<std::string>(
          "--loss", [&train](const std::string& name) { train.loss = parse_loss(name); },

@@ -12,6 +12,7 @@
 #include "nn/activation.hpp"
 #include "nn/architecture.hpp"
 #include "nn/data_source.hpp"
+#include "nn/names.hpp"
 #include "nn/train_config.hpp"
 
 namespace nn {
@@ -23,7 +24,15 @@ enum class Device {
   cpu,        ///< Thrust's OpenMP backend on the CPU cores.
 };
 
-/// Parses "auto", "cuda" or "cpu"; throws InputError on anything else.
+/// The flag spelling of each device.
+inline constexpr NameTable<Device, 3> device_names{{
+    {Device::automatic, "auto"},
+    {Device::cuda, "cuda"},
+    {Device::cpu, "cpu"},
+}};
+static_assert(in_enum_order(device_names), "one name per device, in the enum's order");
+
+/// Parses "auto", "cuda" or "cpu"; throws InputError, listing the names, on anything else.
 Device parse_device(const std::string& name);
 
 /// N networks of one configuration, on one data set: network n on make_dataset(data, train.seed + n).

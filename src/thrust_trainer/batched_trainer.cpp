@@ -71,12 +71,7 @@ void check_fits(const BatchedJob& job, std::size_t available, const std::string&
 
 }  // namespace
 
-Device parse_device(const std::string& name) {
-  if (name == "auto") return Device::automatic;
-  if (name == "cuda") return Device::cuda;
-  if (name == "cpu") return Device::cpu;
-  throw InputError("unknown device '" + name + "' (expected auto, cuda or cpu)");
-}
+Device parse_device(const std::string& name) { return parse_name(device_names, "device", name); }
 
 bool cuda_available() {
 #if defined(NN_HAVE_CUDA)

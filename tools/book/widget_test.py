@@ -348,9 +348,13 @@ class WidgetsInChromium(unittest.TestCase):
         outputs = [o.get_attribute("value") for o in self.field("output-activation").find_elements(By.TAG_NAME, "option")]
         self.assertEqual(outputs, ["same"] + activations)
         for name, pattern in (("init", r"--init .*: (pytorch) .*, (xavier) .* or (he) "),
-                              ("inputs", r"--inputs .*: (unit) .* or (centred) ")):
+                              ("inputs", r"--inputs .*: (unit) .* or (centred) "),
+                              ("optimizer", r"--optimizer .*: (adam) .* or (sgd)\s")):
             options = [o.get_attribute("value") for o in self.field(name).find_elements(By.TAG_NAME, "option")]
             self.assertEqual(options, list(re.search(pattern, text).groups()), name)
+        gates = re.search(r"--gate .*to learn: (.*)", text)[1].replace(" or ", ", ").split(", ")
+        self.assertEqual([o.get_attribute("value") for o in self.field("gate").find_elements(By.TAG_NAME, "option")],
+                         gates)
         datasets = re.search(r"--dataset .*point set in the unit square: (.*)", text)[1]
         options = [o.get_attribute("value") for o in self.field("dataset").find_elements(By.TAG_NAME, "option")]
         self.assertEqual(options, ["gate"] + datasets.replace(" or ", ", ").split(", "))
