@@ -7,6 +7,8 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xview.hpp>
 
+#include "nn/parameter_layout.hpp"
+
 #include "nn/random.hpp"
 
 namespace nn {
@@ -126,11 +128,24 @@ Linear collapse_to_single_layer(const Network& network) {
   return collapsed;
 }
 
+namespace {
+
+// Layer sizes as parameter_layout.hpp reads them.
+struct SizesOf {
+  const std::vector<int>& sizes;
+  int size(int l) const { return sizes[static_cast<std::size_t>(l)]; }
+};
+
+}  // namespace
+
 std::vector<float> flatten_parameters(const Network& network) {
-  std::vector<float> parameters;
-  for (const Linear& layer : network.layers()) {
-    parameters.insert(parameters.end(), layer.weight.begin(), layer.weight.end());
-    parameters.insert(parameters.end(), layer.bias.begin(), layer.bias.end());
+  const std::vector<int> sizes = network.sizes();
+  const int layer_count = static_cast<int>(network.layers().size());
+  std::vector<float> parameters(static_cast<std::size_t>(parameter_total(SizesOf{sizes}, layer_count)));
+  for (int l = 0; l < layer_count; ++l) {
+    const Linear& layer = network.layers()[static_cast<std::size_t>(l)];
+    std::copy(layer.weight.begin(), layer.weight.end(), parameters.begin() + weight_offset(SizesOf{sizes}, l));
+    std::copy(layer.bias.begin(), layer.bias.end(), parameters.begin() + bias_offset(SizesOf{sizes}, l));
   }
   return parameters;
 }
@@ -138,10 +153,12 @@ std::vector<float> flatten_parameters(const Network& network) {
 Network network_from_parameters(const std::vector<int>& sizes, const Architecture& architecture,
                                 const float* parameters) {
   std::vector<Linear> layers;
-  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+  for (int l = 0; l + 1 < static_cast<int>(sizes.size()); ++l) {
     Linear layer = zero_linear(static_cast<std::size_t>(sizes[l]), static_cast<std::size_t>(sizes[l + 1]));
-    for (float& w : layer.weight) w = *parameters++;
-    for (float& b : layer.bias) b = *parameters++;
+    const float* weights = parameters + weight_offset(SizesOf{sizes}, l);
+    std::copy(weights, weights + layer.weight.size(), layer.weight.begin());
+    const float* biases = parameters + bias_offset(SizesOf{sizes}, l);
+    std::copy(biases, biases + layer.bias.size(), layer.bias.begin());
     layers.push_back(std::move(layer));
   }
   return Network(std::move(layers), architecture);

@@ -83,8 +83,8 @@ class Network {
 /// out x (in + 1). In double, so that no list of sizes, however large, can overflow it.
 double parameter_count(const std::vector<int>& sizes);
 
-/// A network's parameters in one flat list, in the layout every trainer shares: layer by layer, each
-/// layer's weight rows (out x in, row by row) and then its bias (the Thrust trainer's Shape offsets).
+/// A network's parameters in one flat list, in the layout every trainer shares (parameter_layout.hpp): layer
+/// by layer, each layer's weights (out x in, row by row) and then its biases.
 std::vector<float> flatten_parameters(const Network& network);
 
 /// The inverse of flatten_parameters: a network of layer sizes `sizes`, computing as `architecture` says, whose

@@ -13,6 +13,7 @@
 
 #include "nn/error.hpp"
 #include "nn/host_device.hpp"
+#include "nn/parameter_layout.hpp"
 #include "nn/sizes_text.hpp"
 
 // The trainer's arrays stay in registers only if every index into them is a constant after unrolling and
@@ -40,6 +41,16 @@
 
 namespace nn {
 
+/// The widths of Shape<Sizes...>'s layer boundaries, for the parameter layout's offsets.
+template <int... Sizes>
+struct ShapeSizes {
+  /// Width of layer boundary l (0 = inputs).
+  NN_HOST_DEVICE static constexpr int size(int l) {
+    constexpr int sizes[] = {Sizes...};
+    return sizes[l];
+  }
+};
+
 /// A network's layer sizes as a type, e.g. Shape<2, 5, 5, 1>.
 template <int... Sizes>
 struct Shape {
@@ -53,27 +64,15 @@ struct Shape {
   static constexpr bool compiled = true;
 
   /// Width of layer boundary l (0 = inputs).
-  NN_HOST_DEVICE static constexpr int size(int l) {
-    constexpr int sizes[] = {Sizes...};
-    return sizes[l];
-  }
+  NN_HOST_DEVICE static constexpr int size(int l) { return ShapeSizes<Sizes...>::size(l); }
   /// Where layer l's units start among all units (inputs first).
-  NN_HOST_DEVICE static constexpr int unit_offset(int l) {
-    int offset = 0;
-    for (int k = 0; k < l; ++k) offset += size(k);
-    return offset;
-  }
-  /// Where layer l's weights start among the parameters; its bias follows them. The order is
-  /// Network::initialised's: layer by layer, weight row by row (out x in), then bias.
-  NN_HOST_DEVICE static constexpr int weight_offset(int l) {
-    int offset = 0;
-    for (int k = 0; k < l; ++k) offset += size(k + 1) * (size(k) + 1);
-    return offset;
-  }
+  NN_HOST_DEVICE static constexpr int unit_offset(int l) { return nn::unit_offset(ShapeSizes<Sizes...>{}, l); }
+  /// Where layer l's weights start among the parameters (parameter_layout.hpp); its bias follows them.
+  NN_HOST_DEVICE static constexpr int weight_offset(int l) { return nn::weight_offset(ShapeSizes<Sizes...>{}, l); }
   /// Where layer l's bias starts.
-  NN_HOST_DEVICE static constexpr int bias_offset(int l) { return weight_offset(l) + size(l + 1) * size(l); }
+  NN_HOST_DEVICE static constexpr int bias_offset(int l) { return nn::bias_offset(ShapeSizes<Sizes...>{}, l); }
   /// Number of weights and biases.
-  static constexpr int param_count = weight_offset(layer_count);
+  static constexpr int param_count = parameter_total(ShapeSizes<Sizes...>{}, layer_count);
 
   /// The sizes as a vector, for comparing with --layers.
   static std::vector<int> sizes() { return {Sizes...}; }
@@ -155,24 +154,16 @@ struct AnyShape {
       shape.sizes[l] = sizes[l];
       shape.unit_count += sizes[l];
     }
-    shape.param_count = shape.weight_offset(shape.layer_count);
+    shape.param_count = parameter_total(shape, shape.layer_count);
     return shape;
   }
 
   /// Width of layer boundary l (0 = inputs).
   NN_HOST_DEVICE int size(int l) const { return sizes[l]; }
   /// Where layer l's units start among all units (inputs first).
-  NN_HOST_DEVICE int unit_offset(int l) const {
-    int offset = 0;
-    for (int k = 0; k < l; ++k) offset += sizes[k];
-    return offset;
-  }
-  /// Where layer l's weights start among the parameters, in Shape's order.
-  NN_HOST_DEVICE int weight_offset(int l) const {
-    int offset = 0;
-    for (int k = 0; k < l; ++k) offset += sizes[k + 1] * (sizes[k] + 1);
-    return offset;
-  }
+  NN_HOST_DEVICE int unit_offset(int l) const { return nn::unit_offset(*this, l); }
+  /// Where layer l's weights start among the parameters (parameter_layout.hpp).
+  NN_HOST_DEVICE int weight_offset(int l) const { return nn::weight_offset(*this, l); }
 };
 
 /// Layer l of an AnyShape: ShapeLayer's fields, read at run time.
@@ -189,9 +180,9 @@ struct AnyShapeLayer {
 
   /// Layer l of `shape`.
   NN_HOST_DEVICE static AnyShapeLayer of(const AnyShape& shape, int l) {
-    const int first_in = shape.unit_offset(l), weights = shape.weight_offset(l);
-    return {l, shape.size(l), shape.size(l + 1), first_in, first_in + shape.size(l), weights,
-            weights + shape.size(l + 1) * shape.size(l)};
+    const int first_in = shape.unit_offset(l);
+    return {l, shape.size(l), shape.size(l + 1), first_in, first_in + shape.size(l), shape.weight_offset(l),
+            bias_offset(shape, l)};
   }
 };
 

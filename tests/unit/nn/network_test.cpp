@@ -193,3 +193,15 @@ TEST(Network, InitialisationAndInputsNamesRoundTripAndUnknownNamesAreRejected) {
   EXPECT_THROW(nn::parse_init("kaiming"), nn::InputError);
   EXPECT_THROW(nn::parse_inputs("scaled"), nn::InputError);
 }
+
+TEST(Network, ParametersFlattenLayerByLayerWeightsRowByRowThenBiases) {
+  // A 2,3,1 network whose parameters are numbered in the order of nn/parameter_layout.hpp.
+  const nn::Network network({nn::Linear{{{0, 1}, {2, 3}, {4, 5}}, {6, 7, 8}}, nn::Linear{{{9, 10, 11}}, {12}}},
+                            nn::Activation::tanh);
+  const std::vector<float> flat = nn::flatten_parameters(network);
+  ASSERT_EQ(flat.size(), 13u);
+  for (std::size_t k = 0; k < flat.size(); ++k) EXPECT_EQ(flat[k], static_cast<float>(k)) << "parameter " << k;
+  const nn::Network back = nn::network_from_parameters({2, 3, 1}, network.architecture(), flat.data());
+  EXPECT_EQ(nn::flatten_parameters(back), flat);
+  EXPECT_EQ(back.sizes(), (std::vector<int>{2, 3, 1}));
+}
