@@ -28,7 +28,7 @@ void report(benchmark::State& state, double networks, double learned) {
 // Chapter 2's trainer, one network after another, as a reader would run it.
 void XtensorOneAtATime(benchmark::State& state) {
   const std::int64_t networks = state.range(0);
-  nn::BatchedJob job = bench::workload(networks, gate_of(state));
+  nn::batched::BatchedJob job = bench::workload(networks, gate_of(state));
   double learned = 0;
   for (auto _ : state) {
     learned = 0;
@@ -43,29 +43,29 @@ void XtensorOneAtATime(benchmark::State& state) {
   report(state, static_cast<double>(networks), learned);
 }
 
-void ThrustOn(benchmark::State& state, nn::Device device, int threads, bool general_path = false) {
-  nn::BatchedJob job = bench::workload(state.range(0), gate_of(state));
+void ThrustOn(benchmark::State& state, nn::batched::Device device, int threads, bool general_path = false) {
+  nn::batched::BatchedJob job = bench::workload(state.range(0), gate_of(state));
   job.general_path = general_path;
   if (threads > 0) omp_set_num_threads(threads);
   double learned = 0;
-  for (auto _ : state) learned = static_cast<double>(nn::train_batched(job, device).learned_count);
+  for (auto _ : state) learned = static_cast<double>(nn::batched::train_batched(job, device).learned_count);
   report(state, static_cast<double>(job.networks), learned);
 }
 
-void ThrustCpu1Thread(benchmark::State& state) { ThrustOn(state, nn::Device::cpu, 1); }
-void ThrustCpuAllThreads(benchmark::State& state) { ThrustOn(state, nn::Device::cpu, omp_get_num_procs()); }
-// The same networks on the general path (nn::AnyShape: sizes read at run time, parameters in memory), which
+void ThrustCpu1Thread(benchmark::State& state) { ThrustOn(state, nn::batched::Device::cpu, 1); }
+void ThrustCpuAllThreads(benchmark::State& state) { ThrustOn(state, nn::batched::Device::cpu, omp_get_num_procs()); }
+// The same networks on the general path (nn::batched::AnyShape: sizes read at run time, parameters in memory), which
 // trains every shape outside the compiled list: what giving up the compiled shape costs. Same seeds, so its
 // learned count must equal ThrustCpuAllThreads's.
 void ThrustCpuGeneralPath(benchmark::State& state) {
-  ThrustOn(state, nn::Device::cpu, omp_get_num_procs(), true);
+  ThrustOn(state, nn::batched::Device::cpu, omp_get_num_procs(), true);
 }
 void ThrustCuda(benchmark::State& state) {
-  if (!nn::cuda_available()) {
+  if (!nn::batched::cuda_available()) {
     state.SkipWithError("no CUDA GPU present");
     return;
   }
-  ThrustOn(state, nn::Device::cuda, 0);
+  ThrustOn(state, nn::batched::Device::cuda, 0);
 }
 
 // fp32 peak: independent chains of a * x + y on every core, in vectors the compiler widens to the

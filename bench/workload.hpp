@@ -11,8 +11,8 @@ namespace bench {
 inline constexpr int steps = 1000;
 
 /// The job for N networks on `gate`.
-inline nn::BatchedJob workload(std::int64_t networks, nn::Gate gate) {
-  nn::BatchedJob job;
+inline nn::batched::BatchedJob workload(std::int64_t networks, nn::Gate gate) {
+  nn::batched::BatchedJob job;
   job.layers = {2, 5, 5, 1};
   job.activation = nn::Activation::tanh;
   job.data = {gate};

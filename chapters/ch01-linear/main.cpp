@@ -17,15 +17,15 @@
 
 namespace {
 
-void run(const nn::Settings& settings) {
+void run(const program::Settings& settings) {
   const nn::TrainConfig& config = settings.train;
-  if (!settings.quiet) nn::print_settings(std::cout, settings);
+  if (!settings.quiet) program::print_settings(std::cout, settings);
 
   // ANCHOR: train
   // The demo's network with the activation switched off: Linear layers and nothing in between.
   const nn::Dataset data = nn::make_dataset(settings.data, config.seed);  // AND's truth table, or --dataset's
-  nn::Network network = nn::starting_network(settings);
-  const nn::TrainHistory history = nn::train(network, data, config, nn::progress_printer(std::cerr, settings));
+  nn::Network network = program::starting_network(settings);
+  const nn::TrainHistory history = nn::train(network, data, config, program::progress_printer(std::cerr, settings));
   const nn::Outcome outcome = nn::evaluate(network, data, config.loss);
   // ANCHOR_END: train
 
@@ -37,34 +37,34 @@ void run(const nn::Settings& settings) {
   if (!settings.quiet) {
     if (data.source.gate()) {  // what the forum's demo printed: the network on ten random rows
       std::cout << "\nTen inputs drawn as the demo draws them:\n";
-      nn::print_demo_table(std::cout, network, nn::BatchStream(data, 10, config.seed).next());
+      program::print_demo_table(std::cout, network, nn::BatchStream(data, 10, config.seed).next());
     }
     std::cout << "\n";
-    nn::print_collapse(std::cout, settings.data, outcome, single);
+    program::print_collapse(std::cout, settings.data, outcome, single);
     std::cout << "\n";
-    nn::print_outcome(std::cout, settings, outcome);
+    program::print_outcome(std::cout, settings, outcome);
     // ANCHOR: floor
     // A gate's four rows put a floor under every linear map's loss (a point set's limit is the line above).
     if (const nn::Gate* gate = settings.data.gate()) {
       std::cout << "\n";
-      nn::print_floor(std::cout, *gate, config.loss, outcome);
+      program::print_floor(std::cout, *gate, config.loss, outcome);
     }
     // ANCHOR_END: floor
   }
 
-  nlohmann::json result = nn::result_json(settings, history, outcome);
-  result["linear"] = nn::linear_story_json(settings.data, single);
-  nn::write_outputs(settings, result, network);
+  nlohmann::json result = program::result_json(settings, history, outcome);
+  result["linear"] = program::linear_story_json(settings.data, single);
+  program::write_outputs(settings, result, network);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  nn::Settings settings;
+  program::Settings settings;
   // This chapter's network has no activation, and no flag for one.
   settings.activation = nn::Activation::identity;
   CLI::App app{"Chapter 1: a network with no activation cannot produce AND.", "ch01-linear"};
-  nn::add_training_flags(app, settings);
-  nn::add_dataset_flags(app, settings);
-  return nn::run_program(app, argc, argv, settings, [&] { run(settings); });
+  program::add_training_flags(app, settings);
+  program::add_dataset_flags(app, settings);
+  return program::run_program(app, argc, argv, settings, [&] { run(settings); });
 }

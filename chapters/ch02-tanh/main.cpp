@@ -17,42 +17,42 @@
 
 namespace {
 
-void run(const nn::Settings& settings) {
+void run(const program::Settings& settings) {
   const nn::TrainConfig& config = settings.train;
-  if (!settings.quiet) nn::print_settings(std::cout, settings);
+  if (!settings.quiet) program::print_settings(std::cout, settings);
 
   // ANCHOR: train
   // The demo's network: Linear layers, each followed by the activation (tanh unless told otherwise).
   const nn::Dataset data = nn::make_dataset(settings.data, config.seed);  // AND's truth table, or --dataset's
-  nn::Network network = nn::starting_network(settings);
-  const nn::TrainHistory history = nn::train(network, data, config, nn::progress_printer(std::cerr, settings));
+  nn::Network network = program::starting_network(settings);
+  const nn::TrainHistory history = nn::train(network, data, config, program::progress_printer(std::cerr, settings));
   const nn::Outcome outcome = nn::evaluate(network, data, config.loss);
   // ANCHOR_END: train
 
   if (!settings.quiet) {
     std::cout << "\n";
-    nn::print_outcome(std::cout, settings, outcome);
-    nn::print_if_output_dead(std::cout, network, data.train.inputs);
+    program::print_outcome(std::cout, settings, outcome);
+    program::print_if_output_dead(std::cout, network, data.train.inputs);
     // ANCHOR: floor
     // Without an activation the network is linear again, and chapter 1's floor applies to a gate.
     const nn::Gate* gate = settings.data.gate();
     if (network.is_linear() && gate) {
       std::cout << "\n";
-      nn::print_floor(std::cout, *gate, config.loss, outcome);
+      program::print_floor(std::cout, *gate, config.loss, outcome);
     }
     // ANCHOR_END: floor
   }
 
-  nn::write_outputs(settings, nn::result_json(settings, history, outcome), network);
+  program::write_outputs(settings, program::result_json(settings, history, outcome), network);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  nn::Settings settings;
+  program::Settings settings;
   CLI::App app{"Chapter 2: the same network with tanh after every layer learns AND.", "ch02-tanh"};
-  nn::add_training_flags(app, settings);
-  nn::add_activation_flag(app, settings);
-  nn::add_dataset_flags(app, settings);
-  return nn::run_program(app, argc, argv, settings, [&] { run(settings); });
+  program::add_training_flags(app, settings);
+  program::add_activation_flag(app, settings);
+  program::add_dataset_flags(app, settings);
+  return program::run_program(app, argc, argv, settings, [&] { run(settings); });
 }

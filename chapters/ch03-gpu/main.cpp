@@ -18,75 +18,75 @@ namespace {
 struct Chapter3Flags {
   std::string device = "auto";
   bool sweep = false;
-  nn::Grid grid{.name = "a sweep",
+  program::Grid grid{.name = "a sweep",
                 .data_flag = "--gates",
                 .data = {nn::Gate::and_gate},
                 .activations = {nn::Activation::identity, nn::Activation::tanh}};
 };
 
-void train_one(const nn::Settings& settings, nn::Device device) {
+void train_one(const program::Settings& settings, nn::batched::Device device) {
   // ANCHOR: one
-  nn::BatchedJob job = nn::batched_job(settings);  // chapter 2's network, data and training
+  nn::batched::BatchedJob job = program::batched_job(settings);  // chapter 2's network, data and training
   if (!settings.load_weights.empty()) {
-    job.initial_parameters = nn::flatten_parameters(nn::starting_network(settings));
+    job.initial_parameters = nn::flatten_parameters(program::starting_network(settings));
   }
   job.keep_history = job.keep_parameters = true;
-  const nn::BatchedResult result = nn::train_batched(job, device);
-  const nn::Network network = nn::trained_network(job, result, 0);
-  const nn::Outcome outcome = nn::trained_outcome(job, result, 0);  // as chapter 2's evaluate judges it
+  const nn::batched::BatchedResult result = nn::batched::train_batched(job, device);
+  const nn::Network network = program::trained_network(job, result, 0);
+  const nn::Outcome outcome = program::trained_outcome(job, result, 0);  // as chapter 2's evaluate judges it
   // ANCHOR_END: one
   if (!settings.quiet) {
-    nn::print_settings(std::cout, settings);
+    program::print_settings(std::cout, settings);
     std::cerr << "trained on " << result.device << " in " << result.seconds << " s\n";
     std::cout << "\n";
-    nn::print_outcome(std::cout, settings, outcome);
+    program::print_outcome(std::cout, settings, outcome);
   }
   const nn::TrainHistory history{result.train_loss_history, result.training_set_loss_history};
-  nn::write_outputs(settings, nn::result_json(settings, history, outcome), network);
+  program::write_outputs(settings, program::result_json(settings, history, outcome), network);
 }
 
-void sweep(const nn::Settings& settings, const nn::Grid& grid, nn::Device device) {
+void sweep(const program::Settings& settings, const program::Grid& grid, nn::batched::Device device) {
   // ANCHOR: sweep
-  std::vector<nn::GridRow> rows;
-  for (const nn::BatchedJob& job : nn::grid_jobs(settings, grid)) {
-    rows.push_back(nn::grid_row(job, nn::train_batched(job, device)));
+  std::vector<program::GridRow> rows;
+  for (const nn::batched::BatchedJob& job : program::grid_jobs(settings, grid)) {
+    rows.push_back(program::grid_row(job, nn::batched::train_batched(job, device)));
   }
   // ANCHOR_END: sweep
-  const nn::GridTable table = nn::sweep_table();
+  const program::GridTable table = program::sweep_table();
   if (!settings.quiet) {
     std::cout << "Sweep: " << grid.networks << " networks per configuration, seeds " << settings.train.seed
               << " upwards, " << settings.train.epochs << " epochs of " << settings.train.batches_per_epoch
               << (settings.train.full_batch ? " full-batch steps" : " batches") << "\n";
-    nn::print_grid(std::cout, table, rows);
-    nn::print_grid_timings(std::cerr, rows);
+    program::print_grid(std::cout, table, rows);
+    program::print_grid_timings(std::cerr, rows);
   }
   if (!settings.json.empty()) {
-    const nlohmann::json document = nn::grid_json(nn::settings_json(settings), table, rows);
-    nn::write_file_atomically("--json", settings.json, nn::json_text(document));
+    const nlohmann::json document = program::grid_json(program::settings_json(settings), table, rows);
+    program::write_file_atomically("--json", settings.json, program::json_text(document));
   }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  nn::Settings settings;
+  program::Settings settings;
   Chapter3Flags flags;
   CLI::App app{"Chapter 3: train with Thrust on the GPU (or the CPU), one network or many at once.",
                "ch03-gpu"};
-  nn::add_training_flags(app, settings);
-  nn::add_activation_flag(app, settings);
-  nn::add_dataset_flags(app, settings);
+  program::add_training_flags(app, settings);
+  program::add_activation_flag(app, settings);
+  program::add_dataset_flags(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
   CLI::Option* sweep_flag =
-      nn::add_switch(app, "--sweep", flags.sweep,
+      program::add_switch(app, "--sweep", flags.sweep,
                      "Train --networks networks for every configuration of the grid");
-  nn::add_whole_number_flag(app, "--networks", flags.grid.networks,
+  program::add_whole_number_flag(app, "--networks", flags.grid.networks,
                             "Sweep: networks per configuration, seeds --seed upwards")
       ->needs(sweep_flag);
-  nn::add_sweep_flags(app, flags.grid, sweep_flag, settings);
-  return nn::run_program(app, argc, argv, settings, [&] {
-    const nn::Device device = nn::parse_device(flags.device);
+  program::add_sweep_flags(app, flags.grid, sweep_flag, settings);
+  return program::run_program(app, argc, argv, settings, [&] {
+    const nn::batched::Device device = nn::batched::parse_device(flags.device);
     if (flags.sweep) {
       sweep(settings, flags.grid, device);
     } else {

@@ -15,7 +15,7 @@ namespace {
 
 struct ZooFlags {
   std::string device = "auto";
-  nn::Grid grid{.name = "the zoo",
+  program::Grid grid{.name = "the zoo",
                 .data_flag = "--datasets",
                 .data = {nn::all_point_sets.begin(), nn::all_point_sets.end()},
                 .activations = nn::all_activations(),
@@ -27,8 +27,8 @@ struct ZooFlags {
 // The chapter's standard training, the one its page uses for one network per activation: full-batch MSE
 // with Adam on a 2,8,1 network, shorter than the page's so that the defaults finish within a minute on two
 // CPU cores.
-nn::Settings chapter4_defaults() {
-  nn::Settings settings;
+program::Settings chapter4_defaults() {
+  program::Settings settings;
   settings.layers = {2, 8, 1};
   settings.train.loss = nn::Loss::mse;
   settings.train.lr = 0.05f;
@@ -41,8 +41,8 @@ nn::Settings chapter4_defaults() {
 
 // The settings as the zoo's JSON states them: the grid chooses the activations and the data, per row, and the
 // zoo refuses weights files.
-nlohmann::json described_settings(const nn::Settings& settings, const nn::Grid& grid) {
-  nlohmann::json described = nn::settings_json(settings);
+nlohmann::json described_settings(const program::Settings& settings, const program::Grid& grid) {
+  nlohmann::json described = program::settings_json(settings);
   for (const char* chosen_per_row : {"activation", "gate", "load_weights", "save_weights"}) {
     described.erase(chosen_per_row);
   }
@@ -51,39 +51,39 @@ nlohmann::json described_settings(const nn::Settings& settings, const nn::Grid& 
   return described;
 }
 
-void run(const nn::Settings& settings, const ZooFlags& flags) {
-  const nn::Device device = nn::parse_device(flags.device);
+void run(const program::Settings& settings, const ZooFlags& flags) {
+  const nn::batched::Device device = nn::batched::parse_device(flags.device);
   // ANCHOR: zoo
-  std::vector<nn::GridRow> rows;
-  for (const nn::BatchedJob& job : nn::grid_jobs(settings, flags.grid)) {
-    rows.push_back(nn::grid_row(job, nn::train_batched(job, device)));
+  std::vector<program::GridRow> rows;
+  for (const nn::batched::BatchedJob& job : program::grid_jobs(settings, flags.grid)) {
+    rows.push_back(program::grid_row(job, nn::batched::train_batched(job, device)));
   }
   // ANCHOR_END: zoo
-  const nn::GridTable table = nn::zoo_table();
+  const program::GridTable table = program::zoo_table();
   if (!settings.quiet) {
     std::cout << "Zoo: " << flags.grid.networks << " networks per configuration, seeds " << settings.train.seed
               << " upwards, " << settings.train.epochs << " epochs of " << settings.train.batches_per_epoch
               << (settings.train.full_batch ? " full-batch steps" : " batches") << ", "
               << nn::loss_name(settings.train.loss) << " loss, lr " << settings.train.lr << "\n";
-    nn::print_grid(std::cout, table, rows);
+    program::print_grid(std::cout, table, rows);
   }
   if (!settings.json.empty()) {
-    const nlohmann::json document = nn::grid_json(described_settings(settings, flags.grid), table, rows);
-    nn::write_file_atomically("--json", settings.json, nn::json_text(document));
+    const nlohmann::json document = program::grid_json(described_settings(settings, flags.grid), table, rows);
+    program::write_file_atomically("--json", settings.json, program::json_text(document));
   }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  nn::Settings settings = chapter4_defaults();
+  program::Settings settings = chapter4_defaults();
   ZooFlags flags;
   CLI::App app{"Chapter 4: every activation on every data set, many networks each, with the Thrust trainer.",
                "ch04-zoo"};
-  nn::add_training_flags(app, settings);
+  program::add_training_flags(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
-  nn::add_whole_number_flag(app, "--networks", flags.grid.networks, "Networks per configuration, seeds --seed upwards");
-  nn::add_zoo_flags(app, flags.grid, settings);
-  return nn::run_program(app, argc, argv, settings, [&] { run(settings, flags); });
+  program::add_whole_number_flag(app, "--networks", flags.grid.networks, "Networks per configuration, seeds --seed upwards");
+  program::add_zoo_flags(app, flags.grid, settings);
+  return program::run_program(app, argc, argv, settings, [&] { run(settings, flags); });
 }

@@ -12,8 +12,8 @@
 
 namespace exercises {
 
-nn::Settings xor_settings() {
-  nn::Settings settings;
+program::Settings xor_settings() {
+  program::Settings settings;
   // TODO(student) BEGIN: change settings.layers and settings.train (loss, optimizer, lr, epochs, ...).
   // Measured with `ch03-gpu --sweep --networks 1000 --seed 1000 --gates xor --activations tanh --loss mse
   // --full-batch --epochs 20 --batches-per-epoch 200 --lrs 0.03 --grid-layers 2,5,1`: 1000 of 1000 seeds

@@ -12,8 +12,8 @@
 
 namespace exercises {
 
-nn::Settings xor_settings() {
-  nn::Settings settings;
+program::Settings xor_settings() {
+  program::Settings settings;
   // TODO(student) BEGIN: change settings.layers and settings.train (loss, optimizer, lr, epochs, ...).
   todo("2.3", "choose settings with which chapter 2 learns XOR (start from a chapter 3 sweep)");
   // TODO(student) END

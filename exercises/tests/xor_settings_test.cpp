@@ -8,21 +8,21 @@
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
 #include "nn/train.hpp"
-#include "program/validate.hpp"  // nn::validate, as chapter 2 checks its flags
+#include "program/validate.hpp"  // program::validate, as chapter 2 checks its flags
 
 namespace {
 
 class XorFromSeed : public ::testing::TestWithParam<std::uint64_t> {};
 
 TEST_P(XorFromSeed, LearnsXorWithinTheBudget) {
-  nn::Settings settings = exercises::xor_settings();
+  program::Settings settings = exercises::xor_settings();
   settings.data = {nn::Gate::xor_gate};
   settings.activation = nn::Activation::tanh;
   settings.train.seed = GetParam();
   const long long steps = static_cast<long long>(settings.train.epochs) * settings.train.batches_per_epoch;
   ASSERT_LE(steps, 4000) << "the budget is 4000 steps (epochs x batches per epoch)";
   ASSERT_LE(settings.train.batch_size, 64) << "the budget is 64 rows a batch";
-  ASSERT_NO_THROW(nn::validate(settings)) << "the settings must be ones chapter 2 accepts";
+  ASSERT_NO_THROW(program::validate(settings)) << "the settings must be ones chapter 2 accepts";
 
   nn::Network network = nn::Network::initialised(settings.layers, settings.activation, settings.train.seed);
   const nn::Dataset data = nn::make_dataset(settings.data, settings.train.seed);

@@ -18,7 +18,11 @@
 #include "program/wilson_interval.hpp"
 #include "thrust_trainer/network_shape.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
+using namespace nn::batched;
 
 namespace {
 
@@ -454,4 +458,4 @@ double network_steps(const BatchedJob& job) {
   return static_cast<double>(job.networks) * job.train.epochs * job.train.batches_per_epoch;
 }
 
-}  // namespace nn
+}  // namespace program

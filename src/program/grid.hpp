@@ -21,19 +21,19 @@
 #include "program/settings.hpp"
 #include "thrust_trainer/batched_job.hpp"
 
-namespace nn {
+namespace program {
 
 /// The grid: every combination of its lists is one configuration, trained `networks` times.
 struct Grid {
   std::string name{};                                  ///< "a sweep", "the zoo": what its refusals call it.
   std::string data_flag{};                             ///< "--gates", "--datasets": the flag that lists its data.
   std::vector<std::string> layer_sets{};               ///< --grid-layers, each as given; empty: --layers.
-  std::vector<std::variant<Gate, PointSet>> data{};    ///< --gates or --datasets.
+  std::vector<std::variant<nn::Gate, nn::PointSet>> data{};    ///< --gates or --datasets.
   int train_points = 200;                            ///< Each point set's training points.
   int test_points = 200;                             ///< Each point set's held-out test points.
   std::vector<float> lrs{};                            ///< --lrs; empty: --lr.
-  std::vector<Activation> activations{};               ///< --activations.
-  std::vector<std::optional<Activation>> output_activations{};  ///< --output-activations; empty: the settings'.
+  std::vector<nn::Activation> activations{};               ///< --activations.
+  std::vector<std::optional<nn::Activation>> output_activations{};  ///< --output-activations; empty: the settings'.
   std::int64_t networks = 1000;                      ///< --networks: networks per configuration.
   bool measures_learned_epochs = false;              ///< Keep the epoch each network first met the rule.
   bool counts_dead_units = false;                    ///< Keep the trained parameters, to count dead units.
@@ -50,26 +50,26 @@ void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings);
 
 /// The job that trains the network `settings` describe (its layers, activations, initialisation, inputs,
 /// data and training), one network from settings.train.seed: chapter 2's run, for the Thrust trainer.
-BatchedJob batched_job(const Settings& settings);
+nn::batched::BatchedJob batched_job(const Settings& settings);
 
 /// One job per configuration, grid.networks networks each, seeds settings.train.seed upwards and the settings'
 /// other values; throws InputError for a grid it cannot train (weights files, --gate or --dataset beside the
 /// grid's own data, no networks, a shape the Thrust trainer does not take, a learning rate not > 0, bce
 /// without a sigmoid output).
-std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid);
+std::vector<nn::batched::BatchedJob> grid_jobs(const Settings& settings, const Grid& grid);
 
 /// Network n of a trained job that kept its parameters, as chapter 2's network.
-Network trained_network(const BatchedJob& job, const BatchedResult& result, std::int64_t n);
+nn::Network trained_network(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result, std::int64_t n);
 
 /// Network n of a trained job judged as chapter 2 judges its network (evaluate), from what the Thrust trainer
 /// returned: its outputs on the truth table (a gate) or its accuracies (a point set), its losses and whether it
 /// learned.
-Outcome trained_outcome(const BatchedJob& job, const BatchedResult& result, std::int64_t n);
+nn::Outcome trained_outcome(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result, std::int64_t n);
 
 /// One configuration's networks, trained and summarised.
 struct GridRow {
-  BatchedJob job;                               ///< What was trained.
-  BatchedResult result;                         ///< What came back.
+  nn::batched::BatchedJob job;                               ///< What was trained.
+  nn::batched::BatchedResult result;                         ///< What came back.
   std::optional<double> median_learned_epoch;   ///< If measured: over the networks that learned; none if none did.
   double dead_share = 0.0;                      ///< If counted: dead hidden units / all hidden units.
   std::int64_t dead_output = 0;                 ///< If counted: networks whose output unit is dead on their
@@ -80,7 +80,7 @@ struct GridRow {
 /// The row for a trained job: the median learned epoch where the job kept learned epochs, and where it kept
 /// its parameters the dead units, hidden and output, counted on each network's own training rows
 /// (count_dead_units).
-GridRow grid_row(const BatchedJob& job, BatchedResult result);
+GridRow grid_row(const nn::batched::BatchedJob& job, nn::batched::BatchedResult result);
 
 /// What one column of a grid's table and JSON says about a row.
 enum class GridColumn {
@@ -130,7 +130,7 @@ nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table,
 
 /// A job's activations as the tables print them: "tanh", or with `with_output` "tanh>sigmoid", the hidden
 /// layers' activation, then the output's.
-std::string activations_text(const BatchedJob& job, bool with_output);
+std::string activations_text(const nn::batched::BatchedJob& job, bool with_output);
 
 /// A rate and its 95% interval, in percent: "41.9 [38.8, 45.0]". The interval is rounded outwards, so the
 /// printed one always contains the computed one (0 of 65,536 prints [0.0, 0.1], not [0.0, 0.0]).
@@ -140,6 +140,6 @@ std::string rate_with_interval(std::int64_t count, std::int64_t networks);
 nlohmann::json interval_json(std::int64_t count, std::int64_t networks);
 
 /// Network-steps of one job: networks x epochs x batches per epoch.
-double network_steps(const BatchedJob& job);
+double network_steps(const nn::batched::BatchedJob& job);
 
-}  // namespace nn
+}  // namespace program

@@ -5,7 +5,10 @@
 #include "nn/linear_floor.hpp"
 #include "program/report.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 std::string map_formula(const Linear& map) {
   auto term = [](float value, bool first) {
@@ -71,4 +74,4 @@ nlohmann::json linear_story_json(const DataSource& data, const Linear& single) {
           {"best_linear_map", linear_map_json(best_linear_fit(gate))}};
 }
 
-}  // namespace nn
+}  // namespace program

@@ -13,23 +13,23 @@
 #include "nn/loss.hpp"
 #include "nn/outcome.hpp"
 
-namespace nn {
+namespace program {
 
 /// "0.5000 x1 + 0.5000 x2 - 0.2500" for a 2 -> 1 map.
-std::string map_formula(const Linear& map);
+std::string map_formula(const nn::Linear& map);
 
 /// The single map the layers multiply out into: for a gate, the truth table with the network's outputs beside
 /// the map's; for a point set, what a threshold on the map can do.
-void print_collapse(std::ostream& out, const DataSource& data, const Outcome& outcome, const Linear& single);
+void print_collapse(std::ostream& out, const nn::DataSource& data, const nn::Outcome& outcome, const nn::Linear& single);
 
 /// A gate's floor: why no linear map gets below it, where this run ended, and what a threshold can and cannot do.
-void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome);
+void print_floor(std::ostream& out, nn::Gate gate, nn::Loss loss, const nn::Outcome& outcome);
 
 /// A 2 -> 1 map as JSON: {"weight": [w1, w2], "bias": b}.
-nlohmann::json linear_map_json(const Linear& map);
+nlohmann::json linear_map_json(const nn::Linear& map);
 
 /// The collapsed map and, for a gate, its outputs on the truth table, the floors and the best linear fit, for
 /// the JSON result.
-nlohmann::json linear_story_json(const DataSource& data, const Linear& single);
+nlohmann::json linear_story_json(const nn::DataSource& data, const nn::Linear& single);
 
-}  // namespace nn
+}  // namespace program

@@ -15,7 +15,10 @@
 
 #include "nn/error.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace fs = std::filesystem;
 
@@ -204,4 +207,4 @@ bool same_file(const std::string& first, const std::string& second) {
   return fs::path(first).lexically_normal() == fs::path(second).lexically_normal();
 }
 
-}  // namespace nn
+}  // namespace program

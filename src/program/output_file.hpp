@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace nn {
+namespace program {
 
 /// Whether `path` is "-", the name that means standard output (--json - only).
 bool is_standard_output(const std::string& path);
@@ -32,4 +32,4 @@ bool same_file(const std::string& first, const std::string& second);
 /// valid UTF-8 (a path, say) written with replacement characters instead of failing.
 std::string json_text(const nlohmann::json& document);
 
-}  // namespace nn
+}  // namespace program

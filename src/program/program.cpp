@@ -6,7 +6,10 @@
 #include "program/output_file.hpp"
 #include "program/weights_file.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace {
 
@@ -63,4 +66,4 @@ Network starting_network(const Settings& settings) {
   return Network::initialised(settings.layers, settings.architecture(), settings.init, settings.train.seed);
 }
 
-}  // namespace nn
+}  // namespace program

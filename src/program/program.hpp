@@ -9,7 +9,7 @@
 
 #include "program/settings.hpp"
 
-namespace nn {
+namespace program {
 
 /// Parses argv into `settings` through `app`, validates, then calls `body`. Returns the exit code:
 /// 0 on success (and for --help), 2 for bad input or output that could not be written, standard output
@@ -18,6 +18,6 @@ namespace nn {
 int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, const std::function<void()>& body);
 
 /// The network a chapter starts from: the --load-weights file, or a fresh one from the seed.
-Network starting_network(const Settings& settings);
+nn::Network starting_network(const Settings& settings);
 
-}  // namespace nn
+}  // namespace program

@@ -4,7 +4,10 @@
 
 #include "program/report.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 std::function<void(const EpochReport&)> progress_printer(std::ostream& out, const Settings& settings) {
   if (settings.quiet) return {};
@@ -19,4 +22,4 @@ std::function<void(const EpochReport&)> progress_printer(std::ostream& out, cons
   };
 }
 
-}  // namespace nn
+}  // namespace program

@@ -9,7 +9,10 @@
 #include "program/output_file.hpp"
 #include "program/weights_file.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace {
 
@@ -145,4 +148,4 @@ void print_if_output_dead(std::ostream& out, const Network& network, const Matri
       << " outputs 0 with slope 0, so the network outputs 0 there and no gradient reaches any weight\n";
 }
 
-}  // namespace nn
+}  // namespace program

@@ -8,7 +8,10 @@
 #include "nn/error.hpp"
 #include "program/output_file.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace {
 
@@ -251,4 +254,4 @@ nlohmann::json settings_json(const Settings& settings) {
   return json;
 }
 
-}  // namespace nn
+}  // namespace program

@@ -13,7 +13,7 @@
 #include "program/settings_fields.hpp"
 #include "program/validate.hpp"
 
-namespace nn {
+namespace program {
 
 /// Parses --seed: a whole number from 0 to 2^64 - 1, no sign; throws InputError otherwise.
 std::uint64_t parse_seed(const std::string& text);
@@ -53,7 +53,7 @@ void add_activation_flag(CLI::App& app, Settings& settings);
 
 /// Parses an output activation: "same" (none chosen: the hidden layers' activation) or an activation's name;
 /// throws InputError, listing the names, on anything else.
-std::optional<Activation> parse_output_activation(const std::string& name);
+std::optional<nn::Activation> parse_output_activation(const std::string& name);
 
 /// Adds --output-activation alone (the zoo takes its hidden activations from --activations).
 void add_output_activation_flag(CLI::App& app, Settings& settings);
@@ -65,4 +65,4 @@ void add_dataset_flags(CLI::App& app, Settings& settings);
 /// The settings as JSON, so that a result file says exactly how it was made.
 nlohmann::json settings_json(const Settings& settings);
 
-}  // namespace nn
+}  // namespace program

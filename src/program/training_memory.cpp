@@ -5,7 +5,10 @@
 #include "nn/error.hpp"
 #include "nn/network.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace {
 
@@ -37,4 +40,4 @@ void check_training_memory(const std::vector<int>& layers, int batch_rows) {
   }
 }
 
-}  // namespace nn
+}  // namespace program

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace nn {
+namespace program {
 
 /// The most training_memory_bytes the settings may ask for: 2 GiB. The book's networks need a few
 /// kilobytes; this leaves room for far larger experiments (2,4096,4096,1 with 17 million parameters, or
@@ -25,4 +25,4 @@ double training_memory_bytes(const std::vector<int>& layers, int batch_rows);
 /// training_memory_limit.
 void check_training_memory(const std::vector<int>& layers, int batch_rows);
 
-}  // namespace nn
+}  // namespace program

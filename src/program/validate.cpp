@@ -9,7 +9,10 @@
 #include "program/training_memory.hpp"
 #include "program/weights_file.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace {
 
@@ -109,4 +112,4 @@ void validate(const Settings& settings) {
   if (!settings.json.empty()) check_writable("--json", settings.json);
 }
 
-}  // namespace nn
+}  // namespace program

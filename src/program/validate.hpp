@@ -9,10 +9,10 @@
 
 #include "program/settings_fields.hpp"
 
-namespace nn {
+namespace program {
 
 /// Throws InputError for --loss bce unless the output activation is the sigmoid, whose sum bce is computed from.
-void validate_loss_and_output(Loss loss, Activation output_activation);
+void validate_loss_and_output(nn::Loss loss, nn::Activation output_activation);
 
 /// Throws InputError unless the layer sizes run from 2 to 1 with every width between 1 and 4096.
 void validate_layers(const std::vector<int>& layers);
@@ -24,4 +24,4 @@ void validate_layers(const std::vector<int>& layers);
 /// settings, not a grid, choose the activations).
 void validate(const Settings& settings);
 
-}  // namespace nn
+}  // namespace program

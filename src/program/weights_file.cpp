@@ -17,7 +17,10 @@
 #include "nn/error.hpp"
 #include "program/output_file.hpp"
 
-namespace nn {
+namespace program {
+
+// The core's names, which the plumbing reads and prints throughout.
+using namespace nn;
 
 namespace {
 
@@ -168,4 +171,4 @@ Network load_weights(const std::string& path, const std::vector<int>& sizes, con
   }
 }
 
-}  // namespace nn
+}  // namespace program

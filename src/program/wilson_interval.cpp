@@ -4,7 +4,7 @@
 #include <cassert>
 #include <cmath>
 
-namespace nn {
+namespace program {
 
 RateInterval wilson_interval(std::int64_t successes, std::int64_t trials) {
   assert(trials >= 1 && successes >= 0 && successes <= trials);
@@ -17,4 +17,4 @@ RateInterval wilson_interval(std::int64_t successes, std::int64_t trials) {
           successes == trials ? 1.0 : std::min(1.0, centre + half_width)};
 }
 
-}  // namespace nn
+}  // namespace program

@@ -10,7 +10,7 @@
 
 #include <cstdint>
 
-namespace nn {
+namespace program {
 
 /// The standard normal quantile for a two-sided 95% interval: 1.96, to double precision.
 inline constexpr double z_95 = 1.959963984540054;
@@ -25,4 +25,4 @@ struct RateInterval {
 /// trials >= 1). 0 of n gives low = 0 exactly, n of n gives high = 1 exactly.
 RateInterval wilson_interval(std::int64_t successes, std::int64_t trials);
 
-}  // namespace nn
+}  // namespace program

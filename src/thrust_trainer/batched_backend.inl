@@ -18,7 +18,7 @@
 #include "thrust_trainer/batched_job.hpp"
 #include "thrust_trainer/train_group.hpp"
 
-namespace nn::NN_BACKEND {
+namespace nn::batched::NN_BACKEND {
 
 namespace {
 
@@ -161,4 +161,4 @@ BatchedResult train_batched(const BatchedJob& job, const BatchedPoints& points) 
                         [&](const auto& shape) { return train_shape(job, points, shape); });
 }
 
-}  // namespace nn::NN_BACKEND
+}  // namespace nn::batched::NN_BACKEND

@@ -8,7 +8,7 @@
 
 #include "thrust_trainer/batched_backend.inl"
 
-namespace nn::cuda_backend {
+namespace nn::batched::cuda_backend {
 
 int device_count() {
   int count = 0;
@@ -32,4 +32,4 @@ std::size_t free_memory() {
   return free;
 }
 
-}  // namespace nn::cuda_backend
+}  // namespace nn::batched::cuda_backend

@@ -12,8 +12,8 @@
 
 #include <omp.h>
 
-namespace nn::omp_backend {
+namespace nn::batched::omp_backend {
 
 std::string device_name() { return "cpu (OpenMP, " + std::to_string(omp_get_max_threads()) + " threads)"; }
 
-}  // namespace nn::omp_backend
+}  // namespace nn::batched::omp_backend

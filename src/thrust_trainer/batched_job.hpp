@@ -15,7 +15,7 @@
 #include "nn/names.hpp"
 #include "nn/train_config.hpp"
 
-namespace nn {
+namespace nn::batched {
 
 /// Where the Thrust trainer runs.
 enum class Device {
@@ -98,4 +98,4 @@ bool cuda_available();
 /// Trains the job's networks where `device` says. Throws InputError for a shape the trainer does not take, --device cuda without a GPU, or a job too large for the memory.
 BatchedResult train_batched(const BatchedJob& job, Device device);
 
-}  // namespace nn
+}  // namespace nn::batched

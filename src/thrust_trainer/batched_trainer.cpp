@@ -10,7 +10,7 @@
 #include "nn/data.hpp"
 #include "thrust_trainer/network_shape.hpp"
 
-namespace nn {
+namespace nn::batched {
 
 namespace {
 
@@ -110,4 +110,4 @@ BatchedResult train_batched(const BatchedJob& job, Device device) {
   return result;
 }
 
-}  // namespace nn
+}  // namespace nn::batched

@@ -39,7 +39,7 @@
 #define NN_SIMD _Pragma("omp simd")
 #endif
 
-namespace nn {
+namespace nn::batched {
 
 /// The widths of Shape<Sizes...>'s layer boundaries, for the parameter layout's offsets.
 template <int... Sizes>
@@ -234,4 +234,4 @@ auto dispatch_shape(const std::vector<int>& sizes, bool general_path, F&& f) {
   return std::move(*result);
 }
 
-}  // namespace nn
+}  // namespace nn::batched

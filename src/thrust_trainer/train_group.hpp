@@ -23,7 +23,7 @@
 #include "nn/random.hpp"
 #include "nn/update_rule.hpp"
 
-namespace nn {
+namespace nn::batched {
 
 /// What a TrainGroup reads beyond GroupArgs, for a point set, for learned epochs or on the general path. In
 /// device memory, behind one pointer: each field in GroupArgs itself made the functor larger, and a functor
@@ -492,4 +492,4 @@ struct TrainGroup : private S {
   }
 };
 
-}  // namespace nn
+}  // namespace nn::batched

@@ -10,8 +10,8 @@
 
 #include "thrust_trainer/batched_backend.inl"
 
-namespace nn::omp_backend {
+namespace nn::batched::omp_backend {
 
 std::string device_name() { return "cpu (WebAssembly, Thrust's serial backend, 1 thread)"; }
 
-}  // namespace nn::omp_backend
+}  // namespace nn::batched::omp_backend

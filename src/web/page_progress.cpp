@@ -36,7 +36,7 @@ void append_rows(std::vector<float>& rows, const nn::Batch& batch, bool held_out
 }
 
 // The rows the chapter trains on, drawn again from the same settings (the same seed gives the same points).
-std::vector<float> training_rows(const nn::Settings& settings) {
+std::vector<float> training_rows(const program::Settings& settings) {
   std::vector<float> rows;
   const nn::Dataset data = nn::make_dataset(settings.data, settings.train.seed);
   append_rows(rows, data.train, false);
@@ -57,18 +57,18 @@ nn::Matrix unit_square() {
 
 }  // namespace
 
-namespace nn {
+namespace program {
 
 // ANCHOR: progress
-std::function<void(const EpochReport&)> progress_printer(std::ostream&, const Settings& settings) {
+std::function<void(const nn::EpochReport&)> progress_printer(std::ostream&, const Settings& settings) {
   const int epochs = settings.train.epochs;
-  return [epochs, rows = training_rows(settings), square = unit_square()](const EpochReport& report) {
+  return [epochs, rows = training_rows(settings), square = unit_square()](const nn::EpochReport& report) {
     if (report.epoch == 1) hand_points_to_page(rows.data(), static_cast<int>(rows.size() / 4));
-    const Matrix outputs = report.network->forward(square);
+    const nn::Matrix outputs = report.network->forward(square);
     hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.training_set_loss,
                        outputs.data(), grid);
   };
 }
 // ANCHOR_END: progress
 
-}  // namespace nn
+}  // namespace program

@@ -148,8 +148,8 @@ TEST(Chapter2, TheStepActivationLeavesTheWeightsWhereTheyStarted) {
     std::vector<std::string> flags = run;
     flags.insert(flags.end(), {"--activation", "step", "--quiet", "--save-weights", dir.file("w.json")});
     ASSERT_EQ(chapters::run_program(chapters::ch02, flags).exit_code, 0);
-    const std::vector<int> layers = nn::parse_layers("--layers", run[1]);
-    const nn::Network trained = nn::load_weights(dir.file("w.json"), layers, nn::Activation::step);
+    const std::vector<int> layers = program::parse_layers("--layers", run[1]);
+    const nn::Network trained = program::load_weights(dir.file("w.json"), layers, nn::Activation::step);
     const nn::Network drawn = nn::Network::initialised(layers, nn::Activation::step, std::stoull(run[3]));
     for (std::size_t l = 0; l < drawn.layers().size(); ++l) {
       EXPECT_EQ(trained.layers()[l].weight, drawn.layers()[l].weight) << run[3] << " layer " << l;

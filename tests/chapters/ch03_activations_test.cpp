@@ -42,7 +42,7 @@ class Chapter3Activation : public ::testing::TestWithParam<nn::Activation> {
 INSTANTIATE_TEST_SUITE_P(Chapter3, Chapter3Activation, ::testing::ValuesIn(nn::all_activations()), test_name);
 
 #define SKIP_WITHOUT_GPU()                                                                      \
-  if (!nn::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
+  if (!nn::batched::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
                                              "the CUDA variant is skipped"
 
 // Chapter 2 and chapter 3 on the CPU, given `flags` and --activation `activation`, write byte-identical --json
@@ -97,7 +97,7 @@ TEST_P(Chapter3Activation, WithItsOwnOutputInitAndInputsOnTheCpuItIsChapter2BitF
 void expect_same_steps(const std::string& device, const std::string& activation, int steps) {
   TempDir dir;
   const std::string weights = dir.file("start.json");
-  nn::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
+  program::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
   const std::vector<std::string> flags{"--layers", "2,5,5,1", "--activation", activation, "--loss", "mse",
                                        "--load-weights", weights, "--full-batch", "--epochs", std::to_string(steps),
                                        "--batches-per-epoch", "1"};

@@ -36,7 +36,7 @@ const std::string& ch03 = chapters::chapter3;
 void expect_same_steps(const std::string& device, const std::string& loss, const std::string& activation, int steps) {
   TempDir dir;
   const std::string weights = dir.file("start.json");
-  nn::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
+  program::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
   const std::vector<std::string> flags{"--layers", "2,5,5,1", "--activation", activation, "--loss", loss,
                                        "--load-weights", weights, "--full-batch", "--epochs", std::to_string(steps),
                                        "--batches-per-epoch", "1"};
@@ -50,7 +50,7 @@ void expect_same_steps(const std::string& device, const std::string& loss, const
 
 // GTEST_SKIP returns from the function it is in, so this must expand inside the test body.
 #define SKIP_WITHOUT_GPU()                                                                      \
-  if (!nn::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
+  if (!nn::batched::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
                                              "the CUDA variant is skipped"
 
 TEST(Chapter3, MatchesChapter2StepByStepWithMseOnTheCpu) { expect_same_steps("cpu", "mse", "tanh", 100); }
@@ -180,7 +180,7 @@ TEST(Chapter3, SweepRatesComeWithTheirWilsonIntervals) {
     for (const std::string& count : std::vector<std::string>{"learned", "rounds_correctly"}) {
       const std::string what = configuration["activation"].get<std::string>() + " " + configuration["layers"].dump() + " " + count;
       const std::int64_t successes = configuration[count].get<std::int64_t>();
-      const nn::RateInterval expected = nn::wilson_interval(successes, networks);
+      const program::RateInterval expected = program::wilson_interval(successes, networks);
       const nlohmann::json& interval = configuration[count + "_rate_interval"];
       ASSERT_EQ(interval.size(), 2u) << what;
       EXPECT_DOUBLE_EQ(interval[0].get<double>(), expected.low) << what;
@@ -332,7 +332,7 @@ TEST(Chapter3BadInput, UnwritableOrMissingOutputNames) {
 }
 
 TEST(Chapter3BadInput, CudaWithoutAGpu) {
-  if (nn::cuda_available()) GTEST_SKIP() << "a GPU is present, so --device cuda is not bad input here";
+  if (nn::batched::cuda_available()) GTEST_SKIP() << "a GPU is present, so --device cuda is not bad input here";
   expect_bad_input({"--device", "cuda"}, "--device cuda");
 }
 

@@ -127,7 +127,7 @@ TEST(Chapter4, DeadUnitsAreTheLibrarysCountOnTheTrainedWeights) {
                                "mse", "--full-batch", "--lr", "0.05", "--batches-per-epoch", "10", "--quiet",
                                "--save-weights", dir.file("w.json"), "--json", dir.file("r.json")});
     ASSERT_EQ(run_program(ch02, flags).exit_code, 0);
-    const nn::Network network = nn::load_weights(dir.file("w.json"), {2, 8, 1}, nn::Activation::relu);
+    const nn::Network network = program::load_weights(dir.file("w.json"), {2, 8, 1}, nn::Activation::relu);
     const nn::DeadUnits dead = nn::count_dead_units(
         network, nn::make_dataset({nn::PointSet::ring}, static_cast<std::uint64_t>(seed)).train.inputs);
     dead_hidden += dead.total;

@@ -606,7 +606,7 @@ CLAIMS = [
           "chapter 2 learned AND and chapter 1 did not, with the same seed and layers"),
     Claim("ch02-tanh.md", "chapter 1 fixes `settings.activation` to `nn::Activation::identity` and offers no flag",
           lambda g: "-  settings.activation = nn::Activation::identity;" in g.text("ch02-tanh.diff")
-          and "+  nn::add_activation_flag(app, settings);" in g.text("ch02-tanh.diff")
+          and "+  program::add_activation_flag(app, settings);" in g.text("ch02-tanh.diff")
           and "ANCHOR" not in g.text("ch02-tanh.diff"),
           "the diff removes chapter 1's fixed identity activation, adds the flag, and shows no ANCHOR marker"),
     Claim("ch01-linear.md", "this network's output stays below 0.5 over the whole square",

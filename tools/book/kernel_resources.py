@@ -29,12 +29,12 @@ NOT_BUILT = "The CUDA backend was not built in this configuration, so there are 
 # nn::Activation's enumerators in declaration order (src/nn/activation.hpp), as the book names them: a
 # demangled template argument shows the number, "(nn::Activation)1". The test checks the order.
 ACTIVATIONS = ["none", "tanh", "sigmoid", "relu", "leaky-relu", "elu", "gelu", "softplus", "sin", "step"]
-# TrainGroup's nn::any_activation, (nn::Activation)255: the kernel that reads the activation at run time.
+# TrainGroup's nn::batched::any_activation, (nn::Activation)255: the kernel that reads the activation at run time.
 RUN_TIME = "run-time"
 RUN_TIME_NUMBER = 255
 
-# nn::AnyShape is the general path, sizes read at run time: its layers are reported as [] ("any").
-TRAINER = re.compile(r"nn::TrainGroup<nn::(?:Shape<([0-9, ]+)>|AnyShape), (\d+), "
+# nn::batched::AnyShape is the general path, sizes read at run time: its layers are reported as [] ("any").
+TRAINER = re.compile(r"nn::batched::TrainGroup<nn::(?:Shape<([0-9, ]+)>|AnyShape), (\d+), "
                      r"(?:\(nn::Activation\)(\d+)|nn::Activation::(\w+))>")
 
 

@@ -163,16 +163,16 @@ sys.stderr.write(open({str(self.folder / "ptxas.txt")!r}).read())
                          ["none" if e == "identity" else e.replace("_", "-") for e in enumerators])
 
     def test_names_the_kernel_that_reads_the_activation_at_run_time(self) -> None:
-        # TrainGroup's A = nn::any_activation, (nn::Activation)255.
+        # TrainGroup's A = nn::batched::any_activation, (nn::Activation)255.
         name = kernel_resources.demangle([TRAINER.format(shape="Li2ELi5ELi5ELi1E", activation="255")])[0]
         if name.startswith("_Z"):
             self.skipTest("no demangler (cu++filt or c++filt) on this machine")
         self.assertEqual(kernel_resources.trainer_kernel(name),
                          {"layers": [2, 5, 5, 1], "lanes": 1, "activation": "run-time"})
-        self.assertEqual(kernel_resources.trainer_kernel("nn::TrainGroup<nn::Shape<2, 1>, 16, (nn::Activation)3>"),
+        self.assertEqual(kernel_resources.trainer_kernel("nn::batched::TrainGroup<nn::batched::Shape<2, 1>, 16, (nn::Activation)3>"),
                          {"layers": [2, 1], "lanes": 16, "activation": "relu"})
         # The general path's kernel: any shape, its sizes read at run time.
-        self.assertEqual(kernel_resources.trainer_kernel("nn::TrainGroup<nn::AnyShape, 1, (nn::Activation)255>"),
+        self.assertEqual(kernel_resources.trainer_kernel("nn::batched::TrainGroup<nn::batched::AnyShape, 1, (nn::Activation)255>"),
                          {"layers": [], "lanes": 1, "activation": "run-time"})
 
     def test_writes_the_table_and_the_json(self) -> None:

@@ -95,31 +95,31 @@ nlohmann::json dead_units_json(const nn::DeadUnits& dead) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  nn::Settings settings;  // --load-weights, --layers, --activation and --json, checked as the chapters check them
+  program::Settings settings;  // --load-weights, --layers, --activation and --json, checked as the chapters check them
   int resolution = 41;
   bool no_trace = false;
   CLI::App app{"A trained network's output over the unit square, as JSON, for the book's heat maps.",
                "book-surface"};
-  nn::add_file_flag(app, "--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
+  program::add_file_flag(app, "--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
       ->required();
   app.add_option_function<std::string>(
-         "--layers", [&settings](const std::string& text) { settings.layers = nn::parse_layers("--layers", text); },
+         "--layers", [&settings](const std::string& text) { settings.layers = program::parse_layers("--layers", text); },
          "the network's layer sizes")
       ->default_str("2,1,1");
-  nn::add_activation_flag(app, settings);
-  nn::add_inputs_flag(app, settings);  // the network's own: a centred network still draws the unit square
+  program::add_activation_flag(app, settings);
+  program::add_inputs_flag(app, settings);  // the network's own: a centred network still draws the unit square
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001))->default_str("41");
-  nn::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
+  program::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
       ->required();
-  nn::add_switch(app, "--no-trace", no_trace, "leave out the layers' sums and activations: the output alone");
+  program::add_switch(app, "--no-trace", no_trace, "leave out the layers' sums and activations: the output alone");
   // The point set the chapter trained on, drawn again from the same flags (chapter 2's spelling).
-  nn::add_dataset_flags(app, settings);
+  program::add_dataset_flags(app, settings);
   app.add_option_function<std::string>(
-         "--seed", [&settings](const std::string& text) { settings.train.seed = nn::parse_seed(text); },
+         "--seed", [&settings](const std::string& text) { settings.train.seed = program::parse_seed(text); },
          "the chapter's --seed, which draws the point set's points")
       ->default_str(std::to_string(settings.train.seed));
-  return nn::run_program(app, argc, argv, settings, [&] {
-    const nn::Network network = nn::starting_network(settings);
+  return program::run_program(app, argc, argv, settings, [&] {
+    const nn::Network network = program::starting_network(settings);
     const nlohmann::json values = surface(network, resolution);
     nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},
                                {"layers", settings.layers},
@@ -133,6 +133,6 @@ int main(int argc, char** argv) {
       document["points"] = points_json(data.train);
       document["dead_units"] = dead_units_json(nn::count_dead_units(network, data.train.inputs));
     }
-    nn::write_file_atomically("--json", settings.json, nn::json_text(document));
+    program::write_file_atomically("--json", settings.json, program::json_text(document));
   });
 }

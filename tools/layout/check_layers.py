@@ -8,6 +8,11 @@ Prints one line per forbidden #include, as FILE:LINE: the header and why, and ex
   * src/thrust_trainer/, the Thrust trainer: the core, its own headers, Thrust, CUDA, OpenMP and the
     system's memory query; nothing from src/program/, and no command-line, JSON, file or stream code;
   * src/program/ may use everything, and so may src/web/, the chapter programs built for the pages.
+
+and that each layer names its code by its own namespace, so that a listing shows which lines are the network:
+  * src/nn/ opens only `namespace nn`, src/thrust_trainer/ only `nn::batched` (and its backends,
+    `nn::batched::NAME`), src/program/ and src/web/ only `program` (an unnamed namespace is always allowed);
+  * the core names nothing of `nn::batched::` or `program::`, and the trainer nothing of `program::`.
 """
 
 import re
@@ -16,6 +21,11 @@ from pathlib import Path
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 SOURCES = {".hpp", ".cpp", ".inl", ".cu"}
+NAMESPACE = re.compile(r"^\s*namespace\s+([\w:]+)\s*\{")
+# The namespaces each layer may open, and the ones above it whose names it may not use.
+OPENS = {"nn": re.compile(r"^nn$"), "thrust_trainer": re.compile(r"^nn::batched(::\w+)?$"),
+         "program": re.compile(r"^program$"), "web": re.compile(r"^(program|nn::batched::\w+)$")}
+ABOVE = {"nn": re.compile(r"\b(nn::batched|program)::"), "thrust_trainer": re.compile(r"\bprogram::")}
 
 # Headers that bring command lines, JSON, files or streams.
 PLUMBING = re.compile(r"^(CLI/|nlohmann/|iostream$|fstream$|ostream$|istream$|sstream$|cstdio$|stdio\.h$|"
@@ -49,6 +59,13 @@ def check(src: Path) -> list[str]:
             match = INCLUDE.match(line)
             if match and (why := problem(layer, match.group(2))):
                 problems.append(f"{path}:{number}: {match.group(2)}: {why}")
+            opened = NAMESPACE.match(line)
+            if opened and layer in OPENS and not OPENS[layer].match(opened.group(1)):
+                problems.append(f"{path}:{number}: namespace {opened.group(1)}: src/{layer}/ names its code "
+                                f"{OPENS[layer].pattern.strip('^$')}")
+            code = line.split("//")[0]
+            if layer in ABOVE and (used := ABOVE[layer].search(code)):
+                problems.append(f"{path}:{number}: {used.group(0)}: a layer above src/{layer}/")
     return problems
 
 

@@ -67,6 +67,36 @@ class CheckLayers(unittest.TestCase):
     def test_the_trainer_writes_no_json(self) -> None:
         self.assert_refused("thrust_trainer/batched_job.hpp", "<nlohmann/json.hpp>", "belongs in src/program/")
 
+    def assert_namespace_refused(self, name: str, text: str, reason: str) -> None:
+        self.write(name, text)
+        code, out = self.check()
+        self.assertEqual(code, 1, out)
+        self.assertIn(f"{name}:", out)
+        self.assertIn(reason, out)
+
+    def test_each_layer_opens_its_own_namespace(self) -> None:
+        self.write("nn/loss.cpp", "namespace nn {\nnamespace {\n}\n}\n")
+        self.write("thrust_trainer/batched_trainer.cpp", "namespace nn::batched {\n}\nnamespace nn::batched::omp_backend {\n}\n")
+        self.write("program/grid.cpp", "namespace program {\nusing namespace nn;\n}\n")
+        self.assertEqual(self.check(), (0, ""))
+
+    def test_the_core_opens_no_other_namespace(self) -> None:
+        self.assert_namespace_refused("nn/loss.cpp", "namespace program {\n}\n", "namespace program")
+
+    def test_the_trainer_is_nn_batched(self) -> None:
+        self.assert_namespace_refused("thrust_trainer/batched_job.hpp", "namespace nn {\n}\n", "namespace nn")
+
+    def test_the_plumbing_is_program(self) -> None:
+        self.assert_namespace_refused("program/report.cpp", "namespace nn {\n}\n", "namespace nn")
+
+    def test_the_core_names_nothing_above_it(self) -> None:
+        self.assert_namespace_refused("nn/train.cpp", "void f() { program::validate(); }\n", "program::")
+        self.assert_namespace_refused("nn/train.cpp", "void f() { nn::batched::train_batched(); }\n",
+                                      "nn::batched::")
+
+    def test_the_trainer_names_no_plumbing(self) -> None:
+        self.assert_namespace_refused("thrust_trainer/batched_trainer.cpp", "int x = program::z_95;\n", "program::")
+
     def test_a_missing_core_folder_is_a_usage_error(self) -> None:
         shutil.rmtree(self.src / "nn")
         self.assertEqual(self.check()[0], 2)

@@ -9,6 +9,6 @@ namespace exercises {
 /// Settings with which chapter 2's trainer (nn::train) learns XOR from most seeds. The test sets the gate
 /// to XOR, the activation to tanh and the seed itself; everything else is yours to choose, within a budget
 /// of at most 4000 training steps (epochs x batches per epoch) and at most 64 rows a batch.
-nn::Settings xor_settings();
+program::Settings xor_settings();
 
 }  // namespace exercises

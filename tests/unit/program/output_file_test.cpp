@@ -40,7 +40,7 @@ void expect_input_error_naming(const std::string& flag, const std::string& path,
 TEST(OutputFile, WritesTheWholeContentsAndLeavesNoTemporaryFile) {
   TempDir dir;
   const std::string contents = "{\n  \"loss\": 0.25\n}\n";
-  nn::write_file_atomically("--json", dir.file("result.json"), contents);
+  program::write_file_atomically("--json", dir.file("result.json"), contents);
   EXPECT_EQ(read_text(dir.file("result.json")), contents);
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"result.json"});
 }
@@ -48,14 +48,14 @@ TEST(OutputFile, WritesTheWholeContentsAndLeavesNoTemporaryFile) {
 TEST(OutputFile, ReplacesAnExistingFile) {
   TempDir dir;
   std::ofstream(dir.file("result.json")) << "a much longer old content that must not survive";
-  nn::write_file_atomically("--json", dir.file("result.json"), "new");
+  program::write_file_atomically("--json", dir.file("result.json"), "new");
   EXPECT_EQ(read_text(dir.file("result.json")), "new");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"result.json"});
 }
 
 TEST(OutputFile, GivesTheFileOrdinaryPermissions) {
   TempDir dir;
-  nn::write_file_atomically("--json", dir.file("result.json"), "x");
+  program::write_file_atomically("--json", dir.file("result.json"), "x");
   const mode_t mask = ::umask(0);
   ::umask(mask);
   struct stat info {};
@@ -66,8 +66,8 @@ TEST(OutputFile, GivesTheFileOrdinaryPermissions) {
 TEST(OutputFile, PathInAMissingDirectoryThrowsInputErrorAndCreatesNothing) {
   TempDir dir;
   const std::string path = dir.file("missing/result.json");
-  expect_input_error_naming("--json", path, [&] { nn::write_file_atomically("--json", path, "x"); });
-  expect_input_error_naming("--save-weights", path, [&] { nn::check_writable("--save-weights", path); });
+  expect_input_error_naming("--json", path, [&] { program::write_file_atomically("--json", path, "x"); });
+  expect_input_error_naming("--save-weights", path, [&] { program::check_writable("--save-weights", path); });
   EXPECT_TRUE(dir.entries().empty());
 }
 
@@ -75,22 +75,22 @@ TEST(OutputFile, ADirectoryIsNotAWritableFile) {
   TempDir dir;
   std::filesystem::create_directory(dir.path() / "results");
   const std::string path = dir.file("results");
-  expect_input_error_naming("--json", path, [&] { nn::write_file_atomically("--json", path, "x"); });
-  expect_input_error_naming("--json", path, [&] { nn::check_writable("--json", path); });
+  expect_input_error_naming("--json", path, [&] { program::write_file_atomically("--json", path, "x"); });
+  expect_input_error_naming("--json", path, [&] { program::check_writable("--json", path); });
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"results"});
   EXPECT_TRUE(std::filesystem::is_empty(dir.path() / "results"));
 }
 
 TEST(OutputFile, CheckWritableLeavesNothingBehind) {
   TempDir dir;
-  nn::check_writable("--json", dir.file("result.json"));
+  program::check_writable("--json", dir.file("result.json"));
   EXPECT_TRUE(dir.entries().empty());
 }
 
 TEST(OutputFile, ANameTooLongThrowsInputErrorNotFilesystemError) {
   const std::string path(256, 'a');
-  expect_input_error_naming("--json", path, [&] { nn::check_writable("--json", path); });
-  expect_input_error_naming("--json", path, [&] { nn::write_file_atomically("--json", path, "x"); });
+  expect_input_error_naming("--json", path, [&] { program::check_writable("--json", path); });
+  expect_input_error_naming("--json", path, [&] { program::write_file_atomically("--json", path, "x"); });
 }
 
 // Renaming a new file onto a FIFO would replace the FIFO; it is written through instead.
@@ -100,8 +100,8 @@ TEST(OutputFile, WritesIntoAFifoAndKeepsIt) {
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
   ASSERT_GE(reader, 0);
-  nn::check_writable("--json", fifo);
-  nn::write_file_atomically("--json", fifo, "through the pipe");
+  program::check_writable("--json", fifo);
+  program::write_file_atomically("--json", fifo, "through the pipe");
   char buffer[64] = {};
   const ssize_t got = ::read(reader, buffer, sizeof buffer - 1);
   ::close(reader);
@@ -115,8 +115,8 @@ TEST(OutputFile, WritesThroughASymlinkToADevice) {
   TempDir dir;
   const std::string link = dir.file("discard.json");
   std::filesystem::create_symlink("/dev/null", link);
-  nn::check_writable("--json", link);
-  nn::write_file_atomically("--json", link, "gone");
+  program::check_writable("--json", link);
+  program::write_file_atomically("--json", link, "gone");
   EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(link)));
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"discard.json"});
 }
@@ -127,8 +127,8 @@ TEST(OutputFile, ReplacesTheFileASymlinkNamesAndKeepsTheLink) {
   std::filesystem::create_directory(dir.path() / "results");
   std::ofstream(dir.file("results/result.json")) << "old";
   std::filesystem::create_symlink("results/result.json", dir.path() / "latest.json");
-  nn::check_writable("--json", dir.file("latest.json"));
-  nn::write_file_atomically("--json", dir.file("latest.json"), "new");
+  program::check_writable("--json", dir.file("latest.json"));
+  program::write_file_atomically("--json", dir.file("latest.json"), "new");
   EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(dir.path() / "latest.json")));
   EXPECT_EQ(read_text(dir.file("results/result.json")), "new");
   EXPECT_EQ(dir.entries(), (std::vector<std::string>{"latest.json", "results"}));
@@ -147,8 +147,8 @@ TEST(OutputFile, WritesThroughThePipeThatDevFdNames) {
   int ends[2];
   ASSERT_EQ(::pipe(ends), 0);
   const std::string name = "/dev/fd/" + std::to_string(ends[1]);
-  nn::check_writable("--json", name);
-  nn::write_file_atomically("--json", name, "through the pipe");
+  program::check_writable("--json", name);
+  program::write_file_atomically("--json", name, "through the pipe");
   EXPECT_EQ(waiting_in(ends[0]), "through the pipe");
   EXPECT_EQ(::fcntl(ends[1], F_GETFD), 0) << "the descriptor was closed";
   ::close(ends[0]);
@@ -160,8 +160,8 @@ TEST(OutputFile, WritesThroughTheSocketThatProcSelfFdNames) {
   int ends[2];
   ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, ends), 0);
   const std::string name = "/proc/self/fd/" + std::to_string(ends[1]);
-  nn::check_writable("--json", name);
-  nn::write_file_atomically("--json", name, "through the socket");
+  program::check_writable("--json", name);
+  program::write_file_atomically("--json", name, "through the socket");
   EXPECT_EQ(waiting_in(ends[0]), "through the socket");
   ::close(ends[0]);
   ::close(ends[1]);
@@ -171,7 +171,7 @@ TEST(OutputFile, ADescriptorOpenForReadingIsNotWritable) {
   int ends[2];
   ASSERT_EQ(::pipe(ends), 0);
   const std::string name = "/dev/fd/" + std::to_string(ends[0]);
-  expect_input_error_naming("--json", name, [&] { nn::check_writable("--json", name); });
+  expect_input_error_naming("--json", name, [&] { program::check_writable("--json", name); });
   ::close(ends[0]);
   ::close(ends[1]);
 }
@@ -183,30 +183,30 @@ TEST(OutputFile, DashWritesToStandardOutput) {
   std::fflush(stdout);
   const int saved = ::dup(STDOUT_FILENO);
   ::dup2(ends[1], STDOUT_FILENO);
-  nn::check_writable("--json", "-");
-  nn::write_file_atomically("--json", "-", "on standard output");
+  program::check_writable("--json", "-");
+  program::write_file_atomically("--json", "-", "on standard output");
   ::dup2(saved, STDOUT_FILENO);
   ::close(saved);
   EXPECT_EQ(waiting_in(ends[0]), "on standard output");
   ::close(ends[0]);
   ::close(ends[1]);
-  EXPECT_TRUE(nn::is_standard_output("-"));
-  EXPECT_FALSE(nn::is_standard_output("./-"));
+  EXPECT_TRUE(program::is_standard_output("-"));
+  EXPECT_FALSE(program::is_standard_output("./-"));
 }
 
 TEST(OutputFile, ASymlinkLoopThrowsInputError) {
   TempDir dir;
   std::filesystem::create_symlink("b", dir.path() / "a");
   std::filesystem::create_symlink("a", dir.path() / "b");
-  expect_input_error_naming("--json", dir.file("a"), [&] { nn::write_file_atomically("--json", dir.file("a"), "x"); });
+  expect_input_error_naming("--json", dir.file("a"), [&] { program::write_file_atomically("--json", dir.file("a"), "x"); });
 }
 
 TEST(OutputFile, SameFileSeesThroughDotsAndSymlinks) {
   TempDir dir;
   std::filesystem::create_directory(dir.path() / "results");
   std::filesystem::create_symlink("results/result.json", dir.path() / "latest.json");
-  EXPECT_TRUE(nn::same_file(dir.file("results/result.json"), dir.file("results/../results/./result.json")));
-  EXPECT_TRUE(nn::same_file(dir.file("latest.json"), dir.file("results/result.json")));
-  EXPECT_TRUE(nn::same_file("result.json", "./result.json"));  // relative, and not there yet
-  EXPECT_FALSE(nn::same_file(dir.file("results/result.json"), dir.file("results/weights.json")));
+  EXPECT_TRUE(program::same_file(dir.file("results/result.json"), dir.file("results/../results/./result.json")));
+  EXPECT_TRUE(program::same_file(dir.file("latest.json"), dir.file("results/result.json")));
+  EXPECT_TRUE(program::same_file("result.json", "./result.json"));  // relative, and not there yet
+  EXPECT_FALSE(program::same_file(dir.file("results/result.json"), dir.file("results/weights.json")));
 }

@@ -33,27 +33,27 @@ void expect_identical(const std::vector<nn::Linear>& actual, const nn::Network& 
 
 TEST(WeightsFile, JsonRoundTripIsExact) {
   const nn::Network network = awkward_network();
-  const std::string text = nn::weights_to_json(network).dump(2);
-  expect_identical(nn::weights_from_json(nlohmann::json::parse(text)), network);
+  const std::string text = program::weights_to_json(network).dump(2);
+  expect_identical(program::weights_from_json(nlohmann::json::parse(text)), network);
 }
 
 TEST(WeightsFile, SaveThenLoadGivesTheSameNetwork) {
   TempDir dir;
   const nn::Network network = awkward_network();
-  nn::save_weights(dir.file("weights.json"), network);
-  const nn::Network loaded = nn::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh);
+  program::save_weights(dir.file("weights.json"), network);
+  const nn::Network loaded = program::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh);
   expect_identical(loaded.layers(), network);
   EXPECT_EQ(loaded.activation(), nn::Activation::tanh);
 }
 
 TEST(WeightsFile, LoadRejectsAMissingFileAndLayersOtherThanAskedFor) {
   TempDir dir;
-  nn::save_weights(dir.file("weights.json"), nn::Network::initialised({2, 1, 1}, nn::Activation::tanh, 1));
-  EXPECT_THROW(nn::load_weights(dir.file("missing.json"), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
-  EXPECT_THROW(nn::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh), nn::InputError);
-  EXPECT_THROW(nn::load_weights(dir.file("weights.json"), {2, 2, 1}, nn::Activation::tanh), nn::InputError);
+  program::save_weights(dir.file("weights.json"), nn::Network::initialised({2, 1, 1}, nn::Activation::tanh, 1));
+  EXPECT_THROW(program::load_weights(dir.file("missing.json"), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.file("weights.json"), {2, 2, 1}, nn::Activation::tanh), nn::InputError);
   std::ofstream(dir.file("broken.json")) << "{\"layers\": [";
-  EXPECT_THROW(nn::load_weights(dir.file("broken.json"), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.file("broken.json"), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
 }
 
 TEST(WeightsFile, RejectsMalformedDocuments) {
@@ -81,7 +81,7 @@ TEST(WeightsFile, RejectsMalformedDocuments) {
                       {"weight": [[1, 2, 3]], "bias": [0]}]})"},
   };
   for (const auto& [what, text] : documents) {
-    EXPECT_THROW(nn::weights_from_json(nlohmann::json::parse(text)), nn::InputError) << what;
+    EXPECT_THROW(program::weights_from_json(nlohmann::json::parse(text)), nn::InputError) << what;
   }
 }
 
@@ -89,10 +89,10 @@ TEST(WeightsFile, RejectsNonFiniteNumbers) {
   for (double bad : {std::nan(""), std::numeric_limits<double>::infinity()}) {
     nlohmann::json document = nlohmann::json::parse(R"({"layers": [{"weight": [[1, 2]], "bias": [0]}]})");
     document["layers"][0]["weight"][0][1] = bad;
-    EXPECT_THROW(nn::weights_from_json(document), nn::InputError) << bad;
+    EXPECT_THROW(program::weights_from_json(document), nn::InputError) << bad;
     document["layers"][0]["weight"][0][1] = 2;
     document["layers"][0]["bias"][0] = bad;
-    EXPECT_THROW(nn::weights_from_json(document), nn::InputError) << bad;
+    EXPECT_THROW(program::weights_from_json(document), nn::InputError) << bad;
   }
 }
 
@@ -104,19 +104,19 @@ TEST(WeightsFile, RejectsAWideFirstRowBeforeAllocating) {
   nlohmann::json rows = nlohmann::json::array({wide});
   for (int i = 1; i < 100000; ++i) rows.push_back({0});
   const nlohmann::json document = {{"layers", {{{"weight", rows}, {"bias", wide}}}}};
-  EXPECT_THROW(nn::weights_sizes(document), nn::InputError);
-  EXPECT_THROW(nn::weights_from_json(document), nn::InputError);
+  EXPECT_THROW(program::weights_sizes(document), nn::InputError);
+  EXPECT_THROW(program::weights_from_json(document), nn::InputError);
 }
 
 TEST(WeightsFile, SizesAreReadWithoutTheNumbers) {
-  EXPECT_EQ(nn::weights_sizes(nn::weights_to_json(awkward_network())), (std::vector<int>{2, 5, 5, 1}));
+  EXPECT_EQ(program::weights_sizes(program::weights_to_json(awkward_network())), (std::vector<int>{2, 5, 5, 1}));
 }
 
 // Files that open but cannot be read as files: an InputError, not std::ios_base::failure.
 TEST(WeightsFile, LoadRejectsADirectoryAndAnUnreadableFile) {
   TempDir dir;
-  EXPECT_THROW(nn::load_weights(dir.path().string(), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
-  EXPECT_THROW(nn::load_weights("/proc/self/mem", {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.path().string(), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(program::load_weights("/proc/self/mem", {2, 1, 1}, nn::Activation::tanh), nn::InputError);
 }
 
 // A file with far more values than the asked-for network has parameters is the wrong file; it is rejected
@@ -129,7 +129,7 @@ TEST(WeightsFile, LoadRejectsAFileFarLargerThanTheNetwork) {
   file << "]}";
   file.close();
   try {
-    nn::load_weights(dir.file("big.json"), {2, 1, 1}, nn::Activation::tanh);
+    program::load_weights(dir.file("big.json"), {2, 1, 1}, nn::Activation::tanh);
     ADD_FAILURE() << "no error";
   } catch (const nn::InputError& error) {
     EXPECT_NE(std::string(error.what()).find("more values"), std::string::npos) << error.what();

@@ -114,7 +114,7 @@ struct Case {
 Case case_of(const nlohmann::json& c) {
   const nn::Architecture architecture{nn::parse_activation(c["activation"]),
                                       nn::parse_activation(c["output_activation"]), nn::parse_inputs(c["inputs"])};
-  Case made{nn::Network(nn::weights_from_json(c["start"]), architecture), {nn::parse_gate(c["gate"])}, {},
+  Case made{nn::Network(program::weights_from_json(c["start"]), architecture), {nn::parse_gate(c["gate"])}, {},
             c["layers"]};
   made.config.loss = nn::parse_loss(c["loss"]);
   made.config.lr = c["lr"];
@@ -137,7 +137,7 @@ void expect_like_pytorch(const std::vector<float>& losses, const std::vector<flo
   for (std::size_t s = 0; s < losses.size(); ++s) {
     EXPECT_NEAR(losses[s], expected_losses[s], step_tolerance * (1.0 + expected_losses[s])) << what << " step " << s;
   }
-  const nn::Network end(nn::weights_from_json(c["end"]), nn::Activation::identity);
+  const nn::Network end(program::weights_from_json(c["end"]), nn::Activation::identity);
   const std::vector<float> expected = nn::flatten_parameters(end);
   ASSERT_EQ(parameters.size(), expected.size()) << what;
   for (std::size_t k = 0; k < parameters.size(); ++k) {
@@ -158,7 +158,7 @@ TEST(TorchReference, ChapterTwosTrainerStepsAsPyTorchDoes) {
 TEST(TorchReference, TheThrustTrainerStepsAsPyTorchDoes) {
   for (const nlohmann::json& c : reference()["training"]) {
     const Case made = case_of(c);
-    nn::BatchedJob job;
+    nn::batched::BatchedJob job;
     job.layers = made.layers;
     job.activation = made.start.activation();
     job.output_activation = made.start.output_activation();
@@ -167,7 +167,7 @@ TEST(TorchReference, TheThrustTrainerStepsAsPyTorchDoes) {
     job.train = made.config;
     job.initial_parameters = nn::flatten_parameters(made.start);
     job.keep_history = job.keep_parameters = true;
-    const nn::BatchedResult result = nn::train_batched(job, nn::Device::cpu);
+    const nn::batched::BatchedResult result = nn::batched::train_batched(job, nn::batched::Device::cpu);
     expect_like_pytorch(result.train_loss_history, result.parameters, c, "Thrust, CPU");
   }
 }

@@ -20,12 +20,12 @@
 namespace {
 
 #define SKIP_WITHOUT_GPU()                                                                      \
-  if (!nn::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
+  if (!nn::batched::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
                                              "the CUDA variant is skipped"
 
 // 37 networks: two full CPU groups of 16 and a partial one, whose unused lanes must store nothing.
-nn::BatchedJob job_of(const std::vector<int>& layers, nn::Activation activation) {
-  nn::BatchedJob job;
+nn::batched::BatchedJob job_of(const std::vector<int>& layers, nn::Activation activation) {
+  nn::batched::BatchedJob job;
   job.layers = layers;
   job.activation = activation;
   job.train.seed = 41;
@@ -35,7 +35,7 @@ nn::BatchedJob job_of(const std::vector<int>& layers, nn::Activation activation)
   return job;
 }
 
-void expect_same_results(const nn::BatchedResult& compiled, const nn::BatchedResult& general, float tolerance,
+void expect_same_results(const nn::batched::BatchedResult& compiled, const nn::batched::BatchedResult& general, float tolerance,
                          const std::string& what) {
   const auto expect_close = [&](const std::vector<float>& a, const std::vector<float>& b, const char* name) {
     ASSERT_EQ(a.size(), b.size()) << what << " " << name;
@@ -58,13 +58,13 @@ void expect_same_results(const nn::BatchedResult& compiled, const nn::BatchedRes
   }
 }
 
-void expect_general_path_is_compiled_path(nn::Device device, float tolerance) {
+void expect_general_path_is_compiled_path(nn::batched::Device device, float tolerance) {
   for (const std::vector<int>& layers : {std::vector<int>{2, 1, 1}, std::vector<int>{2, 5, 5, 1}}) {
     for (nn::Activation activation : {nn::Activation::tanh, nn::Activation::identity, nn::Activation::relu}) {
-      nn::BatchedJob job = job_of(layers, activation);
-      const nn::BatchedResult compiled = nn::train_batched(job, device);
+      nn::batched::BatchedJob job = job_of(layers, activation);
+      const nn::batched::BatchedResult compiled = nn::batched::train_batched(job, device);
       job.general_path = true;
-      const nn::BatchedResult general = nn::train_batched(job, device);
+      const nn::batched::BatchedResult general = nn::batched::train_batched(job, device);
       expect_same_results(compiled, general, tolerance, nn::activation_name(activation));
       if (activation == nn::Activation::tanh) {
         EXPECT_GT(compiled.learned_count, 0) << "a comparison of networks that all fail would hide little";
@@ -73,19 +73,19 @@ void expect_general_path_is_compiled_path(nn::Device device, float tolerance) {
   }
 }
 
-TEST(GeneralPath, IsTheCompiledPathBitForBitOnTheCpu) { expect_general_path_is_compiled_path(nn::Device::cpu, 0.0f); }
+TEST(GeneralPath, IsTheCompiledPathBitForBitOnTheCpu) { expect_general_path_is_compiled_path(nn::batched::Device::cpu, 0.0f); }
 
 // nvcc may fuse multiplies and adds differently where the sizes are constants, so CUDA agrees to rounding.
 TEST(GeneralPath, IsTheCompiledPathOnCuda) {
   SKIP_WITHOUT_GPU();
-  expect_general_path_is_compiled_path(nn::Device::cuda, 1e-4f);
+  expect_general_path_is_compiled_path(nn::batched::Device::cuda, 1e-4f);
 }
 
 // Network n of a point-set job is chapter 2's network for seed + n: the same split, the same training, the
 // same counts of right points; losses to float rounding (the xtensor trainer sums a set's rows its own way).
-void expect_point_sets_match_xtensor(nn::Device device, nn::PointSet set, const std::vector<int>& layers,
+void expect_point_sets_match_xtensor(nn::batched::Device device, nn::PointSet set, const std::vector<int>& layers,
                                      bool full_batch) {
-  nn::BatchedJob job = job_of(layers, nn::Activation::tanh);
+  nn::batched::BatchedJob job = job_of(layers, nn::Activation::tanh);
   job.networks = 3;
   job.data = {set, 60, 40};
   job.train.loss = nn::Loss::mse;
@@ -93,7 +93,7 @@ void expect_point_sets_match_xtensor(nn::Device device, nn::PointSet set, const 
   job.train.lr = 0.05f;
   job.train.epochs = 6;
   job.train.batches_per_epoch = full_batch ? 5 : 20;
-  const nn::BatchedResult thrust = nn::train_batched(job, device);
+  const nn::batched::BatchedResult thrust = nn::batched::train_batched(job, device);
   ASSERT_EQ(thrust.test_right.size(), 3u);
   for (std::int64_t n = 0; n < job.networks; ++n) {
     nn::TrainConfig config = job.train;
@@ -117,31 +117,31 @@ void expect_point_sets_match_xtensor(nn::Device device, nn::PointSet set, const 
 
 TEST(PointSets, EachNetworkIsChapter2sOnTheCpu) {
   // Point sets train on the general path, shapes of the compiled list included.
-  expect_point_sets_match_xtensor(nn::Device::cpu, nn::PointSet::ring, {2, 7, 3, 1}, true);
-  expect_point_sets_match_xtensor(nn::Device::cpu, nn::PointSet::quadrants, {2, 5, 5, 1}, false);
+  expect_point_sets_match_xtensor(nn::batched::Device::cpu, nn::PointSet::ring, {2, 7, 3, 1}, true);
+  expect_point_sets_match_xtensor(nn::batched::Device::cpu, nn::PointSet::quadrants, {2, 5, 5, 1}, false);
 }
 
 TEST(PointSets, EachNetworkIsChapter2sOnCuda) {
   SKIP_WITHOUT_GPU();
-  expect_point_sets_match_xtensor(nn::Device::cuda, nn::PointSet::ring, {2, 7, 3, 1}, true);
-  expect_point_sets_match_xtensor(nn::Device::cuda, nn::PointSet::quadrants, {2, 5, 5, 1}, false);
+  expect_point_sets_match_xtensor(nn::batched::Device::cuda, nn::PointSet::ring, {2, 7, 3, 1}, true);
+  expect_point_sets_match_xtensor(nn::batched::Device::cuda, nn::PointSet::quadrants, {2, 5, 5, 1}, false);
 }
 
 // learned_epoch is the first epoch after which the network met the rule: trained for that many epochs it has
 // learned, trained for one fewer it has not (training is the same up to any epoch, whatever comes after).
-void expect_learned_epoch_is_first(nn::BatchedJob job) {
-  const nn::BatchedResult full = nn::train_batched(job, nn::Device::cpu);
+void expect_learned_epoch_is_first(nn::batched::BatchedJob job) {
+  const nn::batched::BatchedResult full = nn::batched::train_batched(job, nn::batched::Device::cpu);
   int checked = 0;
   for (std::int64_t n = 0; n < job.networks && checked < 3; ++n) {
     const int epoch = full.learned_epoch[n];
     if (epoch < 2) continue;
-    nn::BatchedJob one = job;
+    nn::batched::BatchedJob one = job;
     one.networks = 1;
     one.train.seed = job.train.seed + static_cast<std::uint64_t>(n);
     one.train.epochs = epoch;
-    EXPECT_EQ(nn::train_batched(one, nn::Device::cpu).learned[0], 1) << "network " << n << " after " << epoch;
+    EXPECT_EQ(nn::batched::train_batched(one, nn::batched::Device::cpu).learned[0], 1) << "network " << n << " after " << epoch;
     one.train.epochs = epoch - 1;
-    EXPECT_EQ(nn::train_batched(one, nn::Device::cpu).learned[0], 0) << "network " << n << " after " << epoch - 1;
+    EXPECT_EQ(nn::batched::train_batched(one, nn::batched::Device::cpu).learned[0], 0) << "network " << n << " after " << epoch - 1;
     ++checked;
   }
   EXPECT_EQ(checked, 3) << "too few networks learned after the first epoch to check the rule";
@@ -153,14 +153,14 @@ void expect_learned_epoch_is_first(nn::BatchedJob job) {
 }
 
 TEST(LearnedEpoch, IsTheFirstEpochAfterWhichTheGateIsLearned) {
-  nn::BatchedJob job = job_of({2, 5, 5, 1}, nn::Activation::tanh);
+  nn::batched::BatchedJob job = job_of({2, 5, 5, 1}, nn::Activation::tanh);
   job.train.lr = 0.01f;
   job.train.epochs = 12;
   expect_learned_epoch_is_first(job);
 }
 
 TEST(LearnedEpoch, IsTheFirstEpochAfterWhichThePointSetIsLearned) {
-  nn::BatchedJob job = job_of({2, 8, 1}, nn::Activation::tanh);
+  nn::batched::BatchedJob job = job_of({2, 8, 1}, nn::Activation::tanh);
   job.data = {nn::PointSet::blobs, 50, 50};
   job.train.loss = nn::Loss::mse;
   job.train.lr = 0.02f;
@@ -173,9 +173,9 @@ TEST(Shapes, OutsideTheLimitsAreRefusedWithOneLine) {
   for (const std::vector<int>& layers :
        {std::vector<int>{2, 17, 1}, std::vector<int>{2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, std::vector<int>{3, 5, 1},
         std::vector<int>{2, 5, 2}, std::vector<int>{2, 0, 1}}) {
-    nn::BatchedJob job = job_of(layers, nn::Activation::tanh);
+    nn::batched::BatchedJob job = job_of(layers, nn::Activation::tanh);
     try {
-      nn::train_batched(job, nn::Device::cpu);
+      nn::batched::train_batched(job, nn::batched::Device::cpu);
       ADD_FAILURE() << "trained a shape over the limits";
     } catch (const nn::InputError& error) {
       const std::string message = error.what();
@@ -184,10 +184,10 @@ TEST(Shapes, OutsideTheLimitsAreRefusedWithOneLine) {
     }
   }
   // The largest shape it takes trains.
-  nn::BatchedJob widest = job_of({2, 16, 16, 16, 16, 16, 16, 16, 16, 1}, nn::Activation::relu);
+  nn::batched::BatchedJob widest = job_of({2, 16, 16, 16, 16, 16, 16, 16, 16, 1}, nn::Activation::relu);
   widest.networks = 2;
   widest.train.epochs = 1;
-  EXPECT_EQ(nn::train_batched(widest, nn::Device::cpu).final_loss.size(), 2u);
+  EXPECT_EQ(nn::batched::train_batched(widest, nn::batched::Device::cpu).final_loss.size(), 2u);
 }
 
 }  // namespace
