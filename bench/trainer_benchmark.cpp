@@ -15,7 +15,9 @@
 
 namespace {
 
-nn::Gate gate_of(const benchmark::State& state) { return state.range(1) == 0 ? nn::Gate::and_gate : nn::Gate::xor_gate; }
+nn::Gate gate_of(const benchmark::State& state) {
+  return state.range(1) == 0 ? nn::Gate::and_gate : nn::Gate::xor_gate;
+}
 
 void report(benchmark::State& state, double networks, double learned) {
   const double network_steps = networks * bench::steps * static_cast<double>(state.iterations());
@@ -98,12 +100,28 @@ BENCHMARK(FmaPeak)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(XtensorOneAtATime)->Args({64, 0})->Args({64, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 // Three runs each and their median: the scaling ratio (2 threads vs 1) divides two of these, and a single
 // run on a shared 2-core machine moves it by several percent.
-BENCHMARK(ThrustCpu1Thread)->Args({65536, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)
-    ->Repetitions(3)->ReportAggregatesOnly(true);
-BENCHMARK(ThrustCpuAllThreads)->Args({65536, 0})->Args({65536, 1})->Unit(benchmark::kMillisecond)->UseRealTime()
-    ->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
-BENCHMARK(ThrustCpuGeneralPath)->Args({65536, 0})->Unit(benchmark::kMillisecond)->UseRealTime()
-    ->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+BENCHMARK(ThrustCpu1Thread)
+    ->Args({65536, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(ThrustCpuAllThreads)
+    ->Args({65536, 0})
+    ->Args({65536, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(ThrustCpuGeneralPath)
+    ->Args({65536, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(ThrustCuda)->Args({1 << 20, 0})->Args({1 << 20, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK_MAIN();

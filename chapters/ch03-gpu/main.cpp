@@ -19,9 +19,9 @@ struct Chapter3Flags {
   std::string device = "auto";
   bool sweep = false;
   program::Grid grid{.name = "a sweep",
-                .data_flag = "--gates",
-                .data = {nn::Gate::and_gate},
-                .activations = {nn::Activation::identity, nn::Activation::tanh}};
+                     .data_flag = "--gates",
+                     .data = {nn::Gate::and_gate},
+                     .activations = {nn::Activation::identity, nn::Activation::tanh}};
 };
 
 void train_one(const program::Settings& settings, nn::batched::Device device) {
@@ -71,18 +71,16 @@ void sweep(const program::Settings& settings, const program::Grid& grid, nn::bat
 int main(int argc, char** argv) {
   program::Settings settings;
   Chapter3Flags flags;
-  CLI::App app{"Chapter 3: train with Thrust on the GPU (or the CPU), one network or many at once.",
-               "ch03-gpu"};
+  CLI::App app{"Chapter 3: train with Thrust on the GPU (or the CPU), one network or many at once.", "ch03-gpu"};
   program::add_training_flags(app, settings);
   program::add_activation_flag(app, settings);
   program::add_dataset_flags(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
   CLI::Option* sweep_flag =
-      program::add_switch(app, "--sweep", flags.sweep,
-                     "Train --networks networks for every configuration of the grid");
+      program::add_switch(app, "--sweep", flags.sweep, "Train --networks networks for every configuration of the grid");
   program::add_whole_number_flag(app, "--networks", flags.grid.networks,
-                            "Sweep: networks per configuration, seeds --seed upwards")
+                                 "Sweep: networks per configuration, seeds --seed upwards")
       ->needs(sweep_flag);
   program::add_sweep_flags(app, flags.grid, sweep_flag, settings);
   return program::run_program(app, argc, argv, settings, [&] {

@@ -16,12 +16,12 @@ namespace {
 struct ZooFlags {
   std::string device = "auto";
   program::Grid grid{.name = "the zoo",
-                .data_flag = "--datasets",
-                .data = {nn::all_point_sets.begin(), nn::all_point_sets.end()},
-                .activations = nn::all_activations(),
-                .networks = 64,
-                .measures_learned_epochs = true,
-                .counts_dead_units = true};
+                     .data_flag = "--datasets",
+                     .data = {nn::all_point_sets.begin(), nn::all_point_sets.end()},
+                     .activations = nn::all_activations(),
+                     .networks = 64,
+                     .measures_learned_epochs = true,
+                     .counts_dead_units = true};
 };
 
 // The chapter's standard training, the one its page uses for one network per activation: full-batch MSE
@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
   program::add_training_flags(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();
-  program::add_whole_number_flag(app, "--networks", flags.grid.networks, "Networks per configuration, seeds --seed upwards");
+  program::add_whole_number_flag(app, "--networks", flags.grid.networks,
+                                 "Networks per configuration, seeds --seed upwards");
   program::add_zoo_flags(app, flags.grid, settings);
   return program::run_program(app, argc, argv, settings, [&] { run(settings, flags); });
 }

@@ -30,7 +30,8 @@ TEST(CollapseTwoLayers, AgreesWithTheLibrarysCollapse) {
     const nn::Linear single = exercises::collapse_two_layers(network.layers()[0], network.layers()[1]);
     ASSERT_EQ(single.weight.shape(), expected.weight.shape());
     ASSERT_EQ(single.bias.shape(), expected.bias.shape());
-    for (std::size_t i = 0; i < 2; ++i) EXPECT_NEAR(single.weight(0, i), expected.weight(0, i), 1e-5f) << "seed " << seed;
+    for (std::size_t i = 0; i < 2; ++i)
+      EXPECT_NEAR(single.weight(0, i), expected.weight(0, i), 1e-5f) << "seed " << seed;
     EXPECT_NEAR(single.bias(0), expected.bias(0), 1e-5f) << "seed " << seed;
   }
 }

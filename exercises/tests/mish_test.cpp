@@ -80,7 +80,8 @@ TEST(MishDerivative, PassesTheGradientCheckAgainstYourMish) {
   for (int k = -48; k <= 48; ++k) {
     const double z = k / 8.0;
     const double numeric = (static_cast<double>(exercises::mish(static_cast<float>(z + h))) -
-                            static_cast<double>(exercises::mish(static_cast<float>(z - h)))) / (2.0 * h);
+                            static_cast<double>(exercises::mish(static_cast<float>(z - h)))) /
+                           (2.0 * h);
     EXPECT_TRUE(close(exercises::mish_derivative(static_cast<float>(z)), numeric, 2e-3, 2e-5))
         << "mish'(" << z << ") against central differences of your mish";
   }

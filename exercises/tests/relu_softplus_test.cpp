@@ -20,10 +20,10 @@ TEST(ReluDerivative, IsAStepThatIsZeroAtTheKink) {
   EXPECT_EQ(exercises::relu_derivative(-1.0f), 0.0f);
   EXPECT_EQ(exercises::relu_derivative(0.0f), 0.0f) << "at the kink, the convention is 0";
   EXPECT_EQ(exercises::relu_derivative(2.0f), 1.0f);
-  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative, -3.0f,
-                                                            -0.25f, "relu"));
-  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative, 0.25f,
-                                                            3.0f, "relu"));
+  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative, -3.0f, -0.25f,
+                                                            "relu"));
+  EXPECT_TRUE(
+      exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative, 0.25f, 3.0f, "relu"));
 }
 
 TEST(Softplus, HasItsKnownValues) {
@@ -52,8 +52,8 @@ TEST(SoftplusDerivative, IsOneOverOnePlusEToTheMinusZ) {
 }
 
 TEST(SoftplusDerivative, PassesTheLibrarysGradientCheckAgainstYourSoftplus) {
-  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::softplus, exercises::softplus_derivative,
-                                                            -6.0f, 6.0f, "softplus"));
+  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::softplus, exercises::softplus_derivative, -6.0f,
+                                                            6.0f, "softplus"));
 }
 
 }  // namespace

@@ -64,17 +64,26 @@ inline constexpr float leaky_relu_slope = 0.01f;
 NN_HOST_DEVICE inline float activate(Activation activation, float z) {
   // ANCHOR: activate
   switch (activation) {
-    case Activation::tanh: return rational_tanh(z);
-    case Activation::sigmoid: return 1.0f / (1.0f + portable_exp(-z));
-    case Activation::relu: return z > 0.0f ? z : 0.0f;
-    case Activation::leaky_relu: return z > 0.0f ? z : leaky_relu_slope * z;
-    case Activation::elu: return z > 0.0f ? z : portable_expm1(z);
-    case Activation::gelu: return 0.5f * z * (1.0f + rational_tanh(gelu_scale * (z + gelu_cubic * z * z * z)));
+    case Activation::tanh:
+      return rational_tanh(z);
+    case Activation::sigmoid:
+      return 1.0f / (1.0f + portable_exp(-z));
+    case Activation::relu:
+      return z > 0.0f ? z : 0.0f;
+    case Activation::leaky_relu:
+      return z > 0.0f ? z : leaky_relu_slope * z;
+    case Activation::elu:
+      return z > 0.0f ? z : portable_expm1(z);
+    case Activation::gelu:
+      return 0.5f * z * (1.0f + rational_tanh(gelu_scale * (z + gelu_cubic * z * z * z)));
     case Activation::softplus:  // log(1 + e^-|z|) + max(z, 0): e^z never overflows
       return portable_log1p(portable_exp(-fabsf(z))) + fmaxf(z, 0.0f);
-    case Activation::sin: return portable_sin(z);
-    case Activation::step: return z >= 0.0f ? 1.0f : 0.0f;
-    case Activation::identity: break;
+    case Activation::sin:
+      return portable_sin(z);
+    case Activation::step:
+      return z >= 0.0f ? 1.0f : 0.0f;
+    case Activation::identity:
+      break;
   }
   return z;
   // ANCHOR_END: activate
@@ -92,18 +101,25 @@ NN_HOST_DEVICE inline float activation_derivative(Activation activation, float z
       const float g = activate(Activation::sigmoid, z);  // sigmoid'(z) = sigmoid(z) (1 - sigmoid(z))
       return g * (1.0f - g);
     }
-    case Activation::relu: return z > 0.0f ? 1.0f : 0.0f;
-    case Activation::leaky_relu: return z > 0.0f ? 1.0f : leaky_relu_slope;
-    case Activation::elu: return z > 0.0f ? 1.0f : portable_exp(z);
+    case Activation::relu:
+      return z > 0.0f ? 1.0f : 0.0f;
+    case Activation::leaky_relu:
+      return z > 0.0f ? 1.0f : leaky_relu_slope;
+    case Activation::elu:
+      return z > 0.0f ? 1.0f : portable_exp(z);
     case Activation::gelu: {  // product rule: z/2 (1 + t) with t = tanh(u), u = sqrt(2/pi) (z + 0.044715 z^3)
       const float t = rational_tanh(gelu_scale * (z + gelu_cubic * z * z * z));
       const float du_dz = gelu_scale * (1.0f + 3.0f * gelu_cubic * z * z);
       return 0.5f * (1.0f + t) + 0.5f * z * (1.0f - t * t) * du_dz;
     }
-    case Activation::softplus: return activate(Activation::sigmoid, z);  // log(1 + e^z)' = sigmoid(z)
-    case Activation::sin: return portable_cos(z);
-    case Activation::step: return 0.0f;  // flat on both sides of its jump
-    case Activation::identity: break;    // z' = 1: the slope of a straight line
+    case Activation::softplus:
+      return activate(Activation::sigmoid, z);  // log(1 + e^z)' = sigmoid(z)
+    case Activation::sin:
+      return portable_cos(z);
+    case Activation::step:
+      return 0.0f;  // flat on both sides of its jump
+    case Activation::identity:
+      break;  // z' = 1: the slope of a straight line
   }
   return 1.0f;
   // ANCHOR_END: derivative
@@ -113,10 +129,14 @@ NN_HOST_DEVICE inline float activation_derivative(Activation activation, float z
 /// a = tanh(z) computed once), without evaluating g a second time where g' is written with g.
 NN_HOST_DEVICE inline float activation_slope(Activation activation, float z, float a) {
   switch (activation) {
-    case Activation::tanh: return 1.0f - a * a;
-    case Activation::sigmoid: return a * (1.0f - a);
-    case Activation::identity: return 1.0f;
-    default: break;  // g' is not written with g
+    case Activation::tanh:
+      return 1.0f - a * a;
+    case Activation::sigmoid:
+      return a * (1.0f - a);
+    case Activation::identity:
+      return 1.0f;
+    default:
+      break;  // g' is not written with g
   }
   return activation_derivative(activation, z);
 }

@@ -24,8 +24,7 @@ struct Architecture {
 /// every layer, the inputs as given, PyTorch's initialisation. The programs print and write only what
 /// departs from it, and the Thrust trainer's compiled shapes train nothing else.
 inline bool is_demo_design(const Architecture& architecture, Init init) {
-  return architecture.output == architecture.hidden && architecture.inputs == Inputs::unit &&
-         init == Init::pytorch;
+  return architecture.output == architecture.hidden && architecture.inputs == Inputs::unit && init == Init::pytorch;
 }
 
 }  // namespace nn

@@ -24,8 +24,8 @@ bool dead(Activation activation, const Matrix& z, std::size_t unit) {
 DeadUnits count_dead_units(const Network& network, const Matrix& inputs) {
   const std::size_t columns = network.layers().front().in();
   if (inputs.shape(1) != columns) {
-    throw InputError("dead units: the inputs have " + std::to_string(inputs.shape(1)) +
-                     " columns, the network takes " + std::to_string(columns));
+    throw InputError("dead units: the inputs have " + std::to_string(inputs.shape(1)) + " columns, the network takes " +
+                     std::to_string(columns));
   }
   // The forward pass's own sums, so that the units judged are exactly the ones training saw.
   const ForwardTrace trace = network.forward_trace(inputs);

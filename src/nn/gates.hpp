@@ -28,10 +28,14 @@ inline constexpr std::array<std::array<float, 2>, 4> truth_table_inputs{{{0, 0},
 /// The gate's output for inputs a, b (each 0 or 1).
 NN_HOST_DEVICE inline constexpr int gate_output(Gate gate, int a, int b) {
   switch (gate) {
-    case Gate::and_gate: return a & b;
-    case Gate::or_gate: return a | b;
-    case Gate::nand_gate: return 1 - (a & b);
-    case Gate::xor_gate: return a ^ b;
+    case Gate::and_gate:
+      return a & b;
+    case Gate::or_gate:
+      return a | b;
+    case Gate::nand_gate:
+      return 1 - (a & b);
+    case Gate::xor_gate:
+      return a ^ b;
   }
   return 0;
 }

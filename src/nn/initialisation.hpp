@@ -34,9 +34,12 @@ static_assert(in_enum_order(init_names), "one name per initialisation, in the en
 /// The bound a of a layer's weights under `init`: they are drawn from U(-a, a).
 NN_HOST_DEVICE inline float initial_weight_bound(Init init, int in, int out) {
   switch (init) {
-    case Init::xavier: return sqrtf(6.0f / static_cast<float>(in + out));
-    case Init::he: return sqrtf(6.0f / static_cast<float>(in));
-    case Init::pytorch: break;
+    case Init::xavier:
+      return sqrtf(6.0f / static_cast<float>(in + out));
+    case Init::he:
+      return sqrtf(6.0f / static_cast<float>(in));
+    case Init::pytorch:
+      break;
   }
   return 1.0f / sqrtf(static_cast<float>(in));
 }

@@ -29,8 +29,6 @@ Matrix Linear::input_gradient(const Matrix& dz) const {
   return xt::sum(xt::view(dz, all(), all(), newaxis()) * xt::view(weight, newaxis(), all(), all()), {1});
 }
 
-Linear zero_linear(std::size_t in, std::size_t out) {
-  return {xt::zeros<float>({out, in}), xt::zeros<float>({out})};
-}
+Linear zero_linear(std::size_t in, std::size_t out) { return {xt::zeros<float>({out, in}), xt::zeros<float>({out})}; }
 
 }  // namespace nn

@@ -23,8 +23,7 @@ Matrix activated(Activation activation, const Matrix& z) {
 
 Matrix activation_slopes(Activation activation, const Matrix& z) {
   Matrix d = z;
-  std::transform(d.begin(), d.end(), d.begin(),
-                 [activation](float v) { return activation_derivative(activation, v); });
+  std::transform(d.begin(), d.end(), d.begin(), [activation](float v) { return activation_derivative(activation, v); });
   return d;
 }
 
@@ -82,7 +81,7 @@ ForwardTrace Network::forward_trace(const Matrix& x) const {
   // ANCHOR: forward
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     trace.inputs.push_back(a);
-    trace.pre_activations.push_back(layers_[l].forward(a));  // z = W a + b
+    trace.pre_activations.push_back(layers_[l].forward(a));            // z = W a + b
     a = activated(activation_after(l), trace.pre_activations.back());  // a = g(z), unit by unit
   }
   // ANCHOR_END: forward
@@ -91,12 +90,11 @@ ForwardTrace Network::forward_trace(const Matrix& x) const {
 }
 
 std::vector<LinearGradients> Network::backward(const ForwardTrace& trace, const Matrix& d_output) const {
-  return backward_from_output_sums(trace, d_output * activation_slopes(architecture_.output,
-                                                                       trace.pre_activations.back()));
+  return backward_from_output_sums(trace,
+                                   d_output * activation_slopes(architecture_.output, trace.pre_activations.back()));
 }
 
-std::vector<LinearGradients> Network::backward_from_output_sums(const ForwardTrace& trace,
-                                                                const Matrix& d_sums) const {
+std::vector<LinearGradients> Network::backward_from_output_sums(const ForwardTrace& trace, const Matrix& d_sums) const {
   std::vector<LinearGradients> gradients(layers_.size());
   Matrix dz = d_sums;
   // ANCHOR: backward

@@ -17,7 +17,9 @@ struct Judged {
 Judged judge(const Network& network, const Batch& rows, Loss loss) {
   const ForwardTrace trace = network.forward_trace(rows.inputs);
   const Matrix& outputs = trace.output;
-  Judged judged{{}, {0, static_cast<int>(outputs.shape(0))}, mean_loss(loss, trace, rows.targets),
+  Judged judged{{},
+                {0, static_cast<int>(outputs.shape(0))},
+                mean_loss(loss, trace, rows.targets),
                 mean_loss(Loss::l1, outputs, rows.targets)};
   for (std::size_t row = 0; row < outputs.shape(0); ++row) {
     judged.outputs.push_back(outputs(row, 0));
@@ -37,8 +39,7 @@ Outcome evaluate(const Network& network, const Dataset& data, Loss loss) {
   Judged train = judge(network, data.train, loss);
   // A gate's test rows are its training rows: judged once.
   const Judged test = data.source.gate() ? train : judge(network, data.test, loss);
-  Outcome outcome{std::move(train.outputs), train.accuracy, test.accuracy, train.loss, test.loss, train.l1_loss,
-                  false};
+  Outcome outcome{std::move(train.outputs), train.accuracy, test.accuracy, train.loss, test.loss, train.l1_loss, false};
   outcome.learned = meets_learned_rule(data.source, outcome.train, outcome.test, outcome.train_l1_loss);
   return outcome;
 }

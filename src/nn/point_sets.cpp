@@ -110,11 +110,16 @@ std::string point_set_name(PointSet set) { return name_in(point_set_names, set);
 LabelledPoint draw_point(PointSet set, int wanted_class, Engine& engine) {
   assert(wanted_class == 0 || wanted_class == 1);
   switch (set) {
-    case PointSet::ring: return {ring_point(wanted_class, engine), wanted_class};
-    case PointSet::quadrants: return {quadrants_point(wanted_class, engine), wanted_class};
-    case PointSet::blobs: return {blobs_point(wanted_class, engine), wanted_class};
-    case PointSet::spirals: return {spirals_point(wanted_class, engine), wanted_class};
-    case PointSet::comfort: return comfort_point(engine);
+    case PointSet::ring:
+      return {ring_point(wanted_class, engine), wanted_class};
+    case PointSet::quadrants:
+      return {quadrants_point(wanted_class, engine), wanted_class};
+    case PointSet::blobs:
+      return {blobs_point(wanted_class, engine), wanted_class};
+    case PointSet::spirals:
+      return {spirals_point(wanted_class, engine), wanted_class};
+    case PointSet::comfort:
+      return comfort_point(engine);
   }
   return {{0.0f, 0.0f}, 0};
 }

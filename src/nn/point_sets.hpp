@@ -27,7 +27,7 @@ enum class PointSet {
 
 /// Every point set, in the order the flag's help lists them.
 inline constexpr std::array<PointSet, 5> all_point_sets{PointSet::ring, PointSet::quadrants, PointSet::blobs,
-                                                       PointSet::spirals, PointSet::comfort};
+                                                        PointSet::spirals, PointSet::comfort};
 
 /// The flag spelling: "ring", "quadrants", "blobs", "spirals", "comfort".
 std::string point_set_name(PointSet set);

@@ -9,7 +9,7 @@ namespace nn {
 float train_step(Network& network, ParameterUpdater& updater, const Batch& batch, Loss loss) {
   // ANCHOR: step
   const ForwardTrace trace = network.forward_trace(batch.inputs);  // forward: every layer's sums and outputs
-  const float batch_loss = mean_loss(loss, trace, batch.targets);   // the loss, before the step
+  const float batch_loss = mean_loss(loss, trace, batch.targets);  // the loss, before the step
   // backward: the loss's gradient at the output's sums, then through every layer by the chain rule
   const Matrix d_sums = mean_loss_sum_gradient(loss, network, trace, batch.targets);
   updater.step(network, network.backward_from_output_sums(trace, d_sums));  // update: move every parameter
@@ -31,10 +31,9 @@ TrainHistory train(Network& network, const Dataset& data, const TrainConfig& con
       const Batch& batch = config.full_batch ? data.train : (drawn = stream.next());
       loss_sum += train_step(network, updater, batch, config.loss);
     }
-    const EpochReport report{
-        epoch, static_cast<float>(loss_sum / config.batches_per_epoch),
-        mean_loss(config.loss, network.forward_trace(data.train.inputs), data.train.targets),
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), &network};
+    const EpochReport report{epoch, static_cast<float>(loss_sum / config.batches_per_epoch),
+                             mean_loss(config.loss, network.forward_trace(data.train.inputs), data.train.targets),
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), &network};
     history.train_loss.push_back(report.train_loss);
     history.training_set_loss.push_back(report.training_set_loss);
     if (on_epoch) on_epoch(report);

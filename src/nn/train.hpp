@@ -12,7 +12,6 @@
 
 namespace nn {
 
-
 /// One progress line's worth: what an epoch did.
 struct EpochReport {
   int epoch;                ///< 1-based.

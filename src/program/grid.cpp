@@ -85,8 +85,9 @@ void add_common_grid_flags(CLI::App& app, Grid& grid, const std::string& prefix,
       [&grid](const Texts& texts) { grid.output_activations = parse_output_activations(texts); },
       prefix + "activations after the output layer, each with every --activations (default: --output-activation, "
                "or each configuration's --activations)"));
-  needing(app.add_option("--grid-layers", grid.layer_sets,
-                         prefix + "layer sizes, repeat the flag for each (e.g. " + layers_example + "; default: --layers)"));
+  needing(app.add_option(
+      "--grid-layers", grid.layer_sets,
+      prefix + "layer sizes, repeat the flag for each (e.g. " + layers_example + "; default: --layers)"));
 }
 
 // The median of `values` (the mean of the middle two for an even count); none when there are none.
@@ -111,7 +112,8 @@ nlohmann::json optional_json(const std::optional<double>& value) {
 // Whether any row names its output activation: then the tables and JSON say it, row by row; otherwise (the
 // demo's design, the activation after every layer) they stay as they were.
 bool names_output_activations(const std::vector<GridRow>& rows) {
-  return std::any_of(rows.begin(), rows.end(), [](const GridRow& row) { return row.job.output_activation.has_value(); });
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const GridRow& row) { return row.job.output_activation.has_value(); });
 }
 
 // The activation column: ten wide, or 21 where it holds "hidden>output"; the header's titles widen with it.
@@ -129,12 +131,16 @@ std::string cell(GridColumn column, const GridRow& row, int activation_width, bo
   const BatchedResult& result = row.result;
   const auto count = [](std::int64_t value) { return static_cast<long long>(value); };
   switch (column) {
-    case GridColumn::layers: return printed("%-9s ", sizes_text(job.layers).c_str());
+    case GridColumn::layers:
+      return printed("%-9s ", sizes_text(job.layers).c_str());
     case GridColumn::activation:
       return printed("%-*s ", activation_width, activations_text(job, with_output).c_str());
-    case GridColumn::gate: return printed("%-4s ", data_name(job.data).c_str());
-    case GridColumn::dataset: return printed("%-10s ", data_name(job.data).c_str());
-    case GridColumn::lr: return printed("%-6g  ", static_cast<double>(job.train.lr));
+    case GridColumn::gate:
+      return printed("%-4s ", data_name(job.data).c_str());
+    case GridColumn::dataset:
+      return printed("%-10s ", data_name(job.data).c_str());
+    case GridColumn::lr:
+      return printed("%-6g  ", static_cast<double>(job.train.lr));
     case GridColumn::learned:
       return printed("%7lld %s  ", count(result.learned_count),
                      rate_with_interval(result.learned_count, job.networks).c_str());
@@ -143,9 +149,12 @@ std::string cell(GridColumn column, const GridRow& row, int activation_width, bo
                      rate_with_interval(result.rounds_correctly_count, job.networks).c_str());
     case GridColumn::final_loss:
       return printed("%8s %7s", fixed4(result.median_final_loss).c_str(), fixed4(result.worst_final_loss).c_str());
-    case GridColumn::median_loss: return printed("%7s ", fixed4(result.median_final_loss).c_str());
-    case GridColumn::learned_epoch: return printed("%7s ", optional_text(row.median_learned_epoch, "%.1f").c_str());
-    case GridColumn::dead_units: return printed("%5s ", optional_text(row.dead_share * 100.0, "%.0f%%").c_str());
+    case GridColumn::median_loss:
+      return printed("%7s ", fixed4(result.median_final_loss).c_str());
+    case GridColumn::learned_epoch:
+      return printed("%7s ", optional_text(row.median_learned_epoch, "%.1f").c_str());
+    case GridColumn::dead_units:
+      return printed("%5s ", optional_text(row.dead_share * 100.0, "%.0f%%").c_str());
     case GridColumn::dead_output:
       return printed("%4lld/%-4lld", count(row.dead_output), count(row.dead_output_not_learned));
   }
@@ -156,14 +165,22 @@ void add_json(GridColumn column, const GridRow& row, nlohmann::json& configurati
   const BatchedJob& job = row.job;
   const BatchedResult& result = row.result;
   switch (column) {
-    case GridColumn::layers: configuration["layers"] = job.layers; break;
+    case GridColumn::layers:
+      configuration["layers"] = job.layers;
+      break;
     case GridColumn::activation:
       configuration["activation"] = activation_name(job.activation);
       if (job.output_activation) configuration["output_activation"] = activation_name(*job.output_activation);
       break;
-    case GridColumn::gate: configuration["gate"] = data_name(job.data); break;
-    case GridColumn::dataset: configuration["dataset"] = data_name(job.data); break;
-    case GridColumn::lr: configuration["lr"] = job.train.lr; break;
+    case GridColumn::gate:
+      configuration["gate"] = data_name(job.data);
+      break;
+    case GridColumn::dataset:
+      configuration["dataset"] = data_name(job.data);
+      break;
+    case GridColumn::lr:
+      configuration["lr"] = job.train.lr;
+      break;
     case GridColumn::learned:
       configuration["learned"] = result.learned_count;
       configuration["learned_rate_interval"] = interval_json(result.learned_count, job.networks);
@@ -176,9 +193,15 @@ void add_json(GridColumn column, const GridRow& row, nlohmann::json& configurati
       configuration["median_final_loss"] = result.median_final_loss;
       configuration["worst_final_loss"] = result.worst_final_loss;
       break;
-    case GridColumn::median_loss: configuration["median_final_loss"] = result.median_final_loss; break;
-    case GridColumn::learned_epoch: configuration["median_learned_epoch"] = optional_json(row.median_learned_epoch); break;
-    case GridColumn::dead_units: configuration["dead_unit_share"] = row.dead_share; break;
+    case GridColumn::median_loss:
+      configuration["median_final_loss"] = result.median_final_loss;
+      break;
+    case GridColumn::learned_epoch:
+      configuration["median_learned_epoch"] = optional_json(row.median_learned_epoch);
+      break;
+    case GridColumn::dead_units:
+      configuration["dead_unit_share"] = row.dead_share;
+      break;
     case GridColumn::dead_output:
       configuration["dead_output"] = row.dead_output;
       configuration["dead_output_not_learned"] = row.dead_output_not_learned;
@@ -245,11 +268,12 @@ std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
   }
   if (settings.gate_flag || settings.dataset_flag) {
     throw InputError(std::string(settings.gate_flag ? "--gate" : "--dataset") + ": " + grid.name +
-                     " takes its data from " + grid.data_flag + " (ch04-zoo's --datasets takes the gates and the "
+                     " takes its data from " + grid.data_flag +
+                     " (ch04-zoo's --datasets takes the gates and the "
                      "point sets)");
   }
-  for (const auto& [flag, points] : {std::pair{"--train-points", grid.train_points},
-                                     std::pair{"--test-points", grid.test_points}}) {
+  for (const auto& [flag, points] :
+       {std::pair{"--train-points", grid.train_points}, std::pair{"--test-points", grid.test_points}}) {
     if (points < 1) throw InputError(std::string(flag) + " must be > 0, got " + std::to_string(points));
   }
   if (grid.networks < 1) throw InputError("--networks must be >= 1, got " + std::to_string(grid.networks));
@@ -301,12 +325,14 @@ Network trained_network(const BatchedJob& job, const BatchedResult& result, std:
 
 Outcome trained_outcome(const BatchedJob& job, const BatchedResult& result, std::int64_t n) {
   const auto i = static_cast<std::size_t>(n);
-  Outcome outcome{{}, {}, {}, result.final_loss[i], result.final_loss[i], result.final_l1_loss[i], result.learned[i] == 1};
+  Outcome outcome{
+      {}, {}, {}, result.final_loss[i], result.final_loss[i], result.final_l1_loss[i], result.learned[i] == 1};
   if (const Gate* gate = job.data.gate()) {
     const std::array<float, 4> targets = truth_table_targets(*gate);
     outcome.outputs.assign(result.predictions.begin() + 4 * n, result.predictions.begin() + 4 * n + 4);
     outcome.train = {0, 4};
-    for (std::size_t row = 0; row < 4; ++row) outcome.train.right += rounds_to_target(outcome.outputs[row], targets[row]);
+    for (std::size_t row = 0; row < 4; ++row)
+      outcome.train.right += rounds_to_target(outcome.outputs[row], targets[row]);
     outcome.test = outcome.train;
   } else {
     outcome.train = {result.train_right[i], job.data.train_points};

@@ -25,18 +25,18 @@ namespace program {
 
 /// The grid: every combination of its lists is one configuration, trained `networks` times.
 struct Grid {
-  std::string name{};                                  ///< "a sweep", "the zoo": what its refusals call it.
-  std::string data_flag{};                             ///< "--gates", "--datasets": the flag that lists its data.
-  std::vector<std::string> layer_sets{};               ///< --grid-layers, each as given; empty: --layers.
-  std::vector<std::variant<nn::Gate, nn::PointSet>> data{};    ///< --gates or --datasets.
-  int train_points = 200;                            ///< Each point set's training points.
-  int test_points = 200;                             ///< Each point set's held-out test points.
-  std::vector<float> lrs{};                            ///< --lrs; empty: --lr.
-  std::vector<nn::Activation> activations{};               ///< --activations.
+  std::string name{};                                        ///< "a sweep", "the zoo": what its refusals call it.
+  std::string data_flag{};                                   ///< "--gates", "--datasets": the flag that lists its data.
+  std::vector<std::string> layer_sets{};                     ///< --grid-layers, each as given; empty: --layers.
+  std::vector<std::variant<nn::Gate, nn::PointSet>> data{};  ///< --gates or --datasets.
+  int train_points = 200;                                    ///< Each point set's training points.
+  int test_points = 200;                                     ///< Each point set's held-out test points.
+  std::vector<float> lrs{};                                  ///< --lrs; empty: --lr.
+  std::vector<nn::Activation> activations{};                 ///< --activations.
   std::vector<std::optional<nn::Activation>> output_activations{};  ///< --output-activations; empty: the settings'.
-  std::int64_t networks = 1000;                      ///< --networks: networks per configuration.
-  bool measures_learned_epochs = false;              ///< Keep the epoch each network first met the rule.
-  bool counts_dead_units = false;                    ///< Keep the trained parameters, to count dead units.
+  std::int64_t networks = 1000;                                     ///< --networks: networks per configuration.
+  bool measures_learned_epochs = false;                             ///< Keep the epoch each network first met the rule.
+  bool counts_dead_units = false;  ///< Keep the trained parameters, to count dead units.
 };
 
 /// Adds chapter 3's grid flags, each an error without `sweep` (the --sweep flag) rather than silently ignored:
@@ -59,22 +59,24 @@ nn::batched::BatchedJob batched_job(const Settings& settings);
 std::vector<nn::batched::BatchedJob> grid_jobs(const Settings& settings, const Grid& grid);
 
 /// Network n of a trained job that kept its parameters, as chapter 2's network.
-nn::Network trained_network(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result, std::int64_t n);
+nn::Network trained_network(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result,
+                            std::int64_t n);
 
 /// Network n of a trained job judged as chapter 2 judges its network (evaluate), from what the Thrust trainer
 /// returned: its outputs on the truth table (a gate) or its accuracies (a point set), its losses and whether it
 /// learned.
-nn::Outcome trained_outcome(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result, std::int64_t n);
+nn::Outcome trained_outcome(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result,
+                            std::int64_t n);
 
 /// One configuration's networks, trained and summarised.
 struct GridRow {
-  nn::batched::BatchedJob job;                               ///< What was trained.
-  nn::batched::BatchedResult result;                         ///< What came back.
-  std::optional<double> median_learned_epoch;   ///< If measured: over the networks that learned; none if none did.
-  double dead_share = 0.0;                      ///< If counted: dead hidden units / all hidden units.
-  std::int64_t dead_output = 0;                 ///< If counted: networks whose output unit is dead on their
-                                                ///< training inputs.
-  std::int64_t dead_output_not_learned = 0;     ///< Of those, the ones that did not learn.
+  nn::batched::BatchedJob job;                 ///< What was trained.
+  nn::batched::BatchedResult result;           ///< What came back.
+  std::optional<double> median_learned_epoch;  ///< If measured: over the networks that learned; none if none did.
+  double dead_share = 0.0;                     ///< If counted: dead hidden units / all hidden units.
+  std::int64_t dead_output = 0;                ///< If counted: networks whose output unit is dead on their
+                                               ///< training inputs.
+  std::int64_t dead_output_not_learned = 0;    ///< Of those, the ones that did not learn.
 };
 
 /// The row for a trained job: the median learned epoch where the job kept learned epochs, and where it kept

@@ -31,8 +31,8 @@ void print_collapse(std::ostream& out, const DataSource& data, const Outcome& ou
   out << "x1 x2  target    network  single map\n";
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
-    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row])
-        << "    " << column(single_outputs[row]) << "\n";
+    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row]) << "    "
+        << column(single_outputs[row]) << "\n";
   }
 }
 
@@ -42,10 +42,10 @@ void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome
   const float d = interaction(targets);
   const Linear best = best_linear_fit(gate);
   const std::array<float, 4> best_outputs = outputs_on_truth_table(best);
-  out << "Every linear f has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0, but " << name << "'s targets give "
-      << d << ".\n"
-      << "So no linear map produces " << name << ": its mean L1 loss is at least " << fixed4(linear_loss_floor(gate, Loss::l1))
-      << " and its mean squared error at least " << fixed4(linear_loss_floor(gate, Loss::mse)) << ".\n"
+  out << "Every linear f has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0, but " << name << "'s targets give " << d << ".\n"
+      << "So no linear map produces " << name << ": its mean L1 loss is at least "
+      << fixed4(linear_loss_floor(gate, Loss::l1)) << " and its mean squared error at least "
+      << fixed4(linear_loss_floor(gate, Loss::mse)) << ".\n"
       << "This network's " << loss_name(loss) << " loss: " << fixed4(outcome.train_loss) << " (floor "
       << fixed4(linear_loss_floor(gate, loss)) << ").\n";
   if (rounds_to(best_outputs, targets)) {
@@ -54,8 +54,9 @@ void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome
         << " exactly.\nTry --gate xor: there no threshold on any linear map separates the classes.\n";
   } else {
     out << "Nor can a threshold rescue it: f(0,0) + f(1,1) = f(0,1) + f(1,0) for every linear f, so no line"
-        << " puts " << name << "'s 1s on one side and its 0s on the other.\nThe best linear map, y = "
-        << map_formula(best) << ", just answers the middle everywhere.\n";
+        << " puts " << name
+        << "'s 1s on one side and its 0s on the other.\nThe best linear map, y = " << map_formula(best)
+        << ", just answers the middle everywhere.\n";
   }
 }
 

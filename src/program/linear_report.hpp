@@ -20,7 +20,8 @@ std::string map_formula(const nn::Linear& map);
 
 /// The single map the layers multiply out into: for a gate, the truth table with the network's outputs beside
 /// the map's; for a point set, what a threshold on the map can do.
-void print_collapse(std::ostream& out, const nn::DataSource& data, const nn::Outcome& outcome, const nn::Linear& single);
+void print_collapse(std::ostream& out, const nn::DataSource& data, const nn::Outcome& outcome,
+                    const nn::Linear& single);
 
 /// A gate's floor: why no linear map gets below it, where this run ended, and what a threshold can and cannot do.
 void print_floor(std::ostream& out, nn::Gate gate, nn::Loss loss, const nn::Outcome& outcome);

@@ -62,7 +62,8 @@ int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, 
 }
 
 Network starting_network(const Settings& settings) {
-  if (!settings.load_weights.empty()) return load_weights(settings.load_weights, settings.layers, settings.architecture());
+  if (!settings.load_weights.empty())
+    return load_weights(settings.load_weights, settings.layers, settings.architecture());
   return Network::initialised(settings.layers, settings.architecture(), settings.init, settings.train.seed);
 }
 

@@ -52,9 +52,9 @@ void print_settings(std::ostream& out, const Settings& settings) {
                                  ? ", output activation " + activation_name(settings.output_activation_or_hidden()) +
                                        ", init " + init_name(settings.init) + ", inputs " + inputs_name(settings.inputs)
                                  : std::string();
-  out << "settings: layers " << sizes_text(settings.layers) << ", activation "
-      << activation_name(settings.activation) << design << ", " << data << ", loss " << loss_name(t.loss)
-      << ", optimizer " << optimizer_name(t.optimizer) << ", lr " << t.lr << ", epochs " << t.epochs << ", "
+  out << "settings: layers " << sizes_text(settings.layers) << ", activation " << activation_name(settings.activation)
+      << design << ", " << data << ", loss " << loss_name(t.loss) << ", optimizer " << optimizer_name(t.optimizer)
+      << ", lr " << t.lr << ", epochs " << t.epochs << ", "
       << (t.full_batch ? std::string("full batch") : "batch size " + std::to_string(t.batch_size)) << ", "
       << t.batches_per_epoch << " batches an epoch, seed " << t.seed << "\n";
 }
@@ -76,14 +76,14 @@ void print_gate_outcome(std::ostream& out, const Settings& settings, Gate gate, 
   out << "x1 x2  target    network  rounded\n";
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
-    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row])
-        << "     " << rounded_at_half(outcome.outputs[row]) << "\n";
+    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row]) << "     "
+        << rounded_at_half(outcome.outputs[row]) << "\n";
   }
   out << "final " << loss_name(settings.train.loss) << " loss on the truth table: " << fixed4(outcome.train_loss)
       << "\n"
       << (outcome.learned ? "learned " : "did not learn ") << gate_name(gate)
-      << " (learned means: every output rounds to its target and the mean L1 loss is below "
-      << learned_l1_threshold << ")\n";
+      << " (learned means: every output rounds to its target and the mean L1 loss is below " << learned_l1_threshold
+      << ")\n";
 }
 
 // A point set's outcome: its accuracies and losses on both halves, and its rule.
@@ -99,9 +99,8 @@ void print_point_set_outcome(std::ostream& out, const Settings& settings, const 
   const std::string loss = loss_name(settings.train.loss);
   out << "final " << loss << " loss: " << fixed4(outcome.train_loss) << " on the training set, "
       << fixed4(outcome.test_loss) << " on the test set\n"
-      << (outcome.learned ? "learned " : "did not learn ") << data_name(settings.data)
-      << " (learned means: at least " << 100 * learned_test_accuracy
-      << "% of the held-out test points round to their class)\n";
+      << (outcome.learned ? "learned " : "did not learn ") << data_name(settings.data) << " (learned means: at least "
+      << 100 * learned_test_accuracy << "% of the held-out test points round to their class)\n";
 }
 
 }  // namespace
@@ -112,9 +111,8 @@ void print_outcome(std::ostream& out, const Settings& settings, const Outcome& o
 }
 
 nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome) {
-  nlohmann::json result = {{"settings", settings_json(settings)},
-                           {"learned", outcome.learned},
-                           {"loss_history", history.train_loss}};
+  nlohmann::json result = {
+      {"settings", settings_json(settings)}, {"learned", outcome.learned}, {"loss_history", history.train_loss}};
   if (const Gate* gate = settings.data.gate()) {
     result["final_loss"] = outcome.train_loss;
     result["final_l1_loss"] = outcome.train_l1_loss;
@@ -135,8 +133,9 @@ void write_outputs(const Settings& settings, const nlohmann::json& result, const
   // Weights that are not finite numbers could only be written as null, which --load-weights rejects; the
   // loss history says what happened, so --json alone is still written (its NaNs as null, valid JSON).
   if (!settings.save_weights.empty() && !all_finite(network)) {
-    throw InputError("training diverged: the trained weights are not finite numbers, so --save-weights was not "
-                     "written; try a smaller --lr");
+    throw InputError(
+        "training diverged: the trained weights are not finite numbers, so --save-weights was not "
+        "written; try a smaller --lr");
   }
   if (!settings.json.empty()) write_file_atomically("--json", settings.json, json_text(result));
   if (!settings.save_weights.empty()) save_weights(settings.save_weights, network);

@@ -26,8 +26,8 @@ std::string column(float value);
 void print_settings(std::ostream& out, const Settings& settings);
 
 /// The progress callback: one line an epoch (epoch, training loss, the loss on every training row, which
-/// for a gate is its truth table, elapsed time) on `out`, or nothing when quiet. Wall times vary run to run, so chapters send this to stderr and keep
-/// stdout byte-identical for a given seed.
+/// for a gate is its truth table, elapsed time) on `out`, or nothing when quiet. Wall times vary run to run, so
+/// chapters send this to stderr and keep stdout byte-identical for a given seed.
 std::function<void(const nn::EpochReport&)> progress_printer(std::ostream& out, const Settings& settings);
 
 /// The demo's table: each input row, the network's output and the perfect output.

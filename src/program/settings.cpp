@@ -43,8 +43,8 @@ T parse_whole_number(const std::string& flag, const std::string& text) {
   const char* end = text.data() + text.size();
   const auto [stop, error] = std::from_chars(text.data(), end, ignored);
   if (error == std::errc::result_out_of_range && stop == end) {  // digits, just too many of them
-    throw InputError(flag + " is out of range (at most " + std::to_string(std::numeric_limits<T>::max()) +
-                     "), got '" + text + "'");
+    throw InputError(flag + " is out of range (at most " + std::to_string(std::numeric_limits<T>::max()) + "), got '" +
+                     text + "'");
   }
   throw InputError(flag + " must be a whole number in decimal digits, got '" + text + "'");
 }
@@ -111,7 +111,8 @@ CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& 
       [flag, &path, dash_is_stdout](const std::string& text) {
         if (text.empty()) throw InputError(flag + " needs a file name, got an empty one");
         if (is_standard_output(text) && !dash_is_stdout) {
-          throw InputError(flag + " takes a file name, not '-' (only --json - writes to standard output); write ./- "
+          throw InputError(flag +
+                           " takes a file name, not '-' (only --json - writes to standard output); write ./- "
                            "for a file named '-'");
         }
         if (text.front() == '-' && !is_standard_output(text)) {
@@ -190,7 +191,8 @@ void add_activation_flag(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
          "--activation", [&settings](const std::string& name) { settings.activation = parse_activation(name); },
          "Activation after every hidden layer (and after the output layer, unless --output-activation says "
-         "otherwise): " + activation_names_text())
+         "otherwise): " +
+             activation_names_text())
       ->default_str(activation_name(settings.activation));
   add_output_activation_flag(app, settings);
 }

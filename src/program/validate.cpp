@@ -35,13 +35,14 @@ void validate_data(const Settings& settings) {
   const DataSource defaults;
   if (data.gate()) {
     if (data.train_points != defaults.train_points || data.test_points != defaults.test_points) {
-      throw InputError("--train-points and --test-points size a point set; --dataset gate has the four "
-                       "truth-table rows");
+      throw InputError(
+          "--train-points and --test-points size a point set; --dataset gate has the four "
+          "truth-table rows");
     }
     return;
   }
-  for (const auto& [flag, points] : {std::pair{"--train-points", data.train_points},
-                                     std::pair{"--test-points", data.test_points}}) {
+  for (const auto& [flag, points] :
+       {std::pair{"--train-points", data.train_points}, std::pair{"--test-points", data.test_points}}) {
     require_positive(flag, points);
     if (points > max_batch_size) {
       throw InputError(std::string(flag) + " must be at most " + std::to_string(max_batch_size) + ", got " +
@@ -62,8 +63,10 @@ int widest_batch(const Settings& settings) {
 
 void validate_loss_and_output(Loss loss, Activation output_activation) {
   if (loss == Loss::bce && output_activation != Activation::sigmoid) {
-    throw InputError("--loss bce is the cross-entropy of a sigmoid output and needs --output-activation sigmoid, "
-                     "got " + activation_name(output_activation));
+    throw InputError(
+        "--loss bce is the cross-entropy of a sigmoid output and needs --output-activation sigmoid, "
+        "got " +
+        activation_name(output_activation));
   }
 }
 

@@ -117,7 +117,8 @@ nlohmann::json weights_to_json(const Network& network) {
       for (std::size_t i = 0; i < layer.in(); ++i) row.push_back(layer.weight(o, i));
       weight.push_back(std::move(row));
     }
-    layers.push_back({{"weight", std::move(weight)}, {"bias", std::vector<float>(layer.bias.begin(), layer.bias.end())}});
+    layers.push_back(
+        {{"weight", std::move(weight)}, {"bias", std::vector<float>(layer.bias.begin(), layer.bias.end())}});
   }
   return {{"layers", std::move(layers)}};
 }

@@ -16,9 +16,8 @@ namespace {
 
 // Bytes a job holds per network on the device, with the host's copy of the results of the same size.
 std::size_t bytes_per_network(const BatchedJob& job) {
-  const bool general_path =
-      dispatch_shape(job.layers, job.needs_general_path(),
-                     [](const auto& shape) { return !std::decay_t<decltype(shape)>::compiled; });
+  const bool general_path = dispatch_shape(job.layers, job.needs_general_path(),
+                                           [](const auto& shape) { return !std::decay_t<decltype(shape)>::compiled; });
   const auto params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
   std::size_t floats = 2 + 4 + 1;  // final losses, predictions, the sorted copy for the median
   if (job.keep_history) floats += 2 * static_cast<std::size_t>(job.train.epochs);

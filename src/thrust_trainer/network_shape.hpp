@@ -130,15 +130,15 @@ NN_HOST_DEVICE NN_INLINE void for_each_layer_backwards(const S&, F&& f) {
 /// network's parameters live in memory rather than registers: slower than a compiled Shape, but no shape
 /// needs compiling.
 struct AnyShape {
-  static constexpr int max_hidden_layers = 8;                                ///< Hidden layers, at most.
-  static constexpr int max_width = 16;                                       ///< Units a hidden layer, at most.
+  static constexpr int max_hidden_layers = 8;                                  ///< Hidden layers, at most.
+  static constexpr int max_width = 16;                                         ///< Units a hidden layer, at most.
   static constexpr int unit_capacity = 2 + max_hidden_layers * max_width + 1;  ///< Units, inputs included, at most.
-  static constexpr bool compiled = false;                                    ///< Sizes known only at run time.
+  static constexpr bool compiled = false;                                      ///< Sizes known only at run time.
 
-  int layer_count = 0;                     ///< Number of Linear layers.
-  int unit_count = 0;                      ///< Inputs, hidden units and outputs together.
-  int param_count = 0;                     ///< Number of weights and biases.
-  int sizes[max_hidden_layers + 2] = {};   ///< Width of each layer boundary, inputs first.
+  int layer_count = 0;                    ///< Number of Linear layers.
+  int unit_count = 0;                     ///< Inputs, hidden units and outputs together.
+  int param_count = 0;                    ///< Number of weights and biases.
+  int sizes[max_hidden_layers + 2] = {};  ///< Width of each layer boundary, inputs first.
 
   /// The shape `sizes` spells, or nullopt if it is not 2 inputs, 1 output and at most
   /// max_hidden_layers hidden layers of 1 to max_width units.
@@ -181,7 +181,12 @@ struct AnyShapeLayer {
   /// Layer l of `shape`.
   NN_HOST_DEVICE static AnyShapeLayer of(const AnyShape& shape, int l) {
     const int first_in = shape.unit_offset(l);
-    return {l, shape.size(l), shape.size(l + 1), first_in, first_in + shape.size(l), shape.weight_offset(l),
+    return {l,
+            shape.size(l),
+            shape.size(l + 1),
+            first_in,
+            first_in + shape.size(l),
+            shape.weight_offset(l),
             bias_offset(shape, l)};
   }
 };
@@ -200,8 +205,8 @@ NN_HOST_DEVICE inline void for_each_layer_backwards(const AnyShape& shape, F&& f
 
 /// The layer sizes the Thrust trainer is compiled for, for every backend: these keep a network in registers.
 /// Any other shape AnyShape takes trains on the general path. Add a shape by adding it here.
-using SupportedShapes = std::tuple<Shape<2, 1>, Shape<2, 1, 1>, Shape<2, 2, 1>, Shape<2, 3, 1>, Shape<2, 5, 1>,
-                                   Shape<2, 5, 5, 1>>;
+using SupportedShapes =
+    std::tuple<Shape<2, 1>, Shape<2, 1, 1>, Shape<2, 2, 1>, Shape<2, 3, 1>, Shape<2, 5, 1>, Shape<2, 5, 5, 1>>;
 
 /// The supported shapes as --layers spells them: "2,1 or 2,1,1 or ...".
 inline std::string supported_shapes_text() {
@@ -223,12 +228,13 @@ inline std::string trainable_shapes_text() {
 template <class F>
 auto dispatch_shape(const std::vector<int>& sizes, bool general_path, F&& f) {
   const std::optional<AnyShape> any = AnyShape::of(sizes);
-  if (!any) throw InputError("the Thrust trainer takes --layers " + trainable_shapes_text() + ", got " +
-                             sizes_text(sizes));
+  if (!any)
+    throw InputError("the Thrust trainer takes --layers " + trainable_shapes_text() + ", got " + sizes_text(sizes));
   std::optional<decltype(f(*any))> result;
   if (!general_path) {
-    std::apply([&](auto... shapes) { ((!result && sizes == shapes.sizes() ? (void)result.emplace(f(shapes)) : void()), ...); },
-               SupportedShapes{});
+    std::apply(
+        [&](auto... shapes) { ((!result && sizes == shapes.sizes() ? (void)result.emplace(f(shapes)) : void()), ...); },
+        SupportedShapes{});
   }
   if (!result) result.emplace(f(*any));
   return std::move(*result);

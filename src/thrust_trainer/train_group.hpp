@@ -29,17 +29,17 @@ namespace nn::batched {
 /// device memory, behind one pointer: each field in GroupArgs itself made the functor larger, and a functor
 /// larger by a few pointers made nvcc put a 2,5,5,1 network's parameters on the stack.
 struct GroupExtras {
-  const float* train_points;    ///< [3 * train_rows * N]: row r's x1, x2, class at [(3r + j) * N + n]; or nullptr.
-  const float* test_points;     ///< [3 * test_rows * N], as train_points: the held-out rows.
-  int train_rows;               ///< Rows of each network's training set.
-  int test_rows;                ///< Rows of each network's test set.
-  std::int32_t* train_right;    ///< [N] out for point sets: training rows whose output rounds to the class.
-  std::int32_t* test_right;     ///< [N] out for point sets: test rows likewise.
-  float* test_loss;             ///< [N] out for point sets: chosen loss on the test rows.
-  std::int32_t* learned_epoch;  ///< [N] out, or nullptr: first epoch (1-based) after which the network met
-                                ///< the learned rule, 0 if none did.
-  float* workspace;             ///< The general path's parameters, Adam moments and gradients: 4 blocks of
-                                ///< [param_count][groups * Lanes]; nullptr for a compiled shape.
+  const float* train_points;     ///< [3 * train_rows * N]: row r's x1, x2, class at [(3r + j) * N + n]; or nullptr.
+  const float* test_points;      ///< [3 * test_rows * N], as train_points: the held-out rows.
+  int train_rows;                ///< Rows of each network's training set.
+  int test_rows;                 ///< Rows of each network's test set.
+  std::int32_t* train_right;     ///< [N] out for point sets: training rows whose output rounds to the class.
+  std::int32_t* test_right;      ///< [N] out for point sets: test rows likewise.
+  float* test_loss;              ///< [N] out for point sets: chosen loss on the test rows.
+  std::int32_t* learned_epoch;   ///< [N] out, or nullptr: first epoch (1-based) after which the network met
+                                 ///< the learned rule, 0 if none did.
+  float* workspace;              ///< The general path's parameters, Adam moments and gradients: 4 blocks of
+                                 ///< [param_count][groups * Lanes]; nullptr for a compiled shape.
   Activation output_activation;  ///< General path: the activation after the output layer. (A compiled shape
                                  ///< trains the demo's design: GroupArgs::activation after every layer.)
   Init init;                     ///< General path: the rule for the starting weights (compiled: pytorch).
@@ -50,30 +50,30 @@ struct GroupExtras {
 /// A job trains on a gate's truth table, or, where train_points is set, on a point set: network n on its
 /// own split (seed first_seed + n), as chapter 2 with --dataset and --seed first_seed + n.
 struct GroupArgs {
-  std::int64_t networks;           ///< N.
-  std::uint64_t first_seed;        ///< Network n uses seed first_seed + n.
-  const float* initial_parameters; ///< [param_count], shared by all networks; nullptr: draw from the seed.
-  Loss loss;                       ///< Trained loss.
-  Optimizer optimizer;             ///< Update rule.
-  Gate gate;                       ///< Gate to learn.
-  float lr;                        ///< Learning rate.
-  int epochs;                      ///< Epochs.
-  int batch_size;                  ///< Rows of a random batch.
-  int batches_per_epoch;           ///< Steps per epoch.
-  bool full_batch;                 ///< Use the four truth-table rows each step.
-  Activation activation;           ///< Read where A is any_activation. One byte, in full_batch's padding: a
-                                   ///< larger functor made nvcc put a network's parameters on the stack.
-  bool on_points;                  ///< Train on extras' point sets, not the gate. Also in the padding.
-  float* final_loss;               ///< [N] out: chosen loss on the training rows (a gate's: its truth table).
-  float* final_l1_loss;            ///< [N] out: L1 loss on the training rows.
-  float* predictions;              ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
-  std::uint8_t* learned;           ///< [N] out: 1 if the network learned its data (meets_learned_rule).
-  std::uint8_t* rounds_correctly;  ///< [N] out: 1 if all four outputs round to the targets, whatever the loss.
-  float* train_loss_history;       ///< [epochs * N] out, or nullptr.
-  float* training_set_loss_history;       ///< [epochs * N] out, or nullptr.
-  float* parameters;               ///< [param_count * N] out, or nullptr.
-  const GroupExtras* extras;       ///< Point sets, learned epochs and the general path's workspace, or
-                                   ///< nullptr for none of them.
+  std::int64_t networks;             ///< N.
+  std::uint64_t first_seed;          ///< Network n uses seed first_seed + n.
+  const float* initial_parameters;   ///< [param_count], shared by all networks; nullptr: draw from the seed.
+  Loss loss;                         ///< Trained loss.
+  Optimizer optimizer;               ///< Update rule.
+  Gate gate;                         ///< Gate to learn.
+  float lr;                          ///< Learning rate.
+  int epochs;                        ///< Epochs.
+  int batch_size;                    ///< Rows of a random batch.
+  int batches_per_epoch;             ///< Steps per epoch.
+  bool full_batch;                   ///< Use the four truth-table rows each step.
+  Activation activation;             ///< Read where A is any_activation. One byte, in full_batch's padding: a
+                                     ///< larger functor made nvcc put a network's parameters on the stack.
+  bool on_points;                    ///< Train on extras' point sets, not the gate. Also in the padding.
+  float* final_loss;                 ///< [N] out: chosen loss on the training rows (a gate's: its truth table).
+  float* final_l1_loss;              ///< [N] out: L1 loss on the training rows.
+  float* predictions;                ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
+  std::uint8_t* learned;             ///< [N] out: 1 if the network learned its data (meets_learned_rule).
+  std::uint8_t* rounds_correctly;    ///< [N] out: 1 if all four outputs round to the targets, whatever the loss.
+  float* train_loss_history;         ///< [epochs * N] out, or nullptr.
+  float* training_set_loss_history;  ///< [epochs * N] out, or nullptr.
+  float* parameters;                 ///< [param_count * N] out, or nullptr.
+  const GroupExtras* extras;         ///< Point sets, learned epochs and the general path's workspace, or
+                                     ///< nullptr for none of them.
 };
 
 /// One of a general-path network group's parameter arrays, held in GroupArgs::workspace: entry [k][lane] at
@@ -161,8 +161,7 @@ struct TrainGroup : private S {
       double epoch_loss[Lanes] = {};
       for (int b = 0; b < args.batches_per_epoch; ++b) {
         NN_UNROLL
-        for (int k = 0; k < shape.param_count; ++k)
-          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
+        for (int k = 0; k < shape.param_count; ++k) NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
         float batch_loss[Lanes] = {};
         const int rows = !args.full_batch ? args.batch_size : on_points() ? args.extras->train_rows : 4;
         for (int r = 0; r < rows; ++r) {
@@ -171,8 +170,8 @@ struct TrainGroup : private S {
           accumulate_gradient(shape, p, x, target, rows, g, batch_loss);
         }
         update(shape, p, g, m, v, ++step);
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-          epoch_loss[lane] += batch_loss[lane] / static_cast<float>(rows);
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) epoch_loss[lane] +=
+            batch_loss[lane] / static_cast<float>(rows);
       }
       LaneJudgement<Lanes> judged;
       const bool judge_learned = args.extras && args.extras->learned_epoch;
@@ -184,7 +183,8 @@ struct TrainGroup : private S {
         if (args.train_loss_history)
           args.train_loss_history[epoch * args.networks + n] =
               static_cast<float>(epoch_loss[lane] / args.batches_per_epoch);
-        if (args.training_set_loss_history) args.training_set_loss_history[epoch * args.networks + n] = judged.loss[lane];
+        if (args.training_set_loss_history)
+          args.training_set_loss_history[epoch * args.networks + n] = judged.loss[lane];
       }
     }
     store_results(shape, group, network, p, learned_epoch);
@@ -193,39 +193,49 @@ struct TrainGroup : private S {
   // Point sets train on the general path only: their code, compiled into a Shape's kernels too, pushed
   // nvcc to spill a 2,5,1 network's registers to the stack even on the gates.
   NN_HOST_DEVICE bool on_points() const {
-    if constexpr (S::compiled) return false;
-    else return args.on_points;
+    if constexpr (S::compiled)
+      return false;
+    else
+      return args.on_points;
   }
 
-  NN_HOST_DEVICE bool stores(std::int64_t group, int lane) const {
-    return group * Lanes + lane < args.networks;
-  }
+  NN_HOST_DEVICE bool stores(std::int64_t group, int lane) const { return group * Lanes + lane < args.networks; }
 
   // What only the general path varies: a compiled shape trains the demo's design (one activation after every
   // layer, PyTorch's initialisation, the inputs as given, no bce), so that these choices, folded to constants
   // there, add nothing to its kernels.
   NN_HOST_DEVICE Activation output_activation() const {
-    if constexpr (S::compiled) return args.activation;
-    else return args.extras->output_activation;
+    if constexpr (S::compiled)
+      return args.activation;
+    else
+      return args.extras->output_activation;
   }
   NN_HOST_DEVICE Init initialisation() const {
-    if constexpr (S::compiled) return Init::pytorch;
-    else return args.extras->init;
+    if constexpr (S::compiled)
+      return Init::pytorch;
+    else
+      return args.extras->init;
   }
   NN_HOST_DEVICE float input(float x) const {
-    if constexpr (S::compiled) return x;
-    else return encoded_input(args.extras->inputs, x);
+    if constexpr (S::compiled)
+      return x;
+    else
+      return encoded_input(args.extras->inputs, x);
   }
   // The loss of one output with sum z and value y against target t.
   NN_HOST_DEVICE float row_loss(float z, float y, float t) const {
-    if constexpr (S::compiled) return loss_value(args.loss, y, t);
-    else return output_loss(args.loss, z, y, t);
+    if constexpr (S::compiled)
+      return loss_value(args.loss, y, t);
+    else
+      return output_loss(args.loss, z, y, t);
   }
   // dL/dz of the output's sum for the batch mean over `rows`: dL/dy / rows * g'(z), with g'(z) = slope
   // (bce: (y - t) / rows, its sigmoid's slope cancelled).
   NN_HOST_DEVICE float sum_gradient(float y, float t, float slope, int rows) const {
-    if constexpr (S::compiled) return loss_derivative(args.loss, y, t) / static_cast<float>(rows) * slope;
-    else return output_sum_gradient(args.loss, y, t, slope, static_cast<float>(rows));
+    if constexpr (S::compiled)
+      return loss_derivative(args.loss, y, t) / static_cast<float>(rows) * slope;
+    else
+      return output_sum_gradient(args.loss, y, t, slope, static_cast<float>(rows));
   }
 
   // Row j (x1, x2 or class) of a point set's row r for network n: structure of arrays, [(3r + j) * N + n].
@@ -269,12 +279,16 @@ struct TrainGroup : private S {
   // any_activation, one call to `chosen`, the activation the arguments name. (Static, with `chosen` passed
   // in: a lambda that captured `this` would make nvcc copy the functor to the stack.)
   NN_HOST_DEVICE NN_INLINE static float activated(Activation chosen, float z) {
-    if constexpr (A == any_activation) return activate_out_of_line(chosen, z);
-    else return activate(A, z);
+    if constexpr (A == any_activation)
+      return activate_out_of_line(chosen, z);
+    else
+      return activate(A, z);
   }
   NN_HOST_DEVICE NN_INLINE static float slope(Activation chosen, float z, float a) {
-    if constexpr (A == any_activation) return activation_slope_out_of_line(chosen, z, a);
-    else return activation_slope(A, z, a);
+    if constexpr (A == any_activation)
+      return activation_slope_out_of_line(chosen, z, a);
+    else
+      return activation_slope(A, z, a);
   }
   // ANCHOR_END: any_activation
 
@@ -310,8 +324,8 @@ struct TrainGroup : private S {
   // ANCHOR: forward
   // z = W a + b and a' = g(z), layer by layer, with g = `output` after the last layer; a[0..1] hold the inputs.
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape,
-                                               const Params& p, float (&a)[U][Lanes], float (&z)[U][Lanes]) {
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape, const Params& p,
+                                               float (&a)[U][Lanes], float (&z)[U][Lanes]) {
     for_each_layer(shape, [&](auto layer) {
       const Activation g = layer.index + 1 == shape.layer_count ? output : chosen;
       NN_UNROLL
@@ -319,8 +333,8 @@ struct TrainGroup : private S {
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) z[layer.first_out + o][lane] = 0.0f;
         NN_UNROLL
         for (int i = 0; i < layer.in; ++i) {
-          NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-            z[layer.first_out + o][lane] += p[layer.weight(o, i)][lane] * a[layer.first_in + i][lane];
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) z[layer.first_out + o][lane] +=
+              p[layer.weight(o, i)][lane] * a[layer.first_in + i][lane];
         }
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
           z[layer.first_out + o][lane] += p[layer.biases + o][lane];
@@ -353,8 +367,8 @@ struct TrainGroup : private S {
       for (int o = 0; o < layer.out; ++o) {
         NN_UNROLL
         for (int i = 0; i < layer.in; ++i) {
-          NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-            g[layer.weight(o, i)][lane] += dz[layer.first_out + o][lane] * a[layer.first_in + i][lane];
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[layer.weight(o, i)][lane] +=
+              dz[layer.first_out + o][lane] * a[layer.first_in + i][lane];
         }
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[layer.biases + o][lane] += dz[layer.first_out + o][lane];
       }
@@ -365,12 +379,11 @@ struct TrainGroup : private S {
           float da[Lanes] = {};
           NN_UNROLL
           for (int o = 0; o < layer.out; ++o) {
-            NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-              da[lane] += dz[layer.first_out + o][lane] * p[layer.weight(o, i)][lane];
+            NN_SIMD for (int lane = 0; lane < Lanes; ++lane) da[lane] +=
+                dz[layer.first_out + o][lane] * p[layer.weight(o, i)][lane];
           }
-          NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-            dz[layer.first_in + i][lane] =
-                da[lane] * slope(chosen, z[layer.first_in + i][lane], a[layer.first_in + i][lane]);
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) dz[layer.first_in + i][lane] =
+              da[lane] * slope(chosen, z[layer.first_in + i][lane], a[layer.first_in + i][lane]);
         }
       }
     });
@@ -390,7 +403,7 @@ struct TrainGroup : private S {
     NN_UNROLL
     for (int k = 0; k < shape.param_count; ++k)
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-        adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
+          adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
   template <class Params>
@@ -442,8 +455,8 @@ struct TrainGroup : private S {
   // adding each row's trained loss to `loss`, its L1 loss to `l1` and 1 to `right` where it rounds right.
   template <class Params>
   NN_HOST_DEVICE NN_INLINE void judge_rows(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
-                                           const float* points, int rows, float (&loss)[Lanes],
-                                           float (&l1)[Lanes], int (&right)[Lanes]) const {
+                                           const float* points, int rows, float (&loss)[Lanes], float (&l1)[Lanes],
+                                           int (&right)[Lanes]) const {
     for (int r = 0; r < rows; ++r) {
       float a[U][Lanes], z[U][Lanes], target[Lanes];
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
@@ -462,9 +475,8 @@ struct TrainGroup : private S {
   }
 
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE void store_results(const S& shape, std::int64_t group,
-                                              const std::int64_t (&network)[Lanes], const Params& p,
-                                              const std::int32_t (&learned_epoch)[Lanes]) const {
+  NN_HOST_DEVICE NN_INLINE void store_results(const S& shape, std::int64_t group, const std::int64_t (&network)[Lanes],
+                                              const Params& p, const std::int32_t (&learned_epoch)[Lanes]) const {
     LaneJudgement<Lanes> judged;
     judge(shape, p, network, judged, true);
     const std::int64_t N = args.networks;

@@ -22,11 +22,17 @@ EM_JS(void, hand_points_to_page, (const float* rows, int count), {
 // surface: grid x grid outputs, row i at x2 = i / (grid - 1), column j at x1 = j / (grid - 1).
 EM_JS(void, hand_epoch_to_page,
       (int epoch, int epochs, float train_loss, float judged_loss, const float* surface, int side), {
-  if (Module["onEpoch"]) {
-    Module["onEpoch"]({epoch: epoch, epochs: epochs, train_loss: train_loss, judged_loss: judged_loss,
-                       grid: side, surface: HEAPF32.slice(surface >> 2, (surface >> 2) + side * side)});
-  }
-});
+        if (Module["onEpoch"]) {
+          Module["onEpoch"]({
+            epoch : epoch,
+            epochs : epochs,
+            train_loss : train_loss,
+            judged_loss : judged_loss,
+            grid : side,
+            surface : HEAPF32.slice(surface >> 2, (surface >> 2) + side * side)
+          });
+        }
+      });
 
 void append_rows(std::vector<float>& rows, const nn::Batch& batch, bool held_out) {
   for (std::size_t r = 0; r < batch.inputs.shape(0); ++r) {
@@ -65,8 +71,7 @@ std::function<void(const nn::EpochReport&)> progress_printer(std::ostream&, cons
   return [epochs, rows = training_rows(settings), square = unit_square()](const nn::EpochReport& report) {
     if (report.epoch == 1) hand_points_to_page(rows.data(), static_cast<int>(rows.size() / 4));
     const nn::Matrix outputs = report.network->forward(square);
-    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.training_set_loss,
-                       outputs.data(), grid);
+    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.training_set_loss, outputs.data(), grid);
   };
 }
 // ANCHOR_END: progress

@@ -177,12 +177,13 @@ const std::vector<BadInput> output_path_mistakes{
     {"EmptySaveWeightsName", {"--save-weights", ""}, "--save-weights", true},
     {"JsonNameLooksLikeAFlag", {"--json", "--quiet"}, "looks like a flag", true},
     {"SaveWeightsNameLooksLikeAFlag", {"--save-weights", "--quiet"}, "looks like a flag", true},
-    {"JsonAndSaveWeightsNameTheSameFile", {"--json", "{dir}/same.json", "--save-weights", "{dir}/./same.json"},
-     "same file", true},
+    {"JsonAndSaveWeightsNameTheSameFile",
+     {"--json", "{dir}/same.json", "--save-weights", "{dir}/./same.json"},
+     "same file",
+     true},
     // Standard output holds one document: --json - alone writes there.
     {"JsonAndSaveWeightsBothToStandardOutput", {"--json", "-", "--save-weights", "-"}, "--save-weights", true},
-    {"SaveWeightsToDevStdoutBesideJsonDash", {"--json", "-", "--save-weights", "/dev/stdout"}, "standard output",
-     true},
+    {"SaveWeightsToDevStdoutBesideJsonDash", {"--json", "-", "--save-weights", "/dev/stdout"}, "standard output", true},
 };
 
 // Every mistake, for both chapters (chapter 1 has no --activation flag, so there it is an unknown flag).
@@ -212,13 +213,13 @@ const std::vector<BadInput> parsed_by_hand{
 };
 
 INSTANTIATE_TEST_SUITE_P(BadInput, BadInputTest,
-                         ::testing::ValuesIn(for_both_chapters(
-                             {flag_mistakes, parsed_by_hand, weights_file_mistakes, output_path_mistakes})),
+                         ::testing::ValuesIn(for_both_chapters({flag_mistakes, parsed_by_hand, weights_file_mistakes,
+                                                                output_path_mistakes})),
                          case_name);
 // Nothing reaches stdout either: a bad weights file is read before the settings line is printed.
 INSTANTIATE_TEST_SUITE_P(BadInput, BadInputStdoutTest,
-                         ::testing::ValuesIn(for_both_chapters(
-                             {flag_mistakes, parsed_by_hand, weights_file_mistakes, output_path_mistakes})),
+                         ::testing::ValuesIn(for_both_chapters({flag_mistakes, parsed_by_hand, weights_file_mistakes,
+                                                                output_path_mistakes})),
                          case_name);
 
 // A --save-weights path that is not UTF-8 also goes into the JSON result; it must be written (with

@@ -16,8 +16,8 @@ struct Setting {
   double floor;  // the book's floor for this loss on AND: mean L1 1/4, mean squared error 1/16
 };
 
-const Setting settings[] = {{"l1", "2,1,1", 0.25}, {"l1", "2,5,5,1", 0.25},
-                            {"mse", "2,1,1", 1.0 / 16}, {"mse", "2,5,5,1", 1.0 / 16}};
+const Setting settings[] = {
+    {"l1", "2,1,1", 0.25}, {"l1", "2,5,5,1", 0.25}, {"mse", "2,1,1", 1.0 / 16}, {"mse", "2,5,5,1", 1.0 / 16}};
 
 nlohmann::json run_ch01(const Setting& s, int seed, std::vector<std::string> more = {}) {
   TempDir dir;
@@ -68,8 +68,8 @@ TEST(Chapter1, TheCollapsedMapGivesTheNetworksPredictions) {
         EXPECT_NEAR(linear["collapsed_outputs"][row].get<double>(), network, 1e-5) << s.layers << " row " << row;
         // The map's formula itself, evaluated here, gives the same outputs.
         const double x1 = row / 2, x2 = row % 2;
-        const double formula = map["weight"][0].get<double>() * x1 + map["weight"][1].get<double>() * x2 +
-                               map["bias"].get<double>();
+        const double formula =
+            map["weight"][0].get<double>() * x1 + map["weight"][1].get<double>() * x2 + map["bias"].get<double>();
         EXPECT_NEAR(formula, network, 1e-5) << s.layers << " row " << row;
       }
     }

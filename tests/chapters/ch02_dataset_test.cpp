@@ -18,8 +18,8 @@ namespace {
 // error (the demo's L1 loss leaves comfort's network answering 0 everywhere, as a quarter of its rooms are
 // comfortable and the median target is 0), the whole training set each step, and 100 epochs of 100 steps,
 // where the gates need 8.
-const std::vector<std::string> hidden_layer{"--layers", "2,8,1", "--loss", "mse", "--lr", "0.01",
-                                            "--full-batch", "--epochs", "100"};
+const std::vector<std::string> hidden_layer{"--layers", "2,8,1",        "--loss",   "mse", "--lr",
+                                            "0.01",     "--full-batch", "--epochs", "100"};
 
 std::vector<std::string> with(std::vector<std::string> flags, const std::vector<std::string>& more) {
   flags.insert(flags.end(), more.begin(), more.end());
@@ -34,8 +34,8 @@ double test_accuracy(const nlohmann::json& result) {
 }
 
 // The three heaviest tests (six trainings on the quadrants, two on the ring, a thousand rooms, each for
-// 10,000 full-batch steps) take minutes each under AddressSanitizer's unoptimised build; their claims are about learning, which the release
-// build checks, and their code paths run under the sanitizer in the lighter cases here.
+// 10,000 full-batch steps) take minutes each under AddressSanitizer's unoptimised build; their claims are about
+// learning, which the release build checks, and their code paths run under the sanitizer in the lighter cases here.
 #if defined(NN_SANITIZED_BUILD)
 #define NN_SKIP_UNDER_SANITIZER() GTEST_SKIP() << "a learning claim, checked by the release build: too slow here"
 #else
@@ -80,8 +80,8 @@ TEST(PointSets, TanhWithAHiddenLayerLearnsTheRing) {
   EXPECT_GE(test_accuracy(result), 0.95);
   // Without the activation it is chapter 1's network again: a line cannot cut a disc out of a ring.
   TempDir linear_dir;
-  const nlohmann::json linear =
-      chapters::run_for_json(chapters::ch02, linear_dir, with({"--dataset", "ring", "--activation", "none"}, hidden_layer));
+  const nlohmann::json linear = chapters::run_for_json(
+      chapters::ch02, linear_dir, with({"--dataset", "ring", "--activation", "none"}, hidden_layer));
   EXPECT_LT(test_accuracy(linear), 0.95);
 }
 
@@ -104,8 +104,8 @@ TEST(PointSets, PrintedAccuraciesAreTheJsonOnes) {
         program, {"--dataset", "spirals", "--seed", "4", "--test-points", "150", "--json", dir.file("r.json")});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const nlohmann::json result = chapters::read_json(dir.file("r.json"));
-    for (const auto& [name, key, rows] : {std::tuple{"training", "train_accuracy", 200},
-                                          std::tuple{"test", "test_accuracy", 150}}) {
+    for (const auto& [name, key, rows] :
+         {std::tuple{"training", "train_accuracy", 200}, std::tuple{"test", "test_accuracy", 150}}) {
       std::smatch match;
       const std::regex line(std::string("\n") + name + R"( accuracy ([0-9.]+)% \(([0-9]+) of ([0-9]+) points)");
       ASSERT_TRUE(std::regex_search(run.out, match, line)) << run.out;
@@ -138,7 +138,8 @@ TEST(PointSets, TheGatesResultHasNoPointSetKeys) {
   const nlohmann::json result = chapters::run_for_json(chapters::ch02, dir, {"--dataset", "gate", "--gate", "xor"});
   EXPECT_EQ(result["settings"]["gate"], "xor");
   for (const char* key : {"train_accuracy", "test_accuracy"}) EXPECT_FALSE(result.contains(key)) << key;
-  for (const char* key : {"dataset", "train_points", "test_points"}) EXPECT_FALSE(result["settings"].contains(key)) << key;
+  for (const char* key : {"dataset", "train_points", "test_points"})
+    EXPECT_FALSE(result["settings"].contains(key)) << key;
 }
 
 // A gate is a data set too: --dataset xor is --gate xor, in the printout and the JSON, for chapters 1 and 2.

@@ -41,9 +41,10 @@ class Chapter3Activation : public ::testing::TestWithParam<nn::Activation> {
 
 INSTANTIATE_TEST_SUITE_P(Chapter3, Chapter3Activation, ::testing::ValuesIn(nn::all_activations()), test_name);
 
-#define SKIP_WITHOUT_GPU()                                                                      \
-  if (!nn::batched::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
-                                             "the CUDA variant is skipped"
+#define SKIP_WITHOUT_GPU()                                           \
+  if (!nn::batched::cuda_available())                                \
+  GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
+                  "the CUDA variant is skipped"
 
 // Chapter 2 and chapter 3 on the CPU, given `flags` and --activation `activation`, write byte-identical --json
 // results, which hold `names` (the setting the case is about, so that a flag ignored by both cannot pass).
@@ -98,9 +99,19 @@ void expect_same_steps(const std::string& device, const std::string& activation,
   TempDir dir;
   const std::string weights = dir.file("start.json");
   program::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
-  const std::vector<std::string> flags{"--layers", "2,5,5,1", "--activation", activation, "--loss", "mse",
-                                       "--load-weights", weights, "--full-batch", "--epochs", std::to_string(steps),
-                                       "--batches-per-epoch", "1"};
+  const std::vector<std::string> flags{"--layers",
+                                       "2,5,5,1",
+                                       "--activation",
+                                       activation,
+                                       "--loss",
+                                       "mse",
+                                       "--load-weights",
+                                       weights,
+                                       "--full-batch",
+                                       "--epochs",
+                                       std::to_string(steps),
+                                       "--batches-per-epoch",
+                                       "1"};
   const nlohmann::json reference = run_for_json(ch02, dir, flags);
   std::vector<std::string> gpu_flags = flags;
   gpu_flags.insert(gpu_flags.end(), {"--device", device});
@@ -121,19 +132,21 @@ void expect_sweep_matches_chapter2(const std::string& device, const std::string&
   TempDir dir;
   const int first_seed = 5300, networks = 17;
   const nlohmann::json sweep =
-      run_for_json(ch03, dir, {"--sweep", "--networks", std::to_string(networks), "--seed", std::to_string(first_seed),
-                               "--device", device, "--loss", "mse", "--activations", activation, "--grid-layers",
-                               "2,5,5,1"});
+      run_for_json(ch03, dir,
+                   {"--sweep", "--networks", std::to_string(networks), "--seed", std::to_string(first_seed), "--device",
+                    device, "--loss", "mse", "--activations", activation, "--grid-layers", "2,5,5,1"});
   ASSERT_EQ(sweep["configurations"].size(), 1u);
   const nlohmann::json& configuration = sweep["configurations"][0];
   ASSERT_EQ(configuration["activation"], activation);
   for (int n = 0; n < networks; ++n) {
-    const nlohmann::json single = run_for_json(ch02, dir, {"--seed", std::to_string(first_seed + n), "--loss", "mse",
-                                                           "--layers", "2,5,5,1", "--activation", activation});
+    const nlohmann::json single = run_for_json(
+        ch02, dir,
+        {"--seed", std::to_string(first_seed + n), "--loss", "mse", "--layers", "2,5,5,1", "--activation", activation});
     const std::string what = activation + " network " + std::to_string(n);
     EXPECT_NEAR(configuration["final_loss"][n].get<double>(), single["final_loss"].get<double>(), 1e-4) << what;
     for (int row = 0; row < 4; ++row) {
-      EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(), single["predictions"][row].get<double>(), 1e-4)
+      EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(), single["predictions"][row].get<double>(),
+                  1e-4)
           << what << " row " << row;
     }
     EXPECT_EQ(configuration["learned_per_network"][n].get<int>() == 1, single["learned"].get<bool>()) << what;
@@ -181,8 +194,8 @@ std::string all_activation_names(bool monotone_only) {
 
 TEST(Chapter3, OneSumRoundsXorOnlyThroughANonMonotoneActivation) {
   TempDir dir;
-  const nlohmann::json single = sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1", "--activations",
-                                               all_activation_names(false)});
+  const nlohmann::json single =
+      sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1", "--activations", all_activation_names(false)});
   ASSERT_EQ(single["configurations"].size(), nn::all_activations().size());
   for (const nlohmann::json& c : single["configurations"]) {
     if (c["activation"] == "sin") {
@@ -192,9 +205,9 @@ TEST(Chapter3, OneSumRoundsXorOnlyThroughANonMonotoneActivation) {
     }
   }
   // One hidden unit: every monotone hidden activation with every monotone output activation.
-  const nlohmann::json monotone = sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1,1", "--activations",
-                                                 all_activation_names(true), "--output-activations",
-                                                 all_activation_names(true)});
+  const nlohmann::json monotone =
+      sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1,1", "--activations", all_activation_names(true),
+                     "--output-activations", all_activation_names(true)});
   ASSERT_EQ(monotone["configurations"].size(), 64u);
   for (const nlohmann::json& c : monotone["configurations"]) {
     EXPECT_EQ(c["rounds_correctly"], 0) << "2,1,1 " << c["activation"] << ">" << c["output_activation"];
@@ -241,7 +254,8 @@ TEST(Chapter3BadInput, UnknownActivationListsTheKnownOnes) {
 TEST(Chapter3, StepNetworksNeverMove) {
   TempDir dir;
   for (const std::string& trainer : {ch02, ch03}) {
-    const nlohmann::json result = run_for_json(trainer, dir, {"--activation", "step", "--seed", "11", "--layers", "2,5,5,1"});
+    const nlohmann::json result =
+        run_for_json(trainer, dir, {"--activation", "step", "--seed", "11", "--layers", "2,5,5,1"});
     const std::vector<double> losses = result["truth_table_loss_history"].get<std::vector<double>>();
     ASSERT_FALSE(losses.empty());
     for (double loss : losses) EXPECT_EQ(loss, losses.front()) << trainer;

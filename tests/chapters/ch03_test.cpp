@@ -37,21 +37,33 @@ void expect_same_steps(const std::string& device, const std::string& loss, const
   TempDir dir;
   const std::string weights = dir.file("start.json");
   program::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
-  const std::vector<std::string> flags{"--layers", "2,5,5,1", "--activation", activation, "--loss", loss,
-                                       "--load-weights", weights, "--full-batch", "--epochs", std::to_string(steps),
-                                       "--batches-per-epoch", "1"};
+  const std::vector<std::string> flags{"--layers",
+                                       "2,5,5,1",
+                                       "--activation",
+                                       activation,
+                                       "--loss",
+                                       loss,
+                                       "--load-weights",
+                                       weights,
+                                       "--full-batch",
+                                       "--epochs",
+                                       std::to_string(steps),
+                                       "--batches-per-epoch",
+                                       "1"};
   const nlohmann::json reference = run_for_json(ch02, dir, flags);
   std::vector<std::string> gpu_flags = flags;
   gpu_flags.insert(gpu_flags.end(), {"--device", device});
   const nlohmann::json thrust = run_for_json(ch03, dir, gpu_flags);
   expect_close(reference["loss_history"], thrust["loss_history"], 1e-4, loss + " loss per step");
-  expect_close(reference["truth_table_loss_history"], thrust["truth_table_loss_history"], 1e-4, loss + " after each step");
+  expect_close(reference["truth_table_loss_history"], thrust["truth_table_loss_history"], 1e-4,
+               loss + " after each step");
 }
 
 // GTEST_SKIP returns from the function it is in, so this must expand inside the test body.
-#define SKIP_WITHOUT_GPU()                                                                      \
-  if (!nn::batched::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
-                                             "the CUDA variant is skipped"
+#define SKIP_WITHOUT_GPU()                                           \
+  if (!nn::batched::cuda_available())                                \
+  GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
+                  "the CUDA variant is skipped"
 
 TEST(Chapter3, MatchesChapter2StepByStepWithMseOnTheCpu) { expect_same_steps("cpu", "mse", "tanh", 100); }
 TEST(Chapter3, MatchesChapter2StepByStepWithL1OnTheCpu) { expect_same_steps("cpu", "l1", "tanh", 20); }
@@ -73,8 +85,9 @@ void expect_sweep_matches_chapter2(const std::string& device, const std::string&
   TempDir dir;
   // 19 networks: on the CPU a full group of 16 lanes and a partial one, so lane and group indexing both count.
   const int first_seed = 7100, networks = 19;
-  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", std::to_string(networks), "--seed",
-                                                        std::to_string(first_seed), "--device", device, "--loss", loss});
+  const nlohmann::json sweep = run_for_json(ch03, dir,
+                                            {"--sweep", "--networks", std::to_string(networks), "--seed",
+                                             std::to_string(first_seed), "--device", device, "--loss", loss});
   ASSERT_EQ(sweep["configurations"].size(), 2u);  // none and tanh on AND
   for (const nlohmann::json& configuration : sweep["configurations"]) {
     for (int n = 0; n < networks; ++n) {
@@ -84,7 +97,8 @@ void expect_sweep_matches_chapter2(const std::string& device, const std::string&
       const std::string what = configuration["activation"].get<std::string>() + " network " + std::to_string(n);
       EXPECT_NEAR(configuration["final_loss"][n].get<double>(), single["final_loss"].get<double>(), 1e-4) << what;
       for (int row = 0; row < 4; ++row) {
-        EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(), single["predictions"][row].get<double>(), 1e-4)
+        EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(), single["predictions"][row].get<double>(),
+                    1e-4)
             << what << " row " << row;
       }
       EXPECT_EQ(configuration["learned_per_network"][n].get<int>() == 1, single["learned"].get<bool>()) << what;
@@ -119,7 +133,8 @@ TEST(Chapter3, OnTheCpuItIsChapter2BitForBit) {
 // The summary is computed from the networks it reports.
 TEST(Chapter3, SweepSummaryIsWhatItsNetworksDid) {
   TempDir dir;
-  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", "101", "--seed", "900", "--device", "cpu"});
+  const nlohmann::json sweep =
+      run_for_json(ch03, dir, {"--sweep", "--networks", "101", "--seed", "900", "--device", "cpu"});
   for (const nlohmann::json& configuration : sweep["configurations"]) {
     std::vector<double> losses = configuration["final_loss"].get<std::vector<double>>();
     int learned = 0;
@@ -136,21 +151,24 @@ TEST(Chapter3, SweepSummaryIsWhatItsNetworksDid) {
 // linear map rounds to AND) though none learns; XOR's best linear map rounds wrong on a row.
 TEST(Chapter3, SweepCountsTheNetworksWhoseOutputsRoundToTheGate) {
   TempDir dir;
-  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", "101", "--seed", "4400", "--device", "cpu",
-                                                        "--gates", "and,xor", "--grid-layers", "2,1,1", "--grid-layers",
-                                                        "2,5,5,1"});
+  const nlohmann::json sweep =
+      run_for_json(ch03, dir,
+                   {"--sweep", "--networks", "101", "--seed", "4400", "--device", "cpu", "--gates", "and,xor",
+                    "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
   ASSERT_EQ(sweep["configurations"].size(), 8u);
   for (const nlohmann::json& configuration : sweep["configurations"]) {
-    const std::string what = configuration["activation"].get<std::string>() + " " + configuration["gate"].get<std::string>() +
-                             " " + configuration["layers"].dump();
-    const std::array<float, 4> targets = nn::truth_table_targets(nn::parse_gate(configuration["gate"].get<std::string>()));
+    const std::string what = configuration["activation"].get<std::string>() + " " +
+                             configuration["gate"].get<std::string>() + " " + configuration["layers"].dump();
+    const std::array<float, 4> targets =
+        nn::truth_table_targets(nn::parse_gate(configuration["gate"].get<std::string>()));
     const std::vector<float> predictions = configuration["predictions"].get<std::vector<float>>();
     const std::vector<int> per_network = configuration["rounds_correctly_per_network"].get<std::vector<int>>();
     ASSERT_EQ(predictions.size(), 4u * 101) << what;
     int rounds_correctly = 0;
     for (std::size_t n = 0; n < 101; ++n) {
       bool all_rows = true;
-      for (std::size_t row = 0; row < 4; ++row) all_rows = all_rows && (predictions[4 * n + row] >= 0.5) == (targets[row] == 1);
+      for (std::size_t row = 0; row < 4; ++row)
+        all_rows = all_rows && (predictions[4 * n + row] >= 0.5) == (targets[row] == 1);
       EXPECT_EQ(per_network[n] == 1, all_rows) << what << " network " << n;
       rounds_correctly += all_rows;
       if (configuration["learned_per_network"][n].get<int>() == 1) {
@@ -173,12 +191,14 @@ TEST(Chapter3, SweepCountsTheNetworksWhoseOutputsRoundToTheGate) {
 // Each rate comes with the 95% Wilson interval of its printed count, and the interval holds the rate.
 TEST(Chapter3, SweepRatesComeWithTheirWilsonIntervals) {
   TempDir dir;
-  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", "60", "--seed", "300", "--device", "cpu",
-                                                        "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
+  const nlohmann::json sweep = run_for_json(ch03, dir,
+                                            {"--sweep", "--networks", "60", "--seed", "300", "--device", "cpu",
+                                             "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
   for (const nlohmann::json& configuration : sweep["configurations"]) {
     const std::int64_t networks = configuration["networks"].get<std::int64_t>();
     for (const std::string& count : std::vector<std::string>{"learned", "rounds_correctly"}) {
-      const std::string what = configuration["activation"].get<std::string>() + " " + configuration["layers"].dump() + " " + count;
+      const std::string what =
+          configuration["activation"].get<std::string>() + " " + configuration["layers"].dump() + " " + count;
       const std::int64_t successes = configuration[count].get<std::int64_t>();
       const program::RateInterval expected = program::wilson_interval(successes, networks);
       const nlohmann::json& interval = configuration[count + "_rate_interval"];
@@ -194,8 +214,9 @@ TEST(Chapter3, SweepRatesComeWithTheirWilsonIntervals) {
 
 // The table is printed into the book, whose text column is 110 characters wide.
 TEST(Chapter3, SweepTableFitsTheBooksTextColumn) {
-  const ProgramRun run = run_program(ch03, {"--sweep", "--networks", "20", "--device", "cpu", "--gates", "and,nand",
-                                            "--lrs", "0.1,0.003", "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
+  const ProgramRun run =
+      run_program(ch03, {"--sweep", "--networks", "20", "--device", "cpu", "--gates", "and,nand", "--lrs", "0.1,0.003",
+                         "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::istringstream table(run.out);
   int lines = 0;
@@ -207,7 +228,8 @@ TEST(Chapter3, SweepTableFitsTheBooksTextColumn) {
 // does (1000 networks from seed 0 measured 894 with layers 2,1,1; this uses other seeds).
 TEST(Chapter3, LinearNeverLearnsAndWhileTanhUsuallyDoes) {
   TempDir dir;
-  const nlohmann::json sweep = run_for_json(ch03, dir, {"--sweep", "--networks", "400", "--seed", "31000", "--device", "cpu"});
+  const nlohmann::json sweep =
+      run_for_json(ch03, dir, {"--sweep", "--networks", "400", "--seed", "31000", "--device", "cpu"});
   for (const nlohmann::json& configuration : sweep["configurations"]) {
     const int learned = configuration["learned"].get<int>();
     std::cout << configuration["activation"].get<std::string>() << ": " << learned << " of 400 learned AND\n";
@@ -363,10 +385,10 @@ TEST(Chapter3BadInput, EmptyOrMalformedGrid) {
 // Lists may also be given as separate words or by repeating the flag.
 TEST(Chapter3, SweepListsMayBeSplitOrRepeated) {
   TempDir dir;
-  const nlohmann::json sweep = run_for_json(
-      ch03, dir,
-      {"--sweep", "--networks", "2", "--device", "cpu", "--gates", "and", "xor", "--lrs", "0.1,0.2", "--activations",
-       "tanh", "--grid-layers", "2,1,1", "--grid-layers", "2,2,1"});
+  const nlohmann::json sweep =
+      run_for_json(ch03, dir,
+                   {"--sweep", "--networks", "2", "--device", "cpu", "--gates", "and", "xor", "--lrs", "0.1,0.2",
+                    "--activations", "tanh", "--grid-layers", "2,1,1", "--grid-layers", "2,2,1"});
   EXPECT_EQ(sweep["configurations"].size(), 8u);  // 2 shapes x 2 gates x 2 learning rates x 1 activation
 }
 

@@ -37,7 +37,8 @@ const nlohmann::json& row(const nlohmann::json& result, const std::string& activ
 TEST(Chapter4, DefaultsReportEveryActivationOnEveryPointSet) {
   TempDir dir;
 #if defined(NN_SANITIZED_BUILD)
-  const std::vector<std::string> flags{"--device", "cpu", "--networks", "2", "--epochs", "2"};  // the rows, not the time
+  const std::vector<std::string> flags{"--device", "cpu",      "--networks",
+                                       "2",        "--epochs", "2"};  // the rows, not the time
 #else
   const std::vector<std::string> flags{"--device", "cpu"};
 #endif
@@ -60,12 +61,24 @@ TEST(Chapter4, DefaultsReportEveryActivationOnEveryPointSet) {
 // the training, and no network that chapter 2 calls unlearned is counted.
 TEST(Chapter4, EachRowCountsChapter2sNetworks) {
   TempDir dir;
-  const std::vector<std::string> training{"--layers", "2,6,1", "--loss", "mse", "--full-batch", "--lr", "0.05",
-                                          "--epochs", "15", "--batches-per-epoch", "10", "--train-points", "80",
-                                          "--test-points", "60"};
+  const std::vector<std::string> training{"--layers",
+                                          "2,6,1",
+                                          "--loss",
+                                          "mse",
+                                          "--full-batch",
+                                          "--lr",
+                                          "0.05",
+                                          "--epochs",
+                                          "15",
+                                          "--batches-per-epoch",
+                                          "10",
+                                          "--train-points",
+                                          "80",
+                                          "--test-points",
+                                          "60"};
   std::vector<std::string> zoo_flags = training;
-  zoo_flags.insert(zoo_flags.end(), {"--device", "cpu", "--networks", "6", "--activations", "tanh,relu",
-                                     "--datasets", "ring,quadrants"});
+  zoo_flags.insert(zoo_flags.end(), {"--device", "cpu", "--networks", "6", "--activations", "tanh,relu", "--datasets",
+                                     "ring,quadrants"});
   const nlohmann::json result = run_for_json(zoo, dir, zoo_flags);
   int learned_anywhere = 0;
   for (const std::string activation : {"tanh", "relu"}) {
@@ -95,9 +108,9 @@ TEST(Chapter4, EachRowCountsChapter2sNetworks) {
 // with tanh the same networks learn the ring, the quadrants and the comfortable rooms.
 TEST(Chapter4, LinearNetworksLearnOnlyTheBlobsAndTanhNetworksLearnTheRest) {
   TempDir dir;
-  const nlohmann::json result = run_for_json(
-      zoo, dir, {"--device", "cpu", "--networks", "16", "--activations", "none,tanh", "--datasets",
-                 "ring,quadrants,blobs,comfort"});
+  const nlohmann::json result = run_for_json(zoo, dir,
+                                             {"--device", "cpu", "--networks", "16", "--activations", "none,tanh",
+                                              "--datasets", "ring,quadrants,blobs,comfort"});
   EXPECT_EQ(row(result, "none", "blobs")["learned"], 16);
   for (const std::string dataset : {"ring", "quadrants", "comfort"}) {
     EXPECT_EQ(row(result, "none", dataset)["learned"], 0) << dataset;
@@ -114,9 +127,9 @@ TEST(Chapter4, DeadUnitsAreTheLibrarysCountOnTheTrainedWeights) {
   const int first_seed = 3, networks = 6;
   const std::vector<std::string> training{"--layers", "2,8,1", "--epochs", "5"};
   std::vector<std::string> zoo_flags = training;
-  zoo_flags.insert(zoo_flags.end(), {"--seed", std::to_string(first_seed), "--device", "cpu", "--networks",
-                                     std::to_string(networks), "--activations", "relu,leaky-relu", "--datasets",
-                                     "ring", "--json", dir.file("zoo.json")});
+  zoo_flags.insert(zoo_flags.end(),
+                   {"--seed", std::to_string(first_seed), "--device", "cpu", "--networks", std::to_string(networks),
+                    "--activations", "relu,leaky-relu", "--datasets", "ring", "--json", dir.file("zoo.json")});
   ASSERT_EQ(run_program(zoo, zoo_flags).exit_code, 0);
   const nlohmann::json result = chapters::read_json(dir.file("zoo.json"));
   int dead_hidden = 0, dead_outputs = 0, dead_outputs_not_learned = 0;
@@ -147,8 +160,9 @@ TEST(Chapter4, DeadUnitsAreTheLibrarysCountOnTheTrainedWeights) {
 TEST(Chapter4, ALinearOutputNeverDies) {
   TempDir dir;
   const nlohmann::json result =
-      run_for_json(zoo, dir, {"--device", "cpu", "--networks", "32", "--activations", "relu", "--datasets", "blobs",
-                              "--output-activations", "none,relu", "--epochs", "10"});
+      run_for_json(zoo, dir,
+                   {"--device", "cpu", "--networks", "32", "--activations", "relu", "--datasets", "blobs",
+                    "--output-activations", "none,relu", "--epochs", "10"});
   ASSERT_EQ(result["configurations"].size(), 2u);
   EXPECT_EQ(result["configurations"][0]["output_activation"], "none");
   EXPECT_EQ(result["configurations"][0]["dead_output"], 0);
@@ -161,8 +175,9 @@ TEST(Chapter4, ALinearOutputNeverDies) {
 TEST(Chapter4, BceTrainsEachRowsSigmoidOutput) {
   TempDir dir;
   const nlohmann::json result =
-      run_for_json(zoo, dir, {"--device", "cpu", "--networks", "8", "--activations", "relu,tanh", "--datasets",
-                              "blobs", "--output-activations", "sigmoid", "--loss", "bce", "--epochs", "10"});
+      run_for_json(zoo, dir,
+                   {"--device", "cpu", "--networks", "8", "--activations", "relu,tanh", "--datasets", "blobs",
+                    "--output-activations", "sigmoid", "--loss", "bce", "--epochs", "10"});
   ASSERT_EQ(result["configurations"].size(), 2u);
   for (const nlohmann::json& c : result["configurations"]) {
     EXPECT_EQ(c["output_activation"], "sigmoid");

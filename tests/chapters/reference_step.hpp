@@ -61,7 +61,8 @@ inline std::vector<ReferenceLayer> reference_sgd_step(std::vector<ReferenceLayer
   for (std::size_t l = 0; l < layers.size(); ++l) {
     for (std::size_t o = 0; o < layers[l].bias.size(); ++o) {
       layers[l].bias[o] -= lr * gradients[l].bias[o];
-      for (std::size_t i = 0; i < layers[l].weight[o].size(); ++i) layers[l].weight[o][i] -= lr * gradients[l].weight[o][i];
+      for (std::size_t i = 0; i < layers[l].weight[o].size(); ++i)
+        layers[l].weight[o][i] -= lr * gradients[l].weight[o][i];
     }
   }
   return layers;

@@ -18,9 +18,9 @@ struct Outputs {
 // Runs `program` with a fixed set of flags and the given seed, writing --json and --save-weights to the same
 // paths each time (the JSON records the weights path); returns what it printed and wrote.
 Outputs run_once(const std::string& program, const TempDir& dir, const std::string& seed) {
-  const chapters::ProgramRun run = chapters::run_program(
-      program, {"--layers", "2,5,5,1", "--epochs", "3", "--seed", seed, "--json", dir.file("result.json"),
-                "--save-weights", dir.file("weights.json")});
+  const chapters::ProgramRun run =
+      chapters::run_program(program, {"--layers", "2,5,5,1", "--epochs", "3", "--seed", seed, "--json",
+                                      dir.file("result.json"), "--save-weights", dir.file("weights.json")});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   Outputs outputs{run.out, chapters::read_text(dir.file("result.json")), chapters::read_text(dir.file("weights.json"))};
   std::filesystem::remove(dir.file("result.json"));

@@ -60,8 +60,8 @@ inline std::string read_all(std::FILE* file) {
 /// How to run a program besides its flags.
 struct RunOptions {
   std::string working_directory{};  ///< Where it runs ("" for the test's own), so stray relative files land there.
-  bool unwritable_stdout = false;  ///< Its stdout is open for reading only, so every write to it fails.
-  bool stdout_to_pipe = false;     ///< Its stdout is a pipe (as in `program | jq`), not a file.
+  bool unwritable_stdout = false;   ///< Its stdout is open for reading only, so every write to it fails.
+  bool stdout_to_pipe = false;      ///< Its stdout is a pipe (as in `program | jq`), not a file.
 };
 
 /// Runs `program` with `args` (fork and exec, no shell), its stdout and stderr going to anonymous
@@ -116,7 +116,8 @@ inline nlohmann::json run_for_json(const std::string& program, const TempDir& di
   const std::string result = dir.file("result.json");
   flags.insert(flags.end(), {"--quiet", "--json", result});
   const ProgramRun run = run_program(program, flags);
-  if (run.exit_code != 0) throw std::runtime_error(program + " exited with " + std::to_string(run.exit_code) + ": " + run.err);
+  if (run.exit_code != 0)
+    throw std::runtime_error(program + " exited with " + std::to_string(run.exit_code) + ": " + run.err);
   return read_json(result);
 }
 

@@ -42,7 +42,8 @@ TEST_P(EveryActivation, DerivativeMatchesFiniteDifferences) {
 TEST_P(EveryActivation, SlopeFromTheOutputIsTheDerivative) {
   const nn::Activation activation = GetParam();
   for (float z = -12.0f; z <= 12.0f; z += 0.0625f) {
-    EXPECT_EQ(nn::activation_slope(activation, z, nn::activate(activation, z)), nn::activation_derivative(activation, z))
+    EXPECT_EQ(nn::activation_slope(activation, z, nn::activate(activation, z)),
+              nn::activation_derivative(activation, z))
         << "at z = " << z;
   }
 }

@@ -112,9 +112,7 @@ TEST(LinearFloor, HalfX1PlusHalfX2MinusAQuarterIsL1OptimalOnAndAndRoundsToAnd) {
   EXPECT_FLOAT_EQ(best.bias(0), -0.25f);
 }
 
-TEST(LinearFloor, NoThresholdedLinearMapSeparatesXor) {
-  EXPECT_EQ(separators_found(nn::Gate::xor_gate, 50000), 0);
-}
+TEST(LinearFloor, NoThresholdedLinearMapSeparatesXor) { EXPECT_EQ(separators_found(nn::Gate::xor_gate, 50000), 0); }
 
 TEST(LinearFloor, TheSameSamplerFindsThresholdedSeparatorsForAnd) {
   EXPECT_GT(separators_found(nn::Gate::and_gate, 50000), 250);

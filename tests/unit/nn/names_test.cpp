@@ -67,8 +67,6 @@ TEST(Names, ListsReadAsASentenceOrAsAFlagsValue) {
   }
 }
 
-TEST(Names, AValueOutsideTheEnumHasNoName) {
-  EXPECT_STREQ(nn::name_in(nn::gate_names, static_cast<nn::Gate>(4)), "");
-}
+TEST(Names, AValueOutsideTheEnumHasNoName) { EXPECT_STREQ(nn::name_in(nn::gate_names, static_cast<nn::Gate>(4)), ""); }
 
 }  // namespace

@@ -36,7 +36,8 @@ void expect_backward_matches_finite_differences(const nn::Architecture& architec
     nn::Linear& layer = network.layers()[l];
     for (std::size_t i = 0; i < layer.weight.size(); ++i) {
       const double numeric = central_difference(layer.weight.flat(i), S);
-      EXPECT_NEAR(gradients[l].weight.flat(i), numeric, gradient_tolerance(numeric)) << "layer " << l << " weight " << i;
+      EXPECT_NEAR(gradients[l].weight.flat(i), numeric, gradient_tolerance(numeric))
+          << "layer " << l << " weight " << i;
     }
     for (std::size_t o = 0; o < layer.bias.size(); ++o) {
       const double numeric = central_difference(layer.bias(o), S);
@@ -61,8 +62,8 @@ TEST(Network, BackwardMatchesFiniteDifferencesWithTanh) {
 
 // Every smooth hidden activation under every output activation the book uses, with the inputs centred or not.
 TEST(Network, BackwardMatchesFiniteDifferencesWithAnOutputActivationOfItsOwn) {
-  for (nn::Activation hidden : {nn::Activation::tanh, nn::Activation::sigmoid, nn::Activation::gelu,
-                                nn::Activation::sin}) {
+  for (nn::Activation hidden :
+       {nn::Activation::tanh, nn::Activation::sigmoid, nn::Activation::gelu, nn::Activation::sin}) {
     for (nn::Activation output : {nn::Activation::identity, nn::Activation::sigmoid, nn::Activation::tanh}) {
       for (nn::Inputs inputs : {nn::Inputs::unit, nn::Inputs::centred}) {
         SCOPED_TRACE(nn::activation_name(hidden) + ">" + nn::activation_name(output) + " " + nn::inputs_name(inputs));
@@ -86,8 +87,8 @@ TEST(Network, TheOutputActivationFollowsTheLastLayerAndTheHiddenOneTheOthers) {
 // Centred inputs: the network sees 2x - 1, so a centred network on x is the unit network on 2x - 1.
 TEST(Network, CentredInputsAreTheUnitSquareMappedTo2xMinus1) {
   const nn::Network unit = nn::Network::initialised(deep, nn::Activation::tanh, 5);
-  const nn::Network centred(unit.layers(), nn::Architecture{nn::Activation::tanh, nn::Activation::tanh,
-                                                            nn::Inputs::centred});
+  const nn::Network centred(unit.layers(),
+                            nn::Architecture{nn::Activation::tanh, nn::Activation::tanh, nn::Inputs::centred});
   const nn::Matrix x{{0.0f, 0.0f}, {0.0f, 1.0f}, {1.0f, 0.0f}, {1.0f, 1.0f}, {0.25f, 0.75f}};
   const nn::Matrix mapped = 2.0f * x - 1.0f;
   const nn::Matrix a = centred.forward(x), b = unit.forward(mapped);

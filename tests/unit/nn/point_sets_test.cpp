@@ -41,7 +41,8 @@ double distance_to_arm(double x1, double x2, int c) {
   double nearest = 1e9;
   for (int i = 0; i <= 20000; ++i) {
     const double t = i / 20000.0, angle = 3 * pi * t + pi * c, radius = 0.05 + 0.4 * t;
-    nearest = std::min(nearest, std::hypot(x1 - (0.5 + radius * std::cos(angle)), x2 - (0.5 + radius * std::sin(angle))));
+    nearest =
+        std::min(nearest, std::hypot(x1 - (0.5 + radius * std::cos(angle)), x2 - (0.5 + radius * std::sin(angle))));
   }
   return nearest;
 }

@@ -198,7 +198,8 @@ TEST(OutputFile, ASymlinkLoopThrowsInputError) {
   TempDir dir;
   std::filesystem::create_symlink("b", dir.path() / "a");
   std::filesystem::create_symlink("a", dir.path() / "b");
-  expect_input_error_naming("--json", dir.file("a"), [&] { program::write_file_atomically("--json", dir.file("a"), "x"); });
+  expect_input_error_naming("--json", dir.file("a"),
+                            [&] { program::write_file_atomically("--json", dir.file("a"), "x"); });
 }
 
 TEST(OutputFile, SameFileSeesThroughDotsAndSymlinks) {

@@ -37,7 +37,8 @@ TEST(WilsonInterval, NoSuccessesStartsAtZeroAndAllSuccessesEndsAtOne) {
 
 TEST(WilsonInterval, SwappingSuccessesAndFailuresMirrorsTheInterval) {
   for (std::int64_t k : {0, 1, 279, 419, 500, 956, 1000}) {
-    const program::RateInterval interval = program::wilson_interval(k, 1000), mirror = program::wilson_interval(1000 - k, 1000);
+    const program::RateInterval interval = program::wilson_interval(k, 1000),
+                                mirror = program::wilson_interval(1000 - k, 1000);
     EXPECT_NEAR(interval.low, 1.0 - mirror.high, 1e-12) << k;
     EXPECT_NEAR(interval.high, 1.0 - mirror.low, 1e-12) << k;
   }
@@ -52,6 +53,7 @@ TEST(WilsonInterval, ContainsTheMeasuredRateAndNarrowsWithMoreTrials) {
       EXPECT_GE(interval.high, rate) << k << " of " << n;
     }
   }
-  const program::RateInterval hundred = program::wilson_interval(42, 100), ten_thousand = program::wilson_interval(4200, 10000);
+  const program::RateInterval hundred = program::wilson_interval(42, 100),
+                              ten_thousand = program::wilson_interval(4200, 10000);
   EXPECT_LT(ten_thousand.high - ten_thousand.low, hundred.high - hundred.low);
 }

@@ -114,8 +114,8 @@ struct Case {
 Case case_of(const nlohmann::json& c) {
   const nn::Architecture architecture{nn::parse_activation(c["activation"]),
                                       nn::parse_activation(c["output_activation"]), nn::parse_inputs(c["inputs"])};
-  Case made{nn::Network(program::weights_from_json(c["start"]), architecture), {nn::parse_gate(c["gate"])}, {},
-            c["layers"]};
+  Case made{
+      nn::Network(program::weights_from_json(c["start"]), architecture), {nn::parse_gate(c["gate"])}, {}, c["layers"]};
   made.config.loss = nn::parse_loss(c["loss"]);
   made.config.lr = c["lr"];
   made.config.full_batch = true;

@@ -19,9 +19,10 @@
 
 namespace {
 
-#define SKIP_WITHOUT_GPU()                                                                      \
-  if (!nn::batched::cuda_available()) GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
-                                             "the CUDA variant is skipped"
+#define SKIP_WITHOUT_GPU()                                           \
+  if (!nn::batched::cuda_available())                                \
+  GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
+                  "the CUDA variant is skipped"
 
 // 37 networks: two full CPU groups of 16 and a partial one, whose unused lanes must store nothing.
 nn::batched::BatchedJob job_of(const std::vector<int>& layers, nn::Activation activation) {
@@ -35,8 +36,8 @@ nn::batched::BatchedJob job_of(const std::vector<int>& layers, nn::Activation ac
   return job;
 }
 
-void expect_same_results(const nn::batched::BatchedResult& compiled, const nn::batched::BatchedResult& general, float tolerance,
-                         const std::string& what) {
+void expect_same_results(const nn::batched::BatchedResult& compiled, const nn::batched::BatchedResult& general,
+                         float tolerance, const std::string& what) {
   const auto expect_close = [&](const std::vector<float>& a, const std::vector<float>& b, const char* name) {
     ASSERT_EQ(a.size(), b.size()) << what << " " << name;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -73,7 +74,9 @@ void expect_general_path_is_compiled_path(nn::batched::Device device, float tole
   }
 }
 
-TEST(GeneralPath, IsTheCompiledPathBitForBitOnTheCpu) { expect_general_path_is_compiled_path(nn::batched::Device::cpu, 0.0f); }
+TEST(GeneralPath, IsTheCompiledPathBitForBitOnTheCpu) {
+  expect_general_path_is_compiled_path(nn::batched::Device::cpu, 0.0f);
+}
 
 // nvcc may fuse multiplies and adds differently where the sizes are constants, so CUDA agrees to rounding.
 TEST(GeneralPath, IsTheCompiledPathOnCuda) {
@@ -139,9 +142,11 @@ void expect_learned_epoch_is_first(nn::batched::BatchedJob job) {
     one.networks = 1;
     one.train.seed = job.train.seed + static_cast<std::uint64_t>(n);
     one.train.epochs = epoch;
-    EXPECT_EQ(nn::batched::train_batched(one, nn::batched::Device::cpu).learned[0], 1) << "network " << n << " after " << epoch;
+    EXPECT_EQ(nn::batched::train_batched(one, nn::batched::Device::cpu).learned[0], 1)
+        << "network " << n << " after " << epoch;
     one.train.epochs = epoch - 1;
-    EXPECT_EQ(nn::batched::train_batched(one, nn::batched::Device::cpu).learned[0], 0) << "network " << n << " after " << epoch - 1;
+    EXPECT_EQ(nn::batched::train_batched(one, nn::batched::Device::cpu).learned[0], 0)
+        << "network " << n << " after " << epoch - 1;
     ++checked;
   }
   EXPECT_EQ(checked, 3) << "too few networks learned after the first epoch to check the rule";
