@@ -100,7 +100,7 @@ struct LaneJudgement {
   float l1[Lanes] = {};         ///< Mean L1 loss, likewise.
   bool rounds_right[Lanes];     ///< Every row judged on rounds to its target.
   bool learned[Lanes] = {};     ///< The gate's rule, or learned_point_set on the test set.
-  int train_right[Lanes] = {};  ///< Point sets: training rows right.
+  int train_right[Lanes] = {};  ///< Training rows right (a gate: of its four).
   int test_right[Lanes] = {};   ///< Point sets, if the test set was judged: test rows right.
   float test_loss[Lanes] = {};  ///< Likewise: mean trained loss on the test rows.
 };
@@ -406,67 +406,57 @@ struct TrainGroup : private S {
           adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
+  // Judges the group on what its data set is judged on, as nn::evaluate does: every training row (a gate's four
+  // truth-table rows) and, where asked, a point set's test rows (a gate's test rows are its training rows);
+  // then each data set's own rule for "learned" (nn::meets_learned_rule).
   template <class Params>
   NN_HOST_DEVICE NN_INLINE void judge(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
                                       LaneJudgement<Lanes>& judged, bool with_test_set) const {
-    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) judged.rounds_right[lane] = true;
-    if (!on_points()) {
-      NN_UNROLL
-      for (int r = 0; r < 4; ++r) {
-        float a[U][Lanes], z[U][Lanes];
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-          a[0][lane] = input(static_cast<float>(r >> 1));
-          a[1][lane] = input(static_cast<float>(r & 1));
-        }
-        forward(args.activation, output_activation(), shape, p, a, z);
-        const float target = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-          const float y = a[shape.unit_count - 1][lane];
-          judged.outputs[r][lane] = y;
-          judged.loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target);
-          judged.l1[lane] += loss_value(Loss::l1, y, target);
-          judged.rounds_right[lane] = judged.rounds_right[lane] && rounds_to_target(y, target);
-        }
-      }
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        judged.loss[lane] /= 4.0f;
-        judged.l1[lane] /= 4.0f;
-        judged.learned[lane] = judged.rounds_right[lane] && judged.l1[lane] < learned_l1_threshold;
-      }
-      return;
-    }
-    const GroupExtras& data = *args.extras;
-    judge_rows(shape, p, network, data.train_points, data.train_rows, judged.loss, judged.l1, judged.train_right);
+    const bool gate = !on_points();
+    const int train_rows = gate ? 4 : args.extras->train_rows;
+    judge_rows(shape, p, network, gate ? nullptr : args.extras->train_points, train_rows, judged.loss, judged.l1,
+               judged.train_right, gate ? judged.outputs : nullptr);
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      judged.loss[lane] /= static_cast<float>(data.train_rows);
-      judged.l1[lane] /= static_cast<float>(data.train_rows);
-      judged.rounds_right[lane] = judged.train_right[lane] == data.train_rows;
+      judged.loss[lane] /= static_cast<float>(train_rows);
+      judged.l1[lane] /= static_cast<float>(train_rows);
+      judged.rounds_right[lane] = judged.train_right[lane] == train_rows;
+      if (gate) judged.learned[lane] = judged.rounds_right[lane] && judged.l1[lane] < learned_l1_threshold;
     }
-    if (!with_test_set) return;
+    if (gate || !with_test_set) return;
+    const GroupExtras& data = *args.extras;
     float test_l1[Lanes] = {};  // not reported: "learned" reads the test set's right rows alone
-    judge_rows(shape, p, network, data.test_points, data.test_rows, judged.test_loss, test_l1, judged.test_right);
+    judge_rows(shape, p, network, data.test_points, data.test_rows, judged.test_loss, test_l1, judged.test_right,
+               nullptr);
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       judged.test_loss[lane] /= static_cast<float>(data.test_rows);
       judged.learned[lane] = learned_point_set(judged.test_right[lane], data.test_rows);
     }
   }
 
-  // Runs every network of the group on its `rows` rows of `points` (a point set's training or test rows),
-  // adding each row's trained loss to `loss`, its L1 loss to `l1` and 1 to `right` where it rounds right.
+  // Runs every network of the group on `rows` rows: row r of `points` (a point set's training or test rows), or
+  // for none the truth table's row r. Adds each row's trained loss to `loss`, its L1 loss to `l1` and 1 to
+  // `right` where it rounds right, and keeps the outputs in `outputs` where given (a gate's predictions).
   template <class Params>
   NN_HOST_DEVICE NN_INLINE void judge_rows(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
                                            const float* points, int rows, float (&loss)[Lanes], float (&l1)[Lanes],
-                                           int (&right)[Lanes]) const {
+                                           int (&right)[Lanes], float (*outputs)[Lanes]) const {
     for (int r = 0; r < rows; ++r) {
       float a[U][Lanes], z[U][Lanes], target[Lanes];
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        a[0][lane] = input(point(points, args.networks, r, 0, network[lane]));
-        a[1][lane] = input(point(points, args.networks, r, 1, network[lane]));
-        target[lane] = point(points, args.networks, r, 2, network[lane]);
+        if (points) {
+          a[0][lane] = input(point(points, args.networks, r, 0, network[lane]));
+          a[1][lane] = input(point(points, args.networks, r, 1, network[lane]));
+          target[lane] = point(points, args.networks, r, 2, network[lane]);
+        } else {
+          a[0][lane] = input(static_cast<float>(r >> 1));
+          a[1][lane] = input(static_cast<float>(r & 1));
+          target[lane] = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
+        }
       }
       forward(args.activation, output_activation(), shape, p, a, z);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         const float y = a[shape.unit_count - 1][lane];
+        if (outputs) outputs[r][lane] = y;
         loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target[lane]);
         l1[lane] += loss_value(Loss::l1, y, target[lane]);
         right[lane] += rounds_to_target(y, target[lane]);

@@ -34,7 +34,9 @@ RUN_TIME = "run-time"
 RUN_TIME_NUMBER = 255
 
 # nn::batched::AnyShape is the general path, sizes read at run time: its layers are reported as [] ("any").
-TRAINER = re.compile(r"nn::batched::TrainGroup<nn::(?:Shape<([0-9, ]+)>|AnyShape), (\d+), "
+# (The trainer's names were nn::TrainGroup and nn::Shape before it had a namespace of its own; records of
+# that time, such as the test's sample, still read.)
+TRAINER = re.compile(r"nn::(?:batched::)?TrainGroup<nn::(?:batched::)?(?:Shape<([0-9, ]+)>|AnyShape), (\d+), "
                      r"(?:\(nn::Activation\)(\d+)|nn::Activation::(\w+))>")
 
 
