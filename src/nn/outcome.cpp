@@ -39,7 +39,13 @@ Outcome evaluate(const Network& network, const Dataset& data, Loss loss) {
   Judged train = judge(network, data.train, loss);
   // A gate's test rows are its training rows: judged once.
   const Judged test = data.source.gate() ? train : judge(network, data.test, loss);
-  Outcome outcome{std::move(train.outputs), train.accuracy, test.accuracy, train.loss, test.loss, train.l1_loss, false};
+  Outcome outcome{.outputs = std::move(train.outputs),
+                  .train = train.accuracy,
+                  .test = test.accuracy,
+                  .train_loss = train.loss,
+                  .test_loss = test.loss,
+                  .train_l1_loss = train.l1_loss,
+                  .learned = false};
   outcome.learned = meets_learned_rule(data.source, outcome.train, outcome.test, outcome.train_l1_loss);
   return outcome;
 }

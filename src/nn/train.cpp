@@ -31,9 +31,12 @@ TrainHistory train(Network& network, const Dataset& data, const TrainConfig& con
       const Batch& batch = config.full_batch ? data.train : (drawn = stream.next());
       loss_sum += train_step(network, updater, batch, config.loss);
     }
-    const EpochReport report{epoch, static_cast<float>(loss_sum / config.batches_per_epoch),
-                             mean_loss(config.loss, network.forward_trace(data.train.inputs), data.train.targets),
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), &network};
+    const EpochReport report{
+        .epoch = epoch,
+        .train_loss = static_cast<float>(loss_sum / config.batches_per_epoch),
+        .training_set_loss = mean_loss(config.loss, network.forward_trace(data.train.inputs), data.train.targets),
+        .elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+        .network = &network};
     history.train_loss.push_back(report.train_loss);
     history.training_set_loss.push_back(report.training_set_loss);
     if (on_epoch) on_epoch(report);

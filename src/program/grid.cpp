@@ -325,8 +325,13 @@ Network trained_network(const BatchedJob& job, const BatchedResult& result, std:
 
 Outcome trained_outcome(const BatchedJob& job, const BatchedResult& result, std::int64_t n) {
   const auto i = static_cast<std::size_t>(n);
-  Outcome outcome{
-      {}, {}, {}, result.final_loss[i], result.final_loss[i], result.final_l1_loss[i], result.learned[i] == 1};
+  Outcome outcome{.outputs = {},
+                  .train = {},
+                  .test = {},
+                  .train_loss = result.final_loss[i],
+                  .test_loss = result.final_loss[i],  // a gate's test rows are its training rows
+                  .train_l1_loss = result.final_l1_loss[i],
+                  .learned = result.learned[i] == 1};
   if (const Gate* gate = job.data.gate()) {
     const std::array<float, 4> targets = truth_table_targets(*gate);
     outcome.outputs.assign(result.predictions.begin() + 4 * n, result.predictions.begin() + 4 * n + 4);
