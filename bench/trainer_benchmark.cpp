@@ -55,10 +55,12 @@ void ThrustOn(benchmark::State& state, nn::batched::Device device, int threads, 
 }
 
 void ThrustCpu1Thread(benchmark::State& state) { ThrustOn(state, nn::batched::Device::cpu, 1); }
-void ThrustCpuAllThreads(benchmark::State& state) { ThrustOn(state, nn::batched::Device::cpu, omp_get_num_procs()); }
-// The same networks on the general path (nn::batched::AnyShape: sizes read at run time, parameters in memory), which
-// trains every shape outside the compiled list: what giving up the compiled shape costs. Same seeds, so its
-// learned count must equal ThrustCpuAllThreads's.
+void ThrustCpuAllThreads(benchmark::State& state) {
+  ThrustOn(state, nn::batched::Device::cpu, omp_get_num_procs());
+}
+// The same networks on the general path (nn::batched::AnyShape: sizes read at run time, parameters in
+// memory), which trains every shape outside the compiled list: what giving up the compiled shape costs. Same
+// seeds, so its learned count must equal ThrustCpuAllThreads's.
 void ThrustCpuGeneralPath(benchmark::State& state) {
   ThrustOn(state, nn::batched::Device::cpu, omp_get_num_procs(), true);
 }

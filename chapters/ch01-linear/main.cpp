@@ -1,9 +1,10 @@
 // Chapter 1: a network with no activation tries to learn AND, and cannot.
 //
-// Stacked linear layers multiply out into one linear map, and no linear map can produce AND's outputs:
-// its mean L1 loss is stuck at 0.25 or above. This program trains such a network, multiplies its layers
-// out, and prints the floor it is stuck on. With --dataset it learns a point set instead: its output,
-// rounded at 0.5, splits the square along one straight line, enough for two blobs and not for the rest.
+// Stacked linear layers multiply out into one linear map, and no linear map can produce AND's
+// outputs: its mean L1 loss is stuck at 0.25 or above. This program trains such a network,
+// multiplies its layers out, and prints the floor it is stuck on. With --dataset it learns a point
+// set instead: its output, rounded at 0.5, splits the square along one straight line, enough for
+// two blobs and not for the rest.
 
 #include <iostream>
 
@@ -22,10 +23,12 @@ void run(const program::Settings& settings) {
   if (!settings.quiet) program::print_settings(std::cout, settings);
 
   // ANCHOR: train
-  // The demo's network with the activation switched off: Linear layers and nothing in between.
-  const nn::Dataset data = nn::make_dataset(settings.data, config.seed);  // AND's truth table, or --dataset's
+  // The demo's network with the activation switched off (Linear layers and nothing in between),
+  // trained on AND's truth table or on whatever --gate or --dataset names.
+  const nn::Dataset data = nn::make_dataset(settings.data, config.seed);
   nn::Network network = program::starting_network(settings);
-  const nn::TrainHistory history = nn::train(network, data, config, program::progress_printer(std::cerr, settings));
+  const nn::TrainHistory history =
+      nn::train(network, data, config, program::progress_printer(std::cerr, settings));
   const nn::Outcome outcome = nn::evaluate(network, data, config.loss);
   // ANCHOR_END: train
 
@@ -44,7 +47,7 @@ void run(const program::Settings& settings) {
     std::cout << "\n";
     program::print_outcome(std::cout, settings, outcome);
     // ANCHOR: floor
-    // A gate's four rows put a floor under every linear map's loss (a point set's limit is the line above).
+    // A gate's four rows put a floor under every linear map's loss (a point set's limit: one line).
     if (const nn::Gate* gate = settings.data.gate()) {
       std::cout << "\n";
       program::print_floor(std::cout, *gate, config.loss, outcome);

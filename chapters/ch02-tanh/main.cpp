@@ -1,9 +1,10 @@
 // Chapter 2: the same network with tanh after every layer learns AND.
 //
-// One change from chapter 1: an activation between the layers, so they no longer multiply out into one
-// linear map. --activation none brings chapter 1's network back for comparison. --dataset trades the
-// gate for a point set in the unit square (a disc in a ring, the XOR quadrants, two blobs, two spirals,
-// comfortable rooms), learned when at least 95% of its held-out test points come out right.
+// One change from chapter 1: an activation between the layers, so they no longer multiply out into
+// one linear map. --activation none brings chapter 1's network back for comparison. --dataset
+// trades the gate for a point set in the unit square (a disc in a ring, the XOR quadrants, two
+// blobs, two spirals, comfortable rooms), learned when at least 95% of its held-out test points
+// come out right.
 
 #include <iostream>
 
@@ -22,10 +23,12 @@ void run(const program::Settings& settings) {
   if (!settings.quiet) program::print_settings(std::cout, settings);
 
   // ANCHOR: train
-  // The demo's network: Linear layers, each followed by the activation (tanh unless told otherwise).
-  const nn::Dataset data = nn::make_dataset(settings.data, config.seed);  // AND's truth table, or --dataset's
+  // The demo's network: Linear layers, each followed by the activation (tanh unless told so),
+  // trained on AND's truth table or on whatever --gate or --dataset names.
+  const nn::Dataset data = nn::make_dataset(settings.data, config.seed);
   nn::Network network = program::starting_network(settings);
-  const nn::TrainHistory history = nn::train(network, data, config, program::progress_printer(std::cerr, settings));
+  const nn::TrainHistory history =
+      nn::train(network, data, config, program::progress_printer(std::cerr, settings));
   const nn::Outcome outcome = nn::evaluate(network, data, config.loss);
   // ANCHOR_END: train
 

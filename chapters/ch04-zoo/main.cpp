@@ -1,8 +1,8 @@
-// Chapter 4: which activations work, measured. Every activation on every data set, many networks each
-// (network n from seed --seed + n, as chapter 2 trains it with that seed), with the Thrust trainer.
+// Chapter 4: which activations work, measured. Every activation on every data set, many networks
+// each (network n from seed --seed + n, as chapter 2 trains it), with the Thrust trainer.
 //
-// Per configuration: how many networks learned, the median final loss, the median epoch by which they had
-// learned, and the share of hidden units, and the output units, that ended dead.
+// Per configuration: how many networks learned, the median final loss, the median epoch by which
+// they had learned, and the share of hidden units, and the output units, that ended dead.
 
 #include <iostream>
 
@@ -24,9 +24,9 @@ struct ZooFlags {
                      .counts_dead_units = true};
 };
 
-// The chapter's standard training, the one its page uses for one network per activation: full-batch MSE
-// with Adam on a 2,8,1 network, shorter than the page's so that the defaults finish within a minute on two
-// CPU cores.
+// The chapter's standard training, the one its page uses for one network per activation: full-batch
+// MSE with Adam on a 2,8,1 network, shorter than the page's so that the defaults finish within a
+// minute on two CPU cores.
 program::Settings chapter4_defaults() {
   program::Settings settings;
   settings.layers = {2, 8, 1};
@@ -39,8 +39,8 @@ program::Settings chapter4_defaults() {
   return settings;
 }
 
-// The settings as the zoo's JSON states them: the grid chooses the activations and the data, per row, and the
-// zoo refuses weights files.
+// The settings as the zoo's JSON states them: the grid chooses the activations and the data, per
+// row, and the zoo refuses weights files.
 nlohmann::json described_settings(const program::Settings& settings, const program::Grid& grid) {
   nlohmann::json described = program::settings_json(settings);
   for (const char* chosen_per_row : {"activation", "gate", "load_weights", "save_weights"}) {
@@ -61,14 +61,16 @@ void run(const program::Settings& settings, const ZooFlags& flags) {
   // ANCHOR_END: zoo
   const program::GridTable table = program::zoo_table();
   if (!settings.quiet) {
-    std::cout << "Zoo: " << flags.grid.networks << " networks per configuration, seeds " << settings.train.seed
-              << " upwards, " << settings.train.epochs << " epochs of " << settings.train.batches_per_epoch
+    std::cout << "Zoo: " << flags.grid.networks << " networks per configuration, seeds "
+              << settings.train.seed << " upwards, " << settings.train.epochs << " epochs of "
+              << settings.train.batches_per_epoch
               << (settings.train.full_batch ? " full-batch steps" : " batches") << ", "
               << nn::loss_name(settings.train.loss) << " loss, lr " << settings.train.lr << "\n";
     program::print_grid(std::cout, table, rows);
   }
   if (!settings.json.empty()) {
-    const nlohmann::json document = program::grid_json(described_settings(settings, flags.grid), table, rows);
+    const nlohmann::json document =
+        program::grid_json(described_settings(settings, flags.grid), table, rows);
     program::write_file_atomically("--json", settings.json, program::json_text(document));
   }
 }
@@ -78,8 +80,9 @@ void run(const program::Settings& settings, const ZooFlags& flags) {
 int main(int argc, char** argv) {
   program::Settings settings = chapter4_defaults();
   ZooFlags flags;
-  CLI::App app{"Chapter 4: every activation on every data set, many networks each, with the Thrust trainer.",
-               "ch04-zoo"};
+  CLI::App app{
+      "Chapter 4: every activation on every data set, many networks each, with the Thrust trainer.",
+      "ch04-zoo"};
   program::add_training_flags(app, settings);
   app.add_option("--device", flags.device, "Where to train: auto (the GPU if present), cuda or cpu")
       ->capture_default_str();

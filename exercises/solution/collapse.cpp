@@ -19,7 +19,8 @@ nn::Linear collapse_two_layers(const nn::Linear& first, const nn::Linear& second
     float bias = second.bias(o);
     for (std::size_t h = 0; h < first.out(); ++h) {
       bias += second.weight(o, h) * first.bias(h);
-      for (std::size_t i = 0; i < first.in(); ++i) single.weight(o, i) += second.weight(o, h) * first.weight(h, i);
+      for (std::size_t i = 0; i < first.in(); ++i)
+        single.weight(o, i) += second.weight(o, h) * first.weight(h, i);
     }
     single.bias(o) = bias;
   }

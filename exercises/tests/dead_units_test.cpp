@@ -46,8 +46,10 @@ nn::Linear output_of(std::size_t hidden) { return layer_of({std::vector<float>(h
 TEST(DeadHiddenUnits, HasOneFlagPerUnitOfEachHiddenLayerAndNoneForTheOutput) {
   const nn::Matrix inputs = nn::make_dataset({nn::PointSet::ring, 50, 10}, 1).train.inputs;
   for (const std::vector<int>& sizes : {std::vector<int>{2, 4, 1}, std::vector<int>{2, 5, 3, 1}}) {
-    const Flags flags = exercises::dead_hidden_units(nn::Network::initialised(sizes, nn::Activation::relu, 1), inputs);
-    ASSERT_EQ(flags.size(), sizes.size() - 2) << "one list of flags per hidden layer, none for the output layer";
+    const Flags flags =
+        exercises::dead_hidden_units(nn::Network::initialised(sizes, nn::Activation::relu, 1), inputs);
+    ASSERT_EQ(flags.size(), sizes.size() - 2)
+        << "one list of flags per hidden layer, none for the output layer";
     for (std::size_t l = 0; l < flags.size(); ++l) {
       EXPECT_EQ(flags[l].size(), static_cast<std::size_t>(sizes[l + 1])) << "hidden layer " << l;
     }
@@ -56,7 +58,8 @@ TEST(DeadHiddenUnits, HasOneFlagPerUnitOfEachHiddenLayerAndNoneForTheOutput) {
 
 TEST(DeadHiddenUnits, AgreesWithTheLibraryOnEveryPointSet) {
   // Drawn 2,16,16,1 networks on each set's 200 training points, with the two activations whose units die
-  // (a ReLU or step unit whose z is below 0 on every row is dead): about a third of the ReLU units start dead.
+  // (a ReLU or step unit whose z is below 0 on every row is dead): about a third of the ReLU units start
+  // dead.
   int dead_relu_units = 0;
   for (nn::PointSet set : nn::all_point_sets) {
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
@@ -70,8 +73,8 @@ TEST(DeadHiddenUnits, AgreesWithTheLibraryOnEveryPointSet) {
           const int dead = static_cast<int>(std::count(flags[l].begin(), flags[l].end(), true));
           EXPECT_EQ(dead, expected.per_layer[l])
               << nn::point_set_name(set) << ", seed " << seed << ", " << nn::activation_name(activation)
-              << ": dead units of hidden layer " << l << " (nn::count_dead_units counts " << expected.per_layer[l]
-              << ")";
+              << ": dead units of hidden layer " << l << " (nn::count_dead_units counts "
+              << expected.per_layer[l] << ")";
           if (activation == nn::Activation::relu) dead_relu_units += expected.per_layer[l];
         }
       }
@@ -97,9 +100,11 @@ TEST(DeadHiddenUnits, NeedsEveryRowNotJustOne) {
 TEST(DeadHiddenUnits, CountsAReluUnitWhoseSumIsExactlyZeroAsDead) {
   // relu(0) = 0 and relu'(0) = 0: a unit whose sum is 0 on every row, or 0 on some and negative on the rest,
   // passes nothing forward and nothing back.
-  const nn::Network network({layer_of({{0.0f, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f}, {0.0f, 0.0f, 1.0f}}), output_of(3)},
-                            nn::Activation::relu);
-  EXPECT_EQ(first_layers(exercises::dead_hidden_units(network, five_points()), 1), (Flags{{true, true, false}}))
+  const nn::Network network(
+      {layer_of({{0.0f, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f}, {0.0f, 0.0f, 1.0f}}), output_of(3)},
+      nn::Activation::relu);
+  EXPECT_EQ(first_layers(exercises::dead_hidden_units(network, five_points()), 1),
+            (Flags{{true, true, false}}))
       << "z <= 0 on every row, not only z < 0, makes a ReLU unit dead";
 }
 
@@ -121,7 +126,8 @@ TEST(DeadHiddenUnits, JudgesByTheNetworksActivationNotReluAlone) {
                {nn::Activation::leaky_relu, {{false, false}}}, {nn::Activation::elu, {{false, false}}},
                {nn::Activation::softplus, {{false, false}}},   {nn::Activation::identity, {{false, false}}}};
   for (const auto& c : cases) {
-    const nn::Network network({layer_of({{-1.0f, -1.0f, -0.1f}, {1.0f, 1.0f, 0.1f}}), output_of(2)}, c.activation);
+    const nn::Network network({layer_of({{-1.0f, -1.0f, -0.1f}, {1.0f, 1.0f, 0.1f}}), output_of(2)},
+                              c.activation);
     EXPECT_EQ(first_layers(exercises::dead_hidden_units(network, five_points()), 1), c.expected)
         << nn::activation_name(c.activation) << ": use the network's own g and g'";
   }
@@ -143,7 +149,8 @@ TEST(DeadHiddenUnits, SeesNoDeadUnitWithoutRows) {
   // "Dead on every row" holds for every unit when there are no rows; the rule counts none, as the library.
   const nn::Network network({layer_of({{-1.0f, -1.0f, -0.1f}, {1.0f, 1.0f, 0.1f}}), output_of(2)},
                             nn::Activation::relu);
-  EXPECT_EQ(first_layers(exercises::dead_hidden_units(network, nn::Matrix({0, 2})), 1), (Flags{{false, false}}))
+  EXPECT_EQ(first_layers(exercises::dead_hidden_units(network, nn::Matrix({0, 2})), 1),
+            (Flags{{false, false}}))
       << "with no rows nothing is seen, so no unit is dead";
 }
 

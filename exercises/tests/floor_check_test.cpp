@@ -40,7 +40,8 @@ std::vector<float> losses_of(const Maps& maps, nn::Gate gate) {
 }
 
 TEST(L1LossesOnTruthTable, ReturnsOneLossPerMap) {
-  for (std::size_t count : {0u, 1u, 7u}) EXPECT_EQ(losses_of(random_maps(count, 1), nn::Gate::and_gate).size(), count);
+  for (std::size_t count : {0u, 1u, 7u})
+    EXPECT_EQ(losses_of(random_maps(count, 1), nn::Gate::and_gate).size(), count);
 }
 
 TEST(L1LossesOnTruthTable, MatchAPlainLoopOnRandomMaps) {
@@ -52,7 +53,8 @@ TEST(L1LossesOnTruthTable, MatchAPlainLoopOnRandomMaps) {
       float expected = 0.0f;
       for (int x1 = 0; x1 <= 1; ++x1) {
         for (int x2 = 0; x2 <= 1; ++x2) {
-          expected += std::fabs(maps.w1[n] * x1 + maps.w2[n] * x2 + maps.b[n] - nn::gate_output(gate, x1, x2));
+          expected +=
+              std::fabs(maps.w1[n] * x1 + maps.w2[n] * x2 + maps.b[n] - nn::gate_output(gate, x1, x2));
         }
       }
       ASSERT_NEAR(losses[n], expected / 4.0f, 1e-5f) << "map " << n;

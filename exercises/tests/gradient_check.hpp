@@ -41,8 +41,10 @@ inline std::string diagnosis(const std::vector<Checked>& points, double spread) 
   std::ostringstream text;
   text.precision(4);
   if (high - low <= spread * std::fabs(low)) {
-    if (std::fabs(low + 1.0) < 2e-3) return "every value has the expected size and the wrong sign: a sign error";
-    text << "every value is " << 0.5 * (low + high) << " times the expected one: a slope scaled by a constant factor";
+    if (std::fabs(low + 1.0) < 2e-3)
+      return "every value has the expected size and the wrong sign: a sign error";
+    text << "every value is " << 0.5 * (low + high)
+         << " times the expected one: a slope scaled by a constant factor";
     return text.str();
   }
   text << "the ratio to the expected value varies from " << low << " to " << high
@@ -63,9 +65,9 @@ inline ::testing::AssertionResult all_within(const std::vector<Checked>& points,
   const Checked& first = missed.front();
   std::ostringstream text;
   text.precision(6);
-  text << name << "'(" << first.z << ") = " << first.actual << ", expected " << first.expected << " (" << against
-       << "): off by " << std::fabs(first.actual - first.expected) << ", more than the " << first.allowed
-       << " allowed\n"
+  text << name << "'(" << first.z << ") = " << first.actual << ", expected " << first.expected << " ("
+       << against << "): off by " << std::fabs(first.actual - first.expected) << ", more than the "
+       << first.allowed << " allowed\n"
        << missed.size() << " of " << points.size() << " points miss; " << diagnosis(missed, spread);
   return ::testing::AssertionFailure() << text.str();
 }
@@ -79,7 +81,8 @@ template <typename Derivative, typename Exact>
   std::vector<Checked> points;
   for (double z = from; z <= to + 1e-9; z += 0.25) {
     const double expected = exact(z);
-    points.push_back({z, derivative(static_cast<float>(z)), expected, relative * std::fabs(expected) + absolute});
+    points.push_back(
+        {z, derivative(static_cast<float>(z)), expected, relative * std::fabs(expected) + absolute});
   }
   // The formula is exact, so a constant factor stays constant to the float rounding of the slope.
   return all_within(points, name, formula + ", in double", 1e-4);

@@ -49,7 +49,8 @@ TEST(LeastSquaresFit, GivesW1ToTheFirstInputAndW2ToTheSecond) {
   const exercises::Plane second = exercises::least_squares_fit({0, 1, 0, 1});
   const bool swapped = std::fabs(first.w2 - 1.0f) < 1e-3f && std::fabs(second.w1 - 1.0f) < 1e-3f;
   EXPECT_TRUE(std::fabs(first.w1 - 1.0f) <= 1e-6f && std::fabs(first.w2) <= 1e-6f)
-      << "targets 0, 0, 1, 1 follow x1, the first digit of rows 00, 01, 10, 11: expected w1 = 1, w2 = 0, got w1 = "
+      << "targets 0, 0, 1, 1 follow x1, the first digit of rows 00, 01, 10, 11: expected w1 = 1, w2 = 0, got "
+         "w1 = "
       << first.w1 << ", w2 = " << first.w2 << (swapped ? ": w1 and w2 are swapped" : "");
   EXPECT_TRUE(std::fabs(second.w1) <= 1e-6f && std::fabs(second.w2 - 1.0f) <= 1e-6f)
       << "targets 0, 1, 0, 1 follow x2, the second digit: expected w1 = 0, w2 = 1, got w1 = " << second.w1
@@ -80,9 +81,12 @@ TEST(LeastSquaresFit, TheErrorsGradientVanishesAtTheFitForAnyTargets) {
       d_w2 += 2 * r[k] * rows[k][1] / 4;
       d_b += 2 * r[k] / 4;
     }
-    EXPECT_NEAR(d_w1, 0.0f, 1e-5f) << "trial " << trial << ": d(MSE)/dw1 must vanish at the least-squares plane";
-    EXPECT_NEAR(d_w2, 0.0f, 1e-5f) << "trial " << trial << ": d(MSE)/dw2 must vanish at the least-squares plane";
-    EXPECT_NEAR(d_b, 0.0f, 1e-5f) << "trial " << trial << ": d(MSE)/db must vanish at the least-squares plane";
+    EXPECT_NEAR(d_w1, 0.0f, 1e-5f) << "trial " << trial
+                                   << ": d(MSE)/dw1 must vanish at the least-squares plane";
+    EXPECT_NEAR(d_w2, 0.0f, 1e-5f) << "trial " << trial
+                                   << ": d(MSE)/dw2 must vanish at the least-squares plane";
+    EXPECT_NEAR(d_b, 0.0f, 1e-5f) << "trial " << trial
+                                  << ": d(MSE)/db must vanish at the least-squares plane";
   }
 }
 

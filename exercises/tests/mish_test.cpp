@@ -38,8 +38,8 @@ constexpr Exact exact_values[] = {
   text.precision(9);  // enough to tell two floats apart
   text << "got " << actual << ", expected " << expected;
   text.precision(3);
-  text << ": off by " << error << ", a relative error of " << error / std::fabs(expected) << " where " << relative
-       << " is allowed";
+  text << ": off by " << error << ", a relative error of " << error / std::fabs(expected) << " where "
+       << relative << " is allowed";
   return ::testing::AssertionFailure() << text.str();
 }
 

@@ -20,10 +20,10 @@ TEST(ReluDerivative, IsAStepThatIsZeroAtTheKink) {
   EXPECT_EQ(exercises::relu_derivative(-1.0f), 0.0f);
   EXPECT_EQ(exercises::relu_derivative(0.0f), 0.0f) << "at the kink, the convention is 0";
   EXPECT_EQ(exercises::relu_derivative(2.0f), 1.0f);
-  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative, -3.0f, -0.25f,
-                                                            "relu"));
-  EXPECT_TRUE(
-      exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative, 0.25f, 3.0f, "relu"));
+  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative,
+                                                            -3.0f, -0.25f, "relu"));
+  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::relu, exercises::relu_derivative,
+                                                            0.25f, 3.0f, "relu"));
 }
 
 TEST(Softplus, HasItsKnownValues) {
@@ -34,7 +34,8 @@ TEST(Softplus, HasItsKnownValues) {
 
 TEST(Softplus, StaysFiniteWhereTheExponentialOverflows) {
   // e^z overflows a float above z = 88.7, so log(1 + e^z) as it reads is infinite there.
-  EXPECT_NEAR(exercises::softplus(100.0f), 100.0f, 1e-4f) << "softplus(z) - z = log(1 + e^(-z)) is tiny for large z";
+  EXPECT_NEAR(exercises::softplus(100.0f), 100.0f, 1e-4f)
+      << "softplus(z) - z = log(1 + e^(-z)) is tiny for large z";
   EXPECT_NEAR(exercises::softplus(1000.0f), 1000.0f, 1e-3f);
   const float tiny = exercises::softplus(-100.0f);
   EXPECT_TRUE(tiny >= 0.0f && tiny < 1e-30f) << "softplus(-100) = " << tiny;
@@ -44,16 +45,17 @@ TEST(SoftplusDerivative, IsOneOverOnePlusEToTheMinusZ) {
   // 1e-5 relative: the formula in float is within 1e-7 of the exact slope; a scaled slope, a sign error or a
   // finite difference in its place is off by far more.
   EXPECT_TRUE(exercises::testing::matches_the_formula(
-      exercises::softplus_derivative, [](double z) { return 1.0 / (1.0 + std::exp(-z)); }, -6.0, 6.0, 1e-5, 1e-9,
-      "softplus", "1 / (1 + e^(-z))"));
+      exercises::softplus_derivative, [](double z) { return 1.0 / (1.0 + std::exp(-z)); }, -6.0, 6.0, 1e-5,
+      1e-9, "softplus", "1 / (1 + e^(-z))"));
   EXPECT_EQ(exercises::softplus_derivative(100.0f), 1.0f);
   const float far_left = exercises::softplus_derivative(-100.0f);
-  EXPECT_TRUE(std::isfinite(far_left) && far_left >= 0.0f && far_left < 1e-30f) << "softplus'(-100) = " << far_left;
+  EXPECT_TRUE(std::isfinite(far_left) && far_left >= 0.0f && far_left < 1e-30f)
+      << "softplus'(-100) = " << far_left;
 }
 
 TEST(SoftplusDerivative, PassesTheLibrarysGradientCheckAgainstYourSoftplus) {
-  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::softplus, exercises::softplus_derivative, -6.0f,
-                                                            6.0f, "softplus"));
+  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(
+      exercises::softplus, exercises::softplus_derivative, -6.0f, 6.0f, "softplus"));
 }
 
 }  // namespace

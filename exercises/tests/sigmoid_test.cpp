@@ -38,13 +38,13 @@ TEST(SigmoidDerivative, IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDi
   // there a central difference in float is off by 3e-4 or more whatever its step, a one-sided one by 5e-3 or
   // more, and a slope scaled by 1.007 by 7e-3 everywhere.
   EXPECT_TRUE(exercises::testing::matches_the_formula(
-      exercises::sigmoid_derivative, [](double z) { return exact_sigmoid(z) * (1.0 - exact_sigmoid(z)); }, -6.0, 6.0,
-      1e-4, 1e-9, "sigmoid", "sigmoid(z) (1 - sigmoid(z))"));
+      exercises::sigmoid_derivative, [](double z) { return exact_sigmoid(z) * (1.0 - exact_sigmoid(z)); },
+      -6.0, 6.0, 1e-4, 1e-9, "sigmoid", "sigmoid(z) (1 - sigmoid(z))"));
 }
 
 TEST(SigmoidDerivative, PassesTheLibrarysGradientCheckAgainstYourSigmoid) {
-  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::sigmoid, exercises::sigmoid_derivative, -6.0f,
-                                                            6.0f, "sigmoid"));
+  EXPECT_TRUE(exercises::testing::passes_the_gradient_check(exercises::sigmoid, exercises::sigmoid_derivative,
+                                                            -6.0f, 6.0f, "sigmoid"));
 }
 
 TEST(SigmoidDerivative, StaysFiniteAndNearZeroForLargeInputs) {

@@ -44,7 +44,8 @@ TEST(SummariseSweep, CountsTheNetworksThatLearned) {
   EXPECT_EQ(summarise({0.1f, 0.2f, 0.3f, 0.4f}, {0, 1, 0, 1}).learned, 2);
   for (std::size_t n : {1u, 2u, 5u, 10u, 999u, 1000u}) {
     const Sweep sweep = random_sweep(n, 2024 + n);
-    EXPECT_EQ(summarise(sweep.losses, sweep.learned).learned, std::count(sweep.learned.begin(), sweep.learned.end(), 1))
+    EXPECT_EQ(summarise(sweep.losses, sweep.learned).learned,
+              std::count(sweep.learned.begin(), sweep.learned.end(), 1))
         << n << " networks";
   }
 }
@@ -76,7 +77,8 @@ TEST(SummariseSweep, WorstIsTheLargestLoss) {
   EXPECT_FLOAT_EQ(summarise({0.4f, 0.1f, 0.3f, 0.2f}, {0, 1, 0, 1}).worst_final_loss, 0.4f);
   for (std::size_t n : {1u, 2u, 5u, 10u, 999u, 1000u}) {
     const Sweep sweep = random_sweep(n, 2024 + n);
-    EXPECT_FLOAT_EQ(summarise(sweep.losses, sweep.learned).worst_final_loss, sweep.sorted.back()) << n << " networks";
+    EXPECT_FLOAT_EQ(summarise(sweep.losses, sweep.learned).worst_final_loss, sweep.sorted.back())
+        << n << " networks";
   }
 }
 

@@ -31,7 +31,7 @@ enum class Activation : std::uint8_t {
   gelu,        ///< g(z) = z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3))): PyTorch's GELU(approximate='tanh').
   softplus,    ///< g(z) = log(1 + e^z), a smooth relu.
   sin,         ///< g(z) = sin(z).
-  step,        ///< g(z) = 1 for z >= 0, 0 below: g' = 0 wherever it exists, so gradient descent cannot move it.
+  step,  ///< g(z) = 1 for z >= 0, 0 below: g' = 0 wherever it exists, so gradient descent cannot move it.
   // ANCHOR_END: enumerators
 };
 

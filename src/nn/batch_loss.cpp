@@ -20,7 +20,8 @@ float mean_loss(Loss loss, const ForwardTrace& trace, const Matrix& targets) {
   return sum / static_cast<float>(sums.size());
 }
 
-Matrix mean_loss_sum_gradient(Loss loss, const Network& network, const ForwardTrace& trace, const Matrix& targets) {
+Matrix mean_loss_sum_gradient(Loss loss, const Network& network, const ForwardTrace& trace,
+                              const Matrix& targets) {
   const Matrix& sums = trace.pre_activations.back();
   assert(sums.shape() == targets.shape());
   Matrix gradient = sums;

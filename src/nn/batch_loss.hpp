@@ -16,7 +16,8 @@ float mean_loss(Loss loss, const ForwardTrace& trace, const Matrix& targets);
 
 /// d(mean loss)/dz_r for the output layer's sums z_r of a forward pass through `network`
 /// (output_sum_gradient, row by row), for Network::backward_from_output_sums.
-Matrix mean_loss_sum_gradient(Loss loss, const Network& network, const ForwardTrace& trace, const Matrix& targets);
+Matrix mean_loss_sum_gradient(Loss loss, const Network& network, const ForwardTrace& trace,
+                              const Matrix& targets);
 
 /// d(mean loss)/dy_r = loss'(y_r, t_r) / N, shaped like the outputs.
 Matrix mean_loss_gradient(Loss loss, const Matrix& outputs, const Matrix& targets);

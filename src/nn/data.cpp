@@ -38,7 +38,9 @@ std::variant<Gate, PointSet> parse_data_kind(const std::string& flag, const std:
   throw InputError(flag + ": unknown data set '" + name + "' (expected " + data_names_text() + ")");
 }
 
-std::string data_names_text() { return names_text(gate_names, ", ", ", ") + ", " + names_text(point_set_names); }
+std::string data_names_text() {
+  return names_text(gate_names, ", ", ", ") + ", " + names_text(point_set_names);
+}
 
 Dataset make_dataset(const DataSource& source, std::uint64_t seed) {
   if (const Gate* gate = source.gate()) return {source, truth_table(*gate), truth_table(*gate)};

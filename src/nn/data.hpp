@@ -29,9 +29,10 @@ struct Dataset {
   Batch test;         ///< The rows that judge the trained network: the truth table again, or held-out points.
 };
 
-/// The rows of `source` for `seed`. A gate's do not depend on the seed; a point set's training points come from
-/// the seed's train_points stream and its test points from its test_points stream, so the same seed gives the
-/// same points, bit for bit, and the test points do not depend on how many training points there are.
+/// The rows of `source` for `seed`. A gate's do not depend on the seed; a point set's training points come
+/// from the seed's train_points stream and its test points from its test_points stream, so the same seed
+/// gives the same points, bit for bit, and the test points do not depend on how many training points there
+/// are.
 Dataset make_dataset(const DataSource& source, std::uint64_t seed);
 
 /// Training batches: each row is one of the data set's training rows, drawn with replacement from the seed's

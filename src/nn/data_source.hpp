@@ -36,7 +36,8 @@ std::optional<std::variant<Gate, PointSet>> find_data_kind(const std::string& na
 /// Parses any gate's or point set's name for `flag`; throws InputError, listing them all, on anything else.
 std::variant<Gate, PointSet> parse_data_kind(const std::string& flag, const std::string& name);
 
-/// Every name parse_data_kind takes, as the flags' help lists them: "and, or, nand, xor, ring, ... or comfort".
+/// Every name parse_data_kind takes, as the flags' help lists them: "and, or, nand, xor, ring, ... or
+/// comfort".
 std::string data_names_text();
 
 }  // namespace nn

@@ -24,8 +24,8 @@ bool dead(Activation activation, const Matrix& z, std::size_t unit) {
 DeadUnits count_dead_units(const Network& network, const Matrix& inputs) {
   const std::size_t columns = network.layers().front().in();
   if (inputs.shape(1) != columns) {
-    throw InputError("dead units: the inputs have " + std::to_string(inputs.shape(1)) + " columns, the network takes " +
-                     std::to_string(columns));
+    throw InputError("dead units: the inputs have " + std::to_string(inputs.shape(1)) +
+                     " columns, the network takes " + std::to_string(columns));
   }
   // The forward pass's own sums, so that the units judged are exactly the ones training saw.
   const ForwardTrace trace = network.forward_trace(inputs);
@@ -34,7 +34,8 @@ DeadUnits count_dead_units(const Network& network, const Matrix& inputs) {
   for (std::size_t l = 0; l < hidden_layers; ++l) {
     const Matrix& z = trace.pre_activations[l];
     int count = 0;
-    for (std::size_t unit = 0; unit < z.shape(1); ++unit) count += dead(network.activation(), z, unit) ? 1 : 0;
+    for (std::size_t unit = 0; unit < z.shape(1); ++unit)
+      count += dead(network.activation(), z, unit) ? 1 : 0;
     units.per_layer.push_back(count);
     units.total += count;
     units.hidden_units += static_cast<int>(z.shape(1));

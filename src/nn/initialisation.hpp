@@ -19,8 +19,8 @@ namespace nn {
 enum class Init : std::uint8_t {
   pytorch,  ///< `torch.nn.Linear`'s default: weights and biases from U(-1/sqrt(in), 1/sqrt(in)).
   xavier,   ///< `torch.nn.init.xavier_uniform_`: weights from U(-a, a), a = sqrt(6 / (in + out)); biases 0.
-  he,       ///< `torch.nn.init.kaiming_uniform_(nonlinearity='relu')`: weights from U(-a, a), a = sqrt(6 / in)
-            ///< (variance 2 / in); biases 0.
+  he,  ///< `torch.nn.init.kaiming_uniform_(nonlinearity='relu')`: weights from U(-a, a), a = sqrt(6 / in)
+       ///< (variance 2 / in); biases 0.
 };
 
 /// The flag spelling of each rule.
@@ -44,7 +44,8 @@ NN_HOST_DEVICE inline float initial_weight_bound(Init init, int in, int out) {
   return 1.0f / sqrtf(static_cast<float>(in));
 }
 
-/// Whether `init` draws the biases (from the weights' range) after a layer's weights; otherwise they start at 0.
+/// Whether `init` draws the biases (from the weights' range) after a layer's weights; otherwise they start at
+/// 0.
 NN_HOST_DEVICE inline bool draws_biases(Init init) { return init == Init::pytorch; }
 
 /// The flag spelling (init_names): "pytorch", "xavier" or "he".

@@ -19,7 +19,8 @@ Matrix Linear::forward(const Matrix& x) const {
 LinearGradients Linear::backward(const Matrix& x, const Matrix& dz) const {
   // dW[o, i] = sum_r dz[r, o] x[r, i];  db[o] = sum_r dz[r, o]
   LinearGradients gradients;
-  gradients.weight = xt::sum(xt::view(dz, all(), all(), newaxis()) * xt::view(x, all(), newaxis(), all()), {0});
+  gradients.weight =
+      xt::sum(xt::view(dz, all(), all(), newaxis()) * xt::view(x, all(), newaxis(), all()), {0});
   gradients.bias = xt::sum(dz, {0});
   return gradients;
 }
@@ -29,6 +30,8 @@ Matrix Linear::input_gradient(const Matrix& dz) const {
   return xt::sum(xt::view(dz, all(), all(), newaxis()) * xt::view(weight, newaxis(), all(), all()), {1});
 }
 
-Linear zero_linear(std::size_t in, std::size_t out) { return {xt::zeros<float>({out, in}), xt::zeros<float>({out})}; }
+Linear zero_linear(std::size_t in, std::size_t out) {
+  return {xt::zeros<float>({out, in}), xt::zeros<float>({out})};
+}
 
 }  // namespace nn

@@ -57,8 +57,8 @@ NN_HOST_DEVICE inline float output_loss(Loss loss, float z, float y, float t) {
 }
 
 /// d(loss)/dz for the output unit's sum z, with y = g(z) and g'(z) = slope: the chain rule loss'(y) g'(z),
-/// except for bce, whose sigmoid cancels against the log: d/dz bce_with_logits(z, t) = sigmoid(z) - t = y - t.
-/// Divided by the batch's rows (for the gradient of the batch mean) before the slope, as both trainers do.
+/// except for bce, whose sigmoid cancels against the log: d/dz bce_with_logits(z, t) = sigmoid(z) - t = y -
+/// t. Divided by the batch's rows (for the gradient of the batch mean) before the slope, as both trainers do.
 NN_HOST_DEVICE inline float output_sum_gradient(Loss loss, float y, float t, float slope, float rows) {
   if (loss == Loss::bce) return (y - t) / rows;
   return loss_derivative(loss, y, t) / rows * slope;
@@ -83,7 +83,9 @@ NN_HOST_DEVICE inline bool learned_point_set(int right, int rows) {
 NN_HOST_DEVICE inline int rounded_at_half(float y) { return y >= 0.5f ? 1 : 0; }
 
 /// Whether output y, rounded at 0.5, gives the 0-or-1 target t.
-NN_HOST_DEVICE inline bool rounds_to_target(float y, float t) { return rounded_at_half(y) == rounded_at_half(t); }
+NN_HOST_DEVICE inline bool rounds_to_target(float y, float t) {
+  return rounded_at_half(y) == rounded_at_half(t);
+}
 
 /// The flag spelling (loss_names): "l1", "mse" or "bce".
 std::string loss_name(Loss loss);

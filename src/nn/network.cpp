@@ -23,7 +23,8 @@ Matrix activated(Activation activation, const Matrix& z) {
 
 Matrix activation_slopes(Activation activation, const Matrix& z) {
   Matrix d = z;
-  std::transform(d.begin(), d.end(), d.begin(), [activation](float v) { return activation_derivative(activation, v); });
+  std::transform(d.begin(), d.end(), d.begin(),
+                 [activation](float v) { return activation_derivative(activation, v); });
   return d;
 }
 
@@ -66,7 +67,8 @@ std::vector<int> Network::sizes() const {
 
 double parameter_count(const std::vector<int>& sizes) {
   double count = 0;
-  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) count += static_cast<double>(sizes[l + 1]) * (sizes[l] + 1.0);
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
+    count += static_cast<double>(sizes[l + 1]) * (sizes[l] + 1.0);
   return count;
 }
 
@@ -90,11 +92,12 @@ ForwardTrace Network::forward_trace(const Matrix& x) const {
 }
 
 std::vector<LinearGradients> Network::backward(const ForwardTrace& trace, const Matrix& d_output) const {
-  return backward_from_output_sums(trace,
-                                   d_output * activation_slopes(architecture_.output, trace.pre_activations.back()));
+  return backward_from_output_sums(
+      trace, d_output * activation_slopes(architecture_.output, trace.pre_activations.back()));
 }
 
-std::vector<LinearGradients> Network::backward_from_output_sums(const ForwardTrace& trace, const Matrix& d_sums) const {
+std::vector<LinearGradients> Network::backward_from_output_sums(const ForwardTrace& trace,
+                                                                const Matrix& d_sums) const {
   std::vector<LinearGradients> gradients(layers_.size());
   Matrix dz = d_sums;
   // ANCHOR: backward
@@ -142,7 +145,8 @@ std::vector<float> flatten_parameters(const Network& network) {
   std::vector<float> parameters(static_cast<std::size_t>(parameter_total(SizesOf{sizes}, layer_count)));
   for (int l = 0; l < layer_count; ++l) {
     const Linear& layer = network.layers()[static_cast<std::size_t>(l)];
-    std::copy(layer.weight.begin(), layer.weight.end(), parameters.begin() + weight_offset(SizesOf{sizes}, l));
+    std::copy(layer.weight.begin(), layer.weight.end(),
+              parameters.begin() + weight_offset(SizesOf{sizes}, l));
     std::copy(layer.bias.begin(), layer.bias.end(), parameters.begin() + bias_offset(SizesOf{sizes}, l));
   }
   return parameters;

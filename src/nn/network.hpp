@@ -67,7 +67,8 @@ class Network {
   std::vector<LinearGradients> backward(const ForwardTrace& trace, const Matrix& d_output) const;
   /// Back-propagates dL/dz of the output layer's sums (rows x 1) through the trace: backward after the
   /// output activation's slope, which a loss such as bce gives directly.
-  std::vector<LinearGradients> backward_from_output_sums(const ForwardTrace& trace, const Matrix& d_sums) const;
+  std::vector<LinearGradients> backward_from_output_sums(const ForwardTrace& trace,
+                                                         const Matrix& d_sums) const;
 
  private:
   // The activation after layer l: the output activation after the last one, the hidden one elsewhere.
@@ -87,8 +88,8 @@ double parameter_count(const std::vector<int>& sizes);
 /// by layer, each layer's weights (out x in, row by row) and then its biases.
 std::vector<float> flatten_parameters(const Network& network);
 
-/// The inverse of flatten_parameters: a network of layer sizes `sizes`, computing as `architecture` says, whose
-/// parameters are read from `parameters` in that layout.
+/// The inverse of flatten_parameters: a network of layer sizes `sizes`, computing as `architecture` says,
+/// whose parameters are read from `parameters` in that layout.
 Network network_from_parameters(const std::vector<int>& sizes, const Architecture& architecture,
                                 const float* parameters);
 

@@ -30,7 +30,8 @@ Judged judge(const Network& network, const Batch& rows, Loss loss) {
 
 }  // namespace
 
-bool meets_learned_rule(const DataSource& source, const Accuracy& train, const Accuracy& test, float train_l1_loss) {
+bool meets_learned_rule(const DataSource& source, const Accuracy& train, const Accuracy& test,
+                        float train_l1_loss) {
   if (source.gate()) return train.right == train.rows && train_l1_loss < learned_l1_threshold;
   return learned_point_set(test.right, test.rows);
 }

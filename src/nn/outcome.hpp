@@ -23,19 +23,21 @@ struct Accuracy {
 
 /// The trained network judged on its data set.
 struct Outcome {
-  std::vector<float> outputs;  ///< The network's output on each training row (a gate: rows 00, 01, 10, 11);
-                               ///< empty where a trainer does not return them (the Thrust trainer's point sets).
-  Accuracy train;              ///< On the training rows.
-  Accuracy test;               ///< On the test rows (a gate: the truth table again).
-  float train_loss;            ///< The chosen loss, averaged over the training rows.
-  float test_loss;             ///< The chosen loss, averaged over the test rows.
-  float train_l1_loss;         ///< Mean L1 over the training rows, whatever loss trained it.
-  bool learned;                ///< meets_learned_rule.
+  std::vector<float>
+      outputs;          ///< The network's output on each training row (a gate: rows 00, 01, 10, 11);
+                        ///< empty where a trainer does not return them (the Thrust trainer's point sets).
+  Accuracy train;       ///< On the training rows.
+  Accuracy test;        ///< On the test rows (a gate: the truth table again).
+  float train_loss;     ///< The chosen loss, averaged over the training rows.
+  float test_loss;      ///< The chosen loss, averaged over the test rows.
+  float train_l1_loss;  ///< Mean L1 over the training rows, whatever loss trained it.
+  bool learned;         ///< meets_learned_rule.
 };
 
 /// The data set's rule for "learned": a gate's (every training row right and train_l1_loss below
 /// learned_l1_threshold) or a point set's (learned_point_set on the test rows).
-bool meets_learned_rule(const DataSource& source, const Accuracy& train, const Accuracy& test, float train_l1_loss);
+bool meets_learned_rule(const DataSource& source, const Accuracy& train, const Accuracy& test,
+                        float train_l1_loss);
 
 /// Runs the network on the data set's training and test rows and judges it.
 Outcome evaluate(const Network& network, const Dataset& data, Loss loss);

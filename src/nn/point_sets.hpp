@@ -3,7 +3,8 @@
 /// Point sets: two-class data beyond the gates' four rows. Each set is drawn from a seed by a rule stated in
 /// a sentence or two, every point lies in the unit square [0, 1]^2 (where the book plots a network's output,
 /// as for the gates), and the targets are 0 or 1 as the gates' are. A set comes as a training set and a
-/// held-out test set (make_dataset), drawn from two streams of the seed that are independent of the initial weights.
+/// held-out test set (make_dataset), drawn from two streams of the seed that are independent of the initial
+/// weights.
 
 #include <array>
 #include <cstdint>

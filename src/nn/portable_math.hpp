@@ -24,12 +24,16 @@ NN_HOST_DEVICE inline float portable_cos(float x) { return static_cast<float>(co
 NN_HOST_DEVICE inline float portable_exp(float x) { return static_cast<float>(exp(static_cast<double>(x))); }
 
 /// e^x - 1, computed in double and rounded to float.
-NN_HOST_DEVICE inline float portable_expm1(float x) { return static_cast<float>(expm1(static_cast<double>(x))); }
+NN_HOST_DEVICE inline float portable_expm1(float x) {
+  return static_cast<float>(expm1(static_cast<double>(x)));
+}
 
 /// The natural logarithm of x, computed in double and rounded to float.
 NN_HOST_DEVICE inline float portable_log(float x) { return static_cast<float>(log(static_cast<double>(x))); }
 
 /// log(1 + x), computed in double and rounded to float.
-NN_HOST_DEVICE inline float portable_log1p(float x) { return static_cast<float>(log1p(static_cast<double>(x))); }
+NN_HOST_DEVICE inline float portable_log1p(float x) {
+  return static_cast<float>(log1p(static_cast<double>(x)));
+}
 
 }  // namespace nn

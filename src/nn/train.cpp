@@ -34,7 +34,8 @@ TrainHistory train(Network& network, const Dataset& data, const TrainConfig& con
     const EpochReport report{
         .epoch = epoch,
         .train_loss = static_cast<float>(loss_sum / config.batches_per_epoch),
-        .training_set_loss = mean_loss(config.loss, network.forward_trace(data.train.inputs), data.train.targets),
+        .training_set_loss =
+            mean_loss(config.loss, network.forward_trace(data.train.inputs), data.train.targets),
         .elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
         .network = &network};
     history.train_loss.push_back(report.train_loss);

@@ -33,8 +33,8 @@ float train_step(Network& network, ParameterUpdater& updater, const Batch& batch
 
 /// Trains `network` in place on `data`'s training rows, calling `on_epoch` after every epoch (pass {} for
 /// silence): config.epochs epochs of config.batches_per_epoch steps, each on config.batch_size rows drawn
-/// with replacement (BatchStream, the seed's batches stream) or, with config.full_batch, on every training row
-/// in order; after each epoch, the loss on every training row. A point set's test rows play no part.
+/// with replacement (BatchStream, the seed's batches stream) or, with config.full_batch, on every training
+/// row in order; after each epoch, the loss on every training row. A point set's test rows play no part.
 TrainHistory train(Network& network, const Dataset& data, const TrainConfig& config,
                    const std::function<void(const EpochReport&)>& on_epoch);
 

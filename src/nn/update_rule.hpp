@@ -47,7 +47,8 @@ NN_HOST_DEVICE inline void sgd_update(float& p, float g, float lr) { p -= lr * g
 
 /// One Adam update of parameter p with gradient g and moments m, v, in PyTorch's order of operations:
 /// m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2;  p -= (lr / c1) * m / (sqrt(v) / sqrt(c2) + eps).
-NN_HOST_DEVICE inline void adam_update(float& p, float g, float& m, float& v, AdamStep step, AdamConstants c = {}) {
+NN_HOST_DEVICE inline void adam_update(float& p, float g, float& m, float& v, AdamStep step,
+                                       AdamConstants c = {}) {
   // ANCHOR: adam
   m = c.beta1 * m + (1.0f - c.beta1) * g;      // the gradient's running mean
   v = c.beta2 * v + (1.0f - c.beta2) * g * g;  // and the running mean of its square

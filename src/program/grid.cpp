@@ -60,7 +60,8 @@ std::vector<float> parse_lrs(const Texts& texts) {
 
 std::vector<Activation> parse_activations(const Texts& texts) {
   std::vector<Activation> activations;
-  for (const std::string& name : list_items("--activations", texts)) activations.push_back(parse_activation(name));
+  for (const std::string& name : list_items("--activations", texts))
+    activations.push_back(parse_activation(name));
   return activations;
 }
 
@@ -72,19 +73,23 @@ std::vector<std::optional<Activation>> parse_output_activations(const Texts& tex
   return outputs;
 }
 
-// --grid-layers, --output-activations and --activations, as both chapters take them (`prefix` begins their help).
-void add_common_grid_flags(CLI::App& app, Grid& grid, const std::string& prefix, const std::string& activations_default,
-                           const std::string& layers_example, CLI::Option* needs) {
+// --grid-layers, --output-activations and --activations, as both chapters take them (`prefix` begins their
+// help).
+void add_common_grid_flags(CLI::App& app, Grid& grid, const std::string& prefix,
+                           const std::string& activations_default, const std::string& layers_example,
+                           CLI::Option* needs) {
   const auto needing = [needs](CLI::Option* option) { return needs ? option->needs(needs) : option; };
   needing(app.add_option_function<Texts>(
-                 "--activations", [&grid](const Texts& texts) { grid.activations = parse_activations(texts); },
+                 "--activations",
+                 [&grid](const Texts& texts) { grid.activations = parse_activations(texts); },
                  prefix + "activations after the hidden layers to compare, any of " + activation_names_text())
               ->default_str(activations_default));
   needing(app.add_option_function<Texts>(
       "--output-activations",
       [&grid](const Texts& texts) { grid.output_activations = parse_output_activations(texts); },
-      prefix + "activations after the output layer, each with every --activations (default: --output-activation, "
-               "or each configuration's --activations)"));
+      prefix +
+          "activations after the output layer, each with every --activations (default: --output-activation, "
+          "or each configuration's --activations)"));
   needing(app.add_option(
       "--grid-layers", grid.layer_sets,
       prefix + "layer sizes, repeat the flag for each (e.g. " + layers_example + "; default: --layers)"));
@@ -148,7 +153,8 @@ std::string cell(GridColumn column, const GridRow& row, int activation_width, bo
       return printed("%7lld %s  ", count(result.rounds_correctly_count),
                      rate_with_interval(result.rounds_correctly_count, job.networks).c_str());
     case GridColumn::final_loss:
-      return printed("%8s %7s", fixed4(result.median_final_loss).c_str(), fixed4(result.worst_final_loss).c_str());
+      return printed("%8s %7s", fixed4(result.median_final_loss).c_str(),
+                     fixed4(result.worst_final_loss).c_str());
     case GridColumn::median_loss:
       return printed("%7s ", fixed4(result.median_final_loss).c_str());
     case GridColumn::learned_epoch:
@@ -187,7 +193,8 @@ void add_json(GridColumn column, const GridRow& row, nlohmann::json& configurati
       break;
     case GridColumn::rounds_correctly:
       configuration["rounds_correctly"] = result.rounds_correctly_count;
-      configuration["rounds_correctly_rate_interval"] = interval_json(result.rounds_correctly_count, job.networks);
+      configuration["rounds_correctly_rate_interval"] =
+          interval_json(result.rounds_correctly_count, job.networks);
       break;
     case GridColumn::final_loss:
       configuration["median_final_loss"] = result.median_final_loss;
@@ -217,7 +224,8 @@ std::string activation_line() {
 
 void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& settings) {
   sweep->each([&settings](const std::string&) { settings.grid_chooses_activations = true; });
-  add_common_grid_flags(app, grid, "Sweep: ", "none,tanh", "--grid-layers 2,1,1 --grid-layers 2,5,5,1", sweep);
+  add_common_grid_flags(app, grid, "Sweep: ", "none,tanh", "--grid-layers 2,1,1 --grid-layers 2,5,5,1",
+                        sweep);
   app.add_option_function<Texts>(
          "--gates",
          [&grid](const Texts& texts) {
@@ -228,7 +236,8 @@ void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& se
       ->default_str("and")
       ->needs(sweep);
   app.add_option_function<Texts>(
-         "--lrs", [&grid](const Texts& texts) { grid.lrs = parse_lrs(texts); }, "Sweep: learning rates (default: --lr)")
+         "--lrs", [&grid](const Texts& texts) { grid.lrs = parse_lrs(texts); },
+         "Sweep: learning rates (default: --lr)")
       ->type_name("FLOAT")
       ->needs(sweep);
 }
@@ -264,7 +273,8 @@ BatchedJob batched_job(const Settings& settings) {
 
 std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
   if (!settings.save_weights.empty() || !settings.load_weights.empty()) {
-    throw InputError("--save-weights and --load-weights train one network; " + grid.name + " draws each from its seed");
+    throw InputError("--save-weights and --load-weights train one network; " + grid.name +
+                     " draws each from its seed");
   }
   if (settings.gate_flag || settings.dataset_flag) {
     throw InputError(std::string(settings.gate_flag ? "--gate" : "--dataset") + ": " + grid.name +
@@ -282,7 +292,8 @@ std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
   for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
   const std::vector<std::optional<Activation>> outputs =
-      grid.output_activations.empty() ? std::vector<std::optional<Activation>>{std::nullopt} : grid.output_activations;
+      grid.output_activations.empty() ? std::vector<std::optional<Activation>>{std::nullopt}
+                                      : grid.output_activations;
 
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
@@ -375,7 +386,8 @@ GridRow grid_row(const BatchedJob& job, BatchedResult result) {
 
 GridTable sweep_table() {
   std::ostringstream legend;
-  legend << "learned: all four outputs round to the gate's targets and the mean L1 loss is < " << learned_l1_threshold
+  legend << "learned: all four outputs round to the gate's targets and the mean L1 loss is < "
+         << learned_l1_threshold
          << ";\nrounds correctly: all four outputs round to the targets, whatever the loss;\n"
             "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards).\n\n";
   return {legend.str(),
@@ -397,7 +409,8 @@ GridTable zoo_table() {
          << ";\n"
             "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards);\n"
             "epochs: median epoch by which the networks that learned had first met the rule;\n"
-            "dead: share of hidden units dead on the training inputs at the end (output 0 and slope 0 on every one);\n"
+            "dead: share of hidden units dead on the training inputs at the end (output 0 and slope 0 on "
+            "every one);\n"
             "dead out: networks whose output unit ended dead so, and how many of them did not learn.\n";
   return {legend.str(),
           {{GridColumn::layers, "          ", "layers    "},
@@ -447,7 +460,8 @@ void print_grid_timings(std::ostream& out, const std::vector<GridRow>& rows) {
   }
 }
 
-nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table, const std::vector<GridRow>& rows) {
+nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table,
+                         const std::vector<GridRow>& rows) {
   nlohmann::json configurations = nlohmann::json::array();
   nlohmann::json timing = nlohmann::json::array();
   for (const GridRow& row : rows) {

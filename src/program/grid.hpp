@@ -25,21 +25,23 @@ namespace program {
 
 /// The grid: every combination of its lists is one configuration, trained `networks` times.
 struct Grid {
-  std::string name{};                                        ///< "a sweep", "the zoo": what its refusals call it.
-  std::string data_flag{};                                   ///< "--gates", "--datasets": the flag that lists its data.
-  std::vector<std::string> layer_sets{};                     ///< --grid-layers, each as given; empty: --layers.
+  std::string name{};                     ///< "a sweep", "the zoo": what its refusals call it.
+  std::string data_flag{};                ///< "--gates", "--datasets": the flag that lists its data.
+  std::vector<std::string> layer_sets{};  ///< --grid-layers, each as given; empty: --layers.
   std::vector<std::variant<nn::Gate, nn::PointSet>> data{};  ///< --gates or --datasets.
   int train_points = 200;                                    ///< Each point set's training points.
   int test_points = 200;                                     ///< Each point set's held-out test points.
   std::vector<float> lrs{};                                  ///< --lrs; empty: --lr.
   std::vector<nn::Activation> activations{};                 ///< --activations.
-  std::vector<std::optional<nn::Activation>> output_activations{};  ///< --output-activations; empty: the settings'.
-  std::int64_t networks = 1000;                                     ///< --networks: networks per configuration.
-  bool measures_learned_epochs = false;                             ///< Keep the epoch each network first met the rule.
-  bool counts_dead_units = false;  ///< Keep the trained parameters, to count dead units.
+  std::vector<std::optional<nn::Activation>>
+      output_activations{};              ///< --output-activations; empty: the settings'.
+  std::int64_t networks = 1000;          ///< --networks: networks per configuration.
+  bool measures_learned_epochs = false;  ///< Keep the epoch each network first met the rule.
+  bool counts_dead_units = false;        ///< Keep the trained parameters, to count dead units.
 };
 
-/// Adds chapter 3's grid flags, each an error without `sweep` (the --sweep flag) rather than silently ignored:
+/// Adds chapter 3's grid flags, each an error without `sweep` (the --sweep flag) rather than silently
+/// ignored:
 /// --activations, --output-activations, --gates, --lrs and --grid-layers. Given --sweep, the grid chooses
 /// the activations (settings.grid_chooses_activations).
 void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& settings);
@@ -52,10 +54,10 @@ void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings);
 /// data and training), one network from settings.train.seed: chapter 2's run, for the Thrust trainer.
 nn::batched::BatchedJob batched_job(const Settings& settings);
 
-/// One job per configuration, grid.networks networks each, seeds settings.train.seed upwards and the settings'
-/// other values; throws InputError for a grid it cannot train (weights files, --gate or --dataset beside the
-/// grid's own data, no networks, a shape the Thrust trainer does not take, a learning rate not > 0, bce
-/// without a sigmoid output).
+/// One job per configuration, grid.networks networks each, seeds settings.train.seed upwards and the
+/// settings' other values; throws InputError for a grid it cannot train (weights files, --gate or --dataset
+/// beside the grid's own data, no networks, a shape the Thrust trainer does not take, a learning rate not >
+/// 0, bce without a sigmoid output).
 std::vector<nn::batched::BatchedJob> grid_jobs(const Settings& settings, const Grid& grid);
 
 /// Network n of a trained job that kept its parameters, as chapter 2's network.
@@ -63,20 +65,21 @@ nn::Network trained_network(const nn::batched::BatchedJob& job, const nn::batche
                             std::int64_t n);
 
 /// Network n of a trained job judged as chapter 2 judges its network (evaluate), from what the Thrust trainer
-/// returned: its outputs on the truth table (a gate) or its accuracies (a point set), its losses and whether it
-/// learned.
+/// returned: its outputs on the truth table (a gate) or its accuracies (a point set), its losses and whether
+/// it learned.
 nn::Outcome trained_outcome(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result,
                             std::int64_t n);
 
 /// One configuration's networks, trained and summarised.
 struct GridRow {
-  nn::batched::BatchedJob job;                 ///< What was trained.
-  nn::batched::BatchedResult result;           ///< What came back.
-  std::optional<double> median_learned_epoch;  ///< If measured: over the networks that learned; none if none did.
-  double dead_share = 0.0;                     ///< If counted: dead hidden units / all hidden units.
-  std::int64_t dead_output = 0;                ///< If counted: networks whose output unit is dead on their
-                                               ///< training inputs.
-  std::int64_t dead_output_not_learned = 0;    ///< Of those, the ones that did not learn.
+  nn::batched::BatchedJob job;        ///< What was trained.
+  nn::batched::BatchedResult result;  ///< What came back.
+  std::optional<double>
+      median_learned_epoch;      ///< If measured: over the networks that learned; none if none did.
+  double dead_share = 0.0;       ///< If counted: dead hidden units / all hidden units.
+  std::int64_t dead_output = 0;  ///< If counted: networks whose output unit is dead on their
+                                 ///< training inputs.
+  std::int64_t dead_output_not_learned = 0;  ///< Of those, the ones that did not learn.
 };
 
 /// The row for a trained job: the median learned epoch where the job kept learned epochs, and where it kept
@@ -117,7 +120,8 @@ struct GridTable {
 /// Chapter 3's table: layers, activation, gate, lr, learned, rounds correctly, final loss.
 GridTable sweep_table();
 
-/// Chapter 4's table: layers, activation, dataset, learned, median loss, learned epoch, dead units and outputs.
+/// Chapter 4's table: layers, activation, dataset, learned, median loss, learned epoch, dead units and
+/// outputs.
 GridTable zoo_table();
 
 /// The rows as `table` lays them out (deterministic for given flags; no timings).
@@ -128,7 +132,8 @@ void print_grid_timings(std::ostream& out, const std::vector<GridRow>& rows);
 
 /// The grid as JSON: `settings` (as the chapter describes them), one object a configuration with the table's
 /// columns, per-network results up to the table's limit, and a "timing" array, the only part that varies.
-nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table, const std::vector<GridRow>& rows);
+nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table,
+                         const std::vector<GridRow>& rows);
 
 /// A job's activations as the tables print them: "tanh", or with `with_output` "tanh>sigmoid", the hidden
 /// layers' activation, then the output's.

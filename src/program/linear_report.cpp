@@ -15,14 +15,16 @@ std::string map_formula(const Linear& map) {
     if (first) return fixed4(value);
     return std::string(value < 0.0f ? " - " : " + ") + fixed4(std::fabs(value));
   };
-  return term(map.weight(0, 0), true) + " x1" + term(map.weight(0, 1), false) + " x2" + term(map.bias(0), false);
+  return term(map.weight(0, 0), true) + " x1" + term(map.weight(0, 1), false) + " x2" +
+         term(map.bias(0), false);
 }
 
 void print_collapse(std::ostream& out, const DataSource& data, const Outcome& outcome, const Linear& single) {
   out << "The layers multiply out into one linear map: y = " << map_formula(single) << "\n";
   const Gate* gate = data.gate();
   if (!gate) {
-    out << "Rounded at 0.5, its classes are the two sides of one straight line, where y = 0.5: it can separate "
+    out << "Rounded at 0.5, its classes are the two sides of one straight line, where y = 0.5: it can "
+           "separate "
            "two classes only where a line does.\n";
     return;
   }
@@ -31,8 +33,8 @@ void print_collapse(std::ostream& out, const DataSource& data, const Outcome& ou
   out << "x1 x2  target    network  single map\n";
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
-    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row]) << "    "
-        << column(single_outputs[row]) << "\n";
+    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row])
+        << "    " << column(single_outputs[row]) << "\n";
   }
 }
 
@@ -42,7 +44,8 @@ void print_floor(std::ostream& out, Gate gate, Loss loss, const Outcome& outcome
   const float d = interaction(targets);
   const Linear best = best_linear_fit(gate);
   const std::array<float, 4> best_outputs = outputs_on_truth_table(best);
-  out << "Every linear f has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0, but " << name << "'s targets give " << d << ".\n"
+  out << "Every linear f has f(1,1) - f(1,0) - f(0,1) + f(0,0) = 0, but " << name << "'s targets give " << d
+      << ".\n"
       << "So no linear map produces " << name << ": its mean L1 loss is at least "
       << fixed4(linear_loss_floor(gate, Loss::l1)) << " and its mean squared error at least "
       << fixed4(linear_loss_floor(gate, Loss::mse)) << ".\n"

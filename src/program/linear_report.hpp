@@ -23,7 +23,8 @@ std::string map_formula(const nn::Linear& map);
 void print_collapse(std::ostream& out, const nn::DataSource& data, const nn::Outcome& outcome,
                     const nn::Linear& single);
 
-/// A gate's floor: why no linear map gets below it, where this run ended, and what a threshold can and cannot do.
+/// A gate's floor: why no linear map gets below it, where this run ended, and what a threshold can and cannot
+/// do.
 void print_floor(std::ostream& out, nn::Gate gate, nn::Loss loss, const nn::Outcome& outcome);
 
 /// A 2 -> 1 map as JSON: {"weight": [w1, w2], "bias": b}.

@@ -38,7 +38,8 @@ class ReportToStderr {
 
 }  // namespace
 
-int run_program(CLI::App& app, int argc, char** argv, const Settings& settings, const std::function<void()>& body) {
+int run_program(CLI::App& app, int argc, char** argv, const Settings& settings,
+                const std::function<void()>& body) {
   try {
     app.parse(argc, argv);
     validate(settings);

@@ -17,8 +17,9 @@ std::function<void(const EpochReport&)> progress_printer(std::ostream& out, cons
   return [&out, loss, epochs, judged_on](const EpochReport& r) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.3f", r.elapsed_seconds);
-    out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss) << "  "
-        << judged_on << " " << loss << " " << fixed4(r.training_set_loss) << "  " << seconds << " s\n";
+    out << "epoch " << r.epoch << "/" << epochs << "  training " << loss << " " << fixed4(r.train_loss)
+        << "  " << judged_on << " " << loss << " " << fixed4(r.training_set_loss) << "  " << seconds
+        << " s\n";
   };
 }
 

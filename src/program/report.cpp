@@ -49,12 +49,13 @@ void print_settings(std::ostream& out, const Settings& settings) {
                                     : "dataset " + data_name(d) + " (" + std::to_string(d.train_points) +
                                           " training and " + std::to_string(d.test_points) + " test points)";
   const std::string design = settings.departs_from_demo_design()
-                                 ? ", output activation " + activation_name(settings.output_activation_or_hidden()) +
-                                       ", init " + init_name(settings.init) + ", inputs " + inputs_name(settings.inputs)
+                                 ? ", output activation " +
+                                       activation_name(settings.output_activation_or_hidden()) + ", init " +
+                                       init_name(settings.init) + ", inputs " + inputs_name(settings.inputs)
                                  : std::string();
-  out << "settings: layers " << sizes_text(settings.layers) << ", activation " << activation_name(settings.activation)
-      << design << ", " << data << ", loss " << loss_name(t.loss) << ", optimizer " << optimizer_name(t.optimizer)
-      << ", lr " << t.lr << ", epochs " << t.epochs << ", "
+  out << "settings: layers " << sizes_text(settings.layers) << ", activation "
+      << activation_name(settings.activation) << design << ", " << data << ", loss " << loss_name(t.loss)
+      << ", optimizer " << optimizer_name(t.optimizer) << ", lr " << t.lr << ", epochs " << t.epochs << ", "
       << (t.full_batch ? std::string("full batch") : "batch size " + std::to_string(t.batch_size)) << ", "
       << t.batches_per_epoch << " batches an epoch, seed " << t.seed << "\n";
 }
@@ -76,14 +77,14 @@ void print_gate_outcome(std::ostream& out, const Settings& settings, Gate gate, 
   out << "x1 x2  target    network  rounded\n";
   for (std::size_t row = 0; row < 4; ++row) {
     const auto& x = truth_table_inputs[row];
-    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row]) << "     "
-        << rounded_at_half(outcome.outputs[row]) << "\n";
+    out << " " << x[0] << "  " << x[1] << "     " << targets[row] << "   " << column(outcome.outputs[row])
+        << "     " << rounded_at_half(outcome.outputs[row]) << "\n";
   }
-  out << "final " << loss_name(settings.train.loss) << " loss on the truth table: " << fixed4(outcome.train_loss)
-      << "\n"
+  out << "final " << loss_name(settings.train.loss)
+      << " loss on the truth table: " << fixed4(outcome.train_loss) << "\n"
       << (outcome.learned ? "learned " : "did not learn ") << gate_name(gate)
-      << " (learned means: every output rounds to its target and the mean L1 loss is below " << learned_l1_threshold
-      << ")\n";
+      << " (learned means: every output rounds to its target and the mean L1 loss is below "
+      << learned_l1_threshold << ")\n";
 }
 
 // A point set's outcome: its accuracies and losses on both halves, and its rule.
@@ -99,8 +100,9 @@ void print_point_set_outcome(std::ostream& out, const Settings& settings, const 
   const std::string loss = loss_name(settings.train.loss);
   out << "final " << loss << " loss: " << fixed4(outcome.train_loss) << " on the training set, "
       << fixed4(outcome.test_loss) << " on the test set\n"
-      << (outcome.learned ? "learned " : "did not learn ") << data_name(settings.data) << " (learned means: at least "
-      << 100 * learned_test_accuracy << "% of the held-out test points round to their class)\n";
+      << (outcome.learned ? "learned " : "did not learn ") << data_name(settings.data)
+      << " (learned means: at least " << 100 * learned_test_accuracy
+      << "% of the held-out test points round to their class)\n";
 }
 
 }  // namespace
@@ -111,8 +113,9 @@ void print_outcome(std::ostream& out, const Settings& settings, const Outcome& o
 }
 
 nlohmann::json result_json(const Settings& settings, const TrainHistory& history, const Outcome& outcome) {
-  nlohmann::json result = {
-      {"settings", settings_json(settings)}, {"learned", outcome.learned}, {"loss_history", history.train_loss}};
+  nlohmann::json result = {{"settings", settings_json(settings)},
+                           {"learned", outcome.learned},
+                           {"loss_history", history.train_loss}};
   if (const Gate* gate = settings.data.gate()) {
     result["final_loss"] = outcome.train_loss;
     result["final_l1_loss"] = outcome.train_l1_loss;
@@ -143,7 +146,8 @@ void write_outputs(const Settings& settings, const nlohmann::json& result, const
 
 void print_if_output_dead(std::ostream& out, const Network& network, const Matrix& inputs) {
   if (!count_dead_units(network, inputs).output_dead) return;
-  out << "\nthe output unit is dead: on every training input its " << activation_name(network.output_activation())
+  out << "\nthe output unit is dead: on every training input its "
+      << activation_name(network.output_activation())
       << " outputs 0 with slope 0, so the network outputs 0 there and no gradient reaches any weight\n";
 }
 

@@ -26,23 +26,24 @@ std::string column(float value);
 void print_settings(std::ostream& out, const Settings& settings);
 
 /// The progress callback: one line an epoch (epoch, training loss, the loss on every training row, which
-/// for a gate is its truth table, elapsed time) on `out`, or nothing when quiet. Wall times vary run to run, so
-/// chapters send this to stderr and keep stdout byte-identical for a given seed.
+/// for a gate is its truth table, elapsed time) on `out`, or nothing when quiet. Wall times vary run to run,
+/// so chapters send this to stderr and keep stdout byte-identical for a given seed.
 std::function<void(const nn::EpochReport&)> progress_printer(std::ostream& out, const Settings& settings);
 
 /// The demo's table: each input row, the network's output and the perfect output.
 void print_demo_table(std::ostream& out, const nn::Network& network, const nn::Batch& batch);
 
 /// How the network did on its data set, as the chapters print it: for a gate, the truth table with the
-/// network's outputs and rounded answers, the final loss and whether it learned the gate; for a point set, its
-/// accuracies on the training and test sets, its losses, and whether it learned the set.
+/// network's outputs and rounded answers, the final loss and whether it learned the gate; for a point set,
+/// its accuracies on the training and test sets, its losses, and whether it learned the set.
 void print_outcome(std::ostream& out, const Settings& settings, const nn::Outcome& outcome);
 
 /// The result document: the settings, the loss curves (loss_history; truth_table_loss_history for a gate,
 /// training_set_loss_history for a point set) and how it did, in the data set's terms: for a gate final_loss,
 /// final_l1_loss, predictions, targets and learned; for a point set train_accuracy, test_accuracy,
 /// train_loss, test_loss and learned.
-nlohmann::json result_json(const Settings& settings, const nn::TrainHistory& history, const nn::Outcome& outcome);
+nlohmann::json result_json(const Settings& settings, const nn::TrainHistory& history,
+                           const nn::Outcome& outcome);
 
 /// Writes `result` to settings.json (if set) and the weights to settings.save_weights (if set); throws
 /// InputError, writing neither, if weights are to be saved and training left them not finite.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "nn/error.hpp"
+#include "nn/point_sets.hpp"
 #include "program/output_file.hpp"
 
 namespace program {
@@ -43,17 +44,19 @@ T parse_whole_number(const std::string& flag, const std::string& text) {
   const char* end = text.data() + text.size();
   const auto [stop, error] = std::from_chars(text.data(), end, ignored);
   if (error == std::errc::result_out_of_range && stop == end) {  // digits, just too many of them
-    throw InputError(flag + " is out of range (at most " + std::to_string(std::numeric_limits<T>::max()) + "), got '" +
-                     text + "'");
+    throw InputError(flag + " is out of range (at most " + std::to_string(std::numeric_limits<T>::max()) +
+                     "), got '" + text + "'");
   }
   throw InputError(flag + " must be a whole number in decimal digits, got '" + text + "'");
 }
 
 template <class T>
-CLI::Option* add_whole_number(CLI::App& app, const std::string& flag, T& value, const std::string& description) {
+CLI::Option* add_whole_number(CLI::App& app, const std::string& flag, T& value,
+                              const std::string& description) {
   return app
       .add_option_function<std::string>(
-          flag, [flag, &value](const std::string& text) { value = parse_whole_number<T>(flag, text); }, description)
+          flag, [flag, &value](const std::string& text) { value = parse_whole_number<T>(flag, text); },
+          description)
       ->type_name("INT")
       ->default_str(std::to_string(value));
 }
@@ -62,7 +65,8 @@ CLI::Option* add_whole_number(CLI::App& app, const std::string& flag, T& value, 
 
 std::uint64_t parse_seed(const std::string& text) {
   const std::optional<std::uint64_t> seed = whole_number<std::uint64_t>(text);
-  if (!seed) throw InputError("--seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'");
+  if (!seed)
+    throw InputError("--seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'");
   return *seed;
 }
 
@@ -70,7 +74,8 @@ std::vector<int> parse_layers(const std::string& flag, const std::string& text) 
   std::vector<int> sizes;
   for (const std::string& item : split_at_commas(text)) {
     const std::optional<int> size = whole_number<int>(item);
-    if (!size) throw InputError(flag + " must be comma-separated whole numbers such as 2,5,5,1, got '" + text + "'");
+    if (!size)
+      throw InputError(flag + " must be comma-separated whole numbers such as 2,5,5,1, got '" + text + "'");
     sizes.push_back(*size);
   }
   return sizes;
@@ -87,7 +92,8 @@ std::vector<std::string> list_items(const std::string& flag, const std::vector<s
   return items;
 }
 
-CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, int& value, const std::string& description) {
+CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, int& value,
+                                   const std::string& description) {
   return add_whole_number(app, flag, value, description);
 }
 
@@ -99,13 +105,15 @@ CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, std::
 CLI::Option* add_switch(CLI::App& app, const std::string& flag, bool& value, const std::string& description) {
   // CLI11 lets any flag take a value (--quiet=no, --full-batch=2); a plain --quiet arrives as "true".
   const CLI::Validator takes_no_value(
-      [](const std::string& given) { return given == "true" ? std::string() : "takes no value, got '" + given + "'"; },
+      [](const std::string& given) {
+        return given == "true" ? std::string() : "takes no value, got '" + given + "'";
+      },
       "");
   return app.add_flag(flag, value, description)->check(takes_no_value);
 }
 
-CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description,
-                           bool dash_is_stdout) {
+CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path,
+                           const std::string& description, bool dash_is_stdout) {
   return app.add_option_function<std::string>(
       flag,
       [flag, &path, dash_is_stdout](const std::string& text) {
@@ -116,7 +124,8 @@ CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& 
                            "for a file named '-'");
         }
         if (text.front() == '-' && !is_standard_output(text)) {
-          throw InputError(flag + " '" + text + "' looks like a flag; write ./" + text + " for a file of that name");
+          throw InputError(flag + " '" + text + "' looks like a flag; write ./" + text +
+                           " for a file of that name");
         }
         path = text;
       },
@@ -130,7 +139,8 @@ void add_training_flags(CLI::App& app, Settings& settings) {
          "Seed of the initial weights and of the random batches (0 to 2^64 - 1)")
       ->default_str(std::to_string(train.seed));
   app.add_option_function<std::string>(
-         "--layers", [&settings](const std::string& text) { settings.layers = parse_layers("--layers", text); },
+         "--layers",
+         [&settings](const std::string& text) { settings.layers = parse_layers("--layers", text); },
          "Layer sizes, comma-separated; first 2, last 1 (e.g. 2,5,5,1)")
       ->default_str(sizes_text(settings.layers));
   // --dataset, where a chapter has it, is added later and so runs later (CLI11 runs the flags' functions in
@@ -155,10 +165,12 @@ void add_training_flags(CLI::App& app, Settings& settings) {
   app.add_option("--lr", train.lr, "Learning rate, > 0")->capture_default_str();
   add_whole_number_flag(app, "--epochs", train.epochs, "Number of epochs, > 0");
   add_whole_number_flag(app, "--batch-size", train.batch_size, "Random bit pairs per batch, > 0");
-  add_whole_number_flag(app, "--batches-per-epoch", train.batches_per_epoch, "Optimisation steps per epoch, > 0");
+  add_whole_number_flag(app, "--batches-per-epoch", train.batches_per_epoch,
+                        "Optimisation steps per epoch, > 0");
   app.add_option_function<std::string>(
          "--init", [&settings](const std::string& name) { settings.init = parse_init(name); },
-         "Starting weights: pytorch (torch.nn.Linear's U(-1/sqrt(in), 1/sqrt(in)) for weights and biases), xavier "
+         "Starting weights: pytorch (torch.nn.Linear's U(-1/sqrt(in), 1/sqrt(in)) for weights and biases), "
+         "xavier "
          "(U(-a, a), a = sqrt(6/(in + out)), biases 0) or he (U(-a, a), a = sqrt(6/in), biases 0)")
       ->default_str(init_name(settings.init));
   add_inputs_flag(app, settings);
@@ -167,10 +179,11 @@ void add_training_flags(CLI::App& app, Settings& settings) {
   add_file_flag(app, "--load-weights", settings.load_weights,
                 "Start from the weights in this JSON file instead of a random initialisation");
   add_file_flag(app, "--save-weights", settings.save_weights, "Save the trained weights to this JSON file");
-  add_file_flag(app, "--json", settings.json,
-                "Write the settings, loss history and predictions to this JSON file (- for standard output; the "
-                "report then goes to stderr)",
-                true);
+  add_file_flag(
+      app, "--json", settings.json,
+      "Write the settings, loss history and predictions to this JSON file (- for standard output; the "
+      "report then goes to stderr)",
+      true);
   add_switch(app, "--quiet", settings.quiet, "Print nothing but errors");
 }
 
@@ -182,14 +195,16 @@ std::optional<Activation> parse_output_activation(const std::string& name) {
 void add_inputs_flag(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
          "--inputs", [&settings](const std::string& name) { settings.inputs = parse_inputs(name); },
-         "Inputs as the first layer sees them: unit (as given, in the unit square) or centred (each x becomes "
+         "Inputs as the first layer sees them: unit (as given, in the unit square) or centred (each x "
+         "becomes "
          "2x - 1, in [-1, 1])")
       ->default_str(inputs_name(settings.inputs));
 }
 
 void add_activation_flag(CLI::App& app, Settings& settings) {
   app.add_option_function<std::string>(
-         "--activation", [&settings](const std::string& name) { settings.activation = parse_activation(name); },
+         "--activation",
+         [&settings](const std::string& name) { settings.activation = parse_activation(name); },
          "Activation after every hidden layer (and after the output layer, unless --output-activation says "
          "otherwise): " +
              activation_names_text())
@@ -213,16 +228,19 @@ void add_dataset_flags(CLI::App& app, Settings& settings) {
            if (name == "gate") return;  // the --gate's truth table, as without --dataset
            const auto kind = find_data_kind(name);
            if (!kind) {
-             throw InputError("--dataset: unknown data set '" + name + "' (expected gate, " + data_names_text() + ")");
+             throw InputError("--dataset: unknown data set '" + name + "' (expected gate, " +
+                              data_names_text() + ")");
            }
            settings.data.kind = *kind;
            settings.dataset_flag = true;
          },
-         "Data to learn: gate (the --gate's truth table), a gate by name or a point set in the unit square: " +
-             data_names_text())
+         "Data to learn: gate (the --gate's truth table), a gate by name (" + names_text(nn::gate_names) +
+             ") or a point set in the unit square: " + names_text(nn::point_set_names))
       ->default_str("gate");
-  add_whole_number_flag(app, "--train-points", settings.data.train_points, "A point set's training points, > 0");
-  add_whole_number_flag(app, "--test-points", settings.data.test_points, "A point set's held-out test points, > 0");
+  add_whole_number_flag(app, "--train-points", settings.data.train_points,
+                        "A point set's training points, > 0");
+  add_whole_number_flag(app, "--test-points", settings.data.test_points,
+                        "A point set's held-out test points, > 0");
 }
 
 nlohmann::json settings_json(const Settings& settings) {

@@ -28,7 +28,8 @@ std::vector<std::string> list_items(const std::string& flag, const std::vector<s
 
 /// Adds a whole-number flag bound to `value`, read as --seed is read: decimal digits with an optional
 /// leading minus (validate names a value out of range), and no "+", spaces, "0x" or octal.
-CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, int& value, const std::string& description);
+CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, int& value,
+                                   const std::string& description);
 /// The same for a 64-bit value, such as chapter 3's --networks.
 CLI::Option* add_whole_number_flag(CLI::App& app, const std::string& flag, std::int64_t& value,
                                    const std::string& description);
@@ -39,8 +40,8 @@ CLI::Option* add_switch(CLI::App& app, const std::string& flag, bool& value, con
 /// Adds a file-name flag bound to `path`. An empty name, or one starting with '-' (a flag swallowed as a
 /// name, as in `--json --quiet`), is an error rather than a silent no-op or a file called "--quiet"; "-"
 /// alone names standard output if `dash_is_stdout` (--json), and is an error otherwise.
-CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path, const std::string& description,
-                           bool dash_is_stdout = false);
+CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& path,
+                           const std::string& description, bool dash_is_stdout = false);
 
 /// Adds the flags every chapter shares (all but --activation) to `app`, bound to `settings`.
 void add_training_flags(CLI::App& app, Settings& settings);

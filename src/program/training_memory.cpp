@@ -32,10 +32,11 @@ void check_training_memory(const std::vector<int>& layers, int batch_rows) {
   const double needed = training_memory_bytes(layers, batch_rows);
   if (needed > training_memory_limit) {
     char message[200];
-    std::snprintf(message, sizeof message,
-                  "--layers and --batch-size need about %.0f MiB to train, above the limit of %.0f MiB; use fewer "
-                  "or narrower layers or a smaller batch",
-                  needed / mebibyte, training_memory_limit / mebibyte);
+    std::snprintf(
+        message, sizeof message,
+        "--layers and --batch-size need about %.0f MiB to train, above the limit of %.0f MiB; use fewer "
+        "or narrower layers or a smaller batch",
+        needed / mebibyte, training_memory_limit / mebibyte);
     throw InputError(message);
   }
 }

@@ -94,7 +94,8 @@ void validate(const Settings& settings) {
                      std::to_string(train.batch_size));
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
-  if (!settings.grid_chooses_activations) validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
+  if (!settings.grid_chooses_activations)
+    validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
   validate_data(settings);
   const std::vector<int>& layers = settings.layers;
   validate_layers(layers);
@@ -105,7 +106,8 @@ void validate(const Settings& settings) {
   if (!settings.json.empty() && !settings.save_weights.empty()) {
     // --json - takes standard output, which /dev/stdout (or a file it is redirected to) would share.
     if (is_standard_output(settings.json) && same_file("/dev/stdout", settings.save_weights)) {
-      throw InputError("--json - and --save-weights '" + settings.save_weights + "' both write to standard output");
+      throw InputError("--json - and --save-weights '" + settings.save_weights +
+                       "' both write to standard output");
     }
     if (!is_standard_output(settings.json) && same_file(settings.json, settings.save_weights)) {
       throw InputError("--json and --save-weights name the same file '" + settings.json + "'");

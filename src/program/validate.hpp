@@ -11,7 +11,8 @@
 
 namespace program {
 
-/// Throws InputError for --loss bce unless the output activation is the sigmoid, whose sum bce is computed from.
+/// Throws InputError for --loss bce unless the output activation is the sigmoid, whose sum bce is computed
+/// from.
 void validate_loss_and_output(nn::Loss loss, nn::Activation output_activation);
 
 /// Throws InputError unless the layer sizes run from 2 to 1 with every width between 1 and 4096.

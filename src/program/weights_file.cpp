@@ -101,7 +101,8 @@ nlohmann::json read_weights_document(const std::string& path, const std::vector<
   };
   errno = 0;
   nlohmann::json document = nlohmann::json::parse(file.get(), count, /*allow_exceptions=*/false);
-  if (std::ferror(file.get())) throw InputError("cannot read " + name + ": " + std::strerror(errno ? errno : EIO));
+  if (std::ferror(file.get()))
+    throw InputError("cannot read " + name + ": " + std::strerror(errno ? errno : EIO));
   if (document.is_discarded()) throw InputError(name + " is not valid JSON");
   return document;
 }
@@ -159,7 +160,8 @@ Network load_weights(const std::string& path, const std::vector<int>& sizes, Act
   return load_weights(path, sizes, Architecture::same_everywhere(activation));
 }
 
-Network load_weights(const std::string& path, const std::vector<int>& sizes, const Architecture& architecture) {
+Network load_weights(const std::string& path, const std::vector<int>& sizes,
+                     const Architecture& architecture) {
   const nlohmann::json document = read_weights_document(path, sizes);
   try {
     const std::vector<int> file_sizes = weights_sizes(document);

@@ -32,6 +32,7 @@ void save_weights(const std::string& path, const nn::Network& network);
 /// malformed, mismatched, or far larger than weights for `sizes` can be.
 nn::Network load_weights(const std::string& path, const std::vector<int>& sizes, nn::Activation activation);
 /// The same, for a network computing as `architecture` says.
-nn::Network load_weights(const std::string& path, const std::vector<int>& sizes, const nn::Architecture& architecture);
+nn::Network load_weights(const std::string& path, const std::vector<int>& sizes,
+                         const nn::Architecture& architecture);
 
 }  // namespace program

@@ -61,7 +61,8 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   thrust::device_vector<float> test_loss(on_points ? n : 0);
   thrust::device_vector<std::int32_t> learned_epoch(job.keep_learned_epoch ? n : 0);
   // The general path's parameters, Adam's moments and gradients: 4 blocks of [P][groups * lanes].
-  thrust::device_vector<float> workspace(S::compiled ? 0 : 4 * P * static_cast<std::size_t>(groups) * NN_LANES);
+  thrust::device_vector<float> workspace(S::compiled ? 0
+                                                     : 4 * P * static_cast<std::size_t>(groups) * NN_LANES);
 
   auto raw = [](auto& vector) { return vector.empty() ? nullptr : thrust::raw_pointer_cast(vector.data()); };
   const TrainConfig& t = job.train;
@@ -106,7 +107,8 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   const auto start = std::chrono::steady_clock::now();
   const thrust::counting_iterator<std::int64_t> first(0), last(groups);
   if constexpr (S::compiled) {
-    // The book's two activations are compiled in, for speed; one trainer, reading it at run time, does the rest.
+    // The book's two activations are compiled in, for speed; one trainer, reading it at run time, does the
+    // rest.
     if (job.activation == Activation::tanh) {
       thrust::for_each(NN_POLICY, first, last, TrainGroup<S, NN_LANES, Activation::tanh>{args});
     } else if (job.activation == Activation::identity) {

@@ -16,8 +16,9 @@ namespace {
 
 // Bytes a job holds per network on the device, with the host's copy of the results of the same size.
 std::size_t bytes_per_network(const BatchedJob& job) {
-  const bool general_path = dispatch_shape(job.layers, job.needs_general_path(),
-                                           [](const auto& shape) { return !std::decay_t<decltype(shape)>::compiled; });
+  const bool general_path = dispatch_shape(job.layers, job.needs_general_path(), [](const auto& shape) {
+    return !std::decay_t<decltype(shape)>::compiled;
+  });
   const auto params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
   std::size_t floats = 2 + 4 + 1;  // final losses, predictions, the sorted copy for the median
   if (job.keep_history) floats += 2 * static_cast<std::size_t>(job.train.epochs);
@@ -31,8 +32,8 @@ std::size_t bytes_per_network(const BatchedJob& job) {
   return floats * sizeof(float) + 2;  // + the learned and rounds-correctly flags
 }
 
-// Network n's point set, for seed train.seed + n, laid out for the backends (BatchedPoints). A gate's rows are
-// the trainer's constants, not memory.
+// Network n's point set, for seed train.seed + n, laid out for the backends (BatchedPoints). A gate's rows
+// are the trainer's constants, not memory.
 BatchedPoints draw_points(const BatchedJob& job) {
   BatchedPoints points;
   if (job.data.gate()) return points;
@@ -53,7 +54,8 @@ BatchedPoints draw_points(const BatchedJob& job) {
 }
 
 std::size_t available_host_memory() {
-  return static_cast<std::size_t>(::sysconf(_SC_AVPHYS_PAGES)) * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  return static_cast<std::size_t>(::sysconf(_SC_AVPHYS_PAGES)) *
+         static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
 }
 
 void check_fits(const BatchedJob& job, std::size_t available, const std::string& where) {
@@ -61,10 +63,11 @@ void check_fits(const BatchedJob& job, std::size_t available, const std::string&
   // to a few hundred bytes), the quotient cannot.
   const std::size_t per_network = bytes_per_network(job);
   if (static_cast<std::size_t>(job.networks) > available / per_network) {
-    const double needed_mib = static_cast<double>(per_network) * static_cast<double>(job.networks) / (1 << 20);
+    const double needed_mib =
+        static_cast<double>(per_network) * static_cast<double>(job.networks) / (1 << 20);
     throw InputError("--networks " + std::to_string(job.networks) + " needs about " +
-                     std::to_string(static_cast<unsigned long long>(needed_mib)) + " MiB but " + where + " has " +
-                     std::to_string(available >> 20) + " MiB free");
+                     std::to_string(static_cast<unsigned long long>(needed_mib)) + " MiB but " + where +
+                     " has " + std::to_string(available >> 20) + " MiB free");
   }
 }
 
@@ -83,8 +86,8 @@ bool cuda_available() {
 BatchedResult train_batched(const BatchedJob& job, Device device) {
   if (job.networks < 1) throw InputError("--networks must be >= 1, got " + std::to_string(job.networks));
   if (job.data.point_set() && (job.data.train_points < 1 || job.data.test_points < 1)) {
-    throw InputError("--train-points and --test-points must be >= 1, got " + std::to_string(job.data.train_points) +
-                     " and " + std::to_string(job.data.test_points));
+    throw InputError("--train-points and --test-points must be >= 1, got " +
+                     std::to_string(job.data.train_points) + " and " + std::to_string(job.data.test_points));
   }
   const bool use_cuda = device == Device::cuda || (device == Device::automatic && cuda_available());
   if (use_cuda && !cuda_available()) {

@@ -66,11 +66,17 @@ struct Shape {
   /// Width of layer boundary l (0 = inputs).
   NN_HOST_DEVICE static constexpr int size(int l) { return ShapeSizes<Sizes...>::size(l); }
   /// Where layer l's units start among all units (inputs first).
-  NN_HOST_DEVICE static constexpr int unit_offset(int l) { return nn::unit_offset(ShapeSizes<Sizes...>{}, l); }
+  NN_HOST_DEVICE static constexpr int unit_offset(int l) {
+    return nn::unit_offset(ShapeSizes<Sizes...>{}, l);
+  }
   /// Where layer l's weights start among the parameters (parameter_layout.hpp); its bias follows them.
-  NN_HOST_DEVICE static constexpr int weight_offset(int l) { return nn::weight_offset(ShapeSizes<Sizes...>{}, l); }
+  NN_HOST_DEVICE static constexpr int weight_offset(int l) {
+    return nn::weight_offset(ShapeSizes<Sizes...>{}, l);
+  }
   /// Where layer l's bias starts.
-  NN_HOST_DEVICE static constexpr int bias_offset(int l) { return nn::bias_offset(ShapeSizes<Sizes...>{}, l); }
+  NN_HOST_DEVICE static constexpr int bias_offset(int l) {
+    return nn::bias_offset(ShapeSizes<Sizes...>{}, l);
+  }
   /// Number of weights and biases.
   static constexpr int param_count = parameter_total(ShapeSizes<Sizes...>{}, layer_count);
 
@@ -78,7 +84,8 @@ struct Shape {
   static std::vector<int> sizes() { return {Sizes...}; }
 };
 
-/// Layer l of shape S, its sizes and offsets as compile-time constants, for the trainer's loops to index with.
+/// Layer l of shape S, its sizes and offsets as compile-time constants, for the trainer's loops to index
+/// with.
 template <class S, int l>
 struct ShapeLayer {
   static constexpr int index = l;                          ///< Which layer, 0 first.
@@ -86,8 +93,8 @@ struct ShapeLayer {
   static constexpr int out = S::size(l + 1);               ///< Its outputs.
   static constexpr int first_in = S::unit_offset(l);       ///< Where its inputs start among the units.
   static constexpr int first_out = S::unit_offset(l + 1);  ///< Where its outputs start among the units.
-  static constexpr int weights = S::weight_offset(l);      ///< Where its weights start (out x in, row by row).
-  static constexpr int biases = S::bias_offset(l);         ///< Where its biases start.
+  static constexpr int weights = S::weight_offset(l);  ///< Where its weights start (out x in, row by row).
+  static constexpr int biases = S::bias_offset(l);     ///< Where its biases start.
   /// Where the weight from input i to output o is.
   NN_HOST_DEVICE static constexpr int weight(int o, int i) { return weights + o * in + i; }
 };
@@ -130,10 +137,11 @@ NN_HOST_DEVICE NN_INLINE void for_each_layer_backwards(const S&, F&& f) {
 /// network's parameters live in memory rather than registers: slower than a compiled Shape, but no shape
 /// needs compiling.
 struct AnyShape {
-  static constexpr int max_hidden_layers = 8;                                  ///< Hidden layers, at most.
-  static constexpr int max_width = 16;                                         ///< Units a hidden layer, at most.
-  static constexpr int unit_capacity = 2 + max_hidden_layers * max_width + 1;  ///< Units, inputs included, at most.
-  static constexpr bool compiled = false;                                      ///< Sizes known only at run time.
+  static constexpr int max_hidden_layers = 8;  ///< Hidden layers, at most.
+  static constexpr int max_width = 16;         ///< Units a hidden layer, at most.
+  static constexpr int unit_capacity =
+      2 + max_hidden_layers * max_width + 1;  ///< Units, inputs included, at most.
+  static constexpr bool compiled = false;     ///< Sizes known only at run time.
 
   int layer_count = 0;                    ///< Number of Linear layers.
   int unit_count = 0;                     ///< Inputs, hidden units and outputs together.
@@ -205,14 +213,15 @@ NN_HOST_DEVICE inline void for_each_layer_backwards(const AnyShape& shape, F&& f
 
 /// The layer sizes the Thrust trainer is compiled for, for every backend: these keep a network in registers.
 /// Any other shape AnyShape takes trains on the general path. Add a shape by adding it here.
-using SupportedShapes =
-    std::tuple<Shape<2, 1>, Shape<2, 1, 1>, Shape<2, 2, 1>, Shape<2, 3, 1>, Shape<2, 5, 1>, Shape<2, 5, 5, 1>>;
+using SupportedShapes = std::tuple<Shape<2, 1>, Shape<2, 1, 1>, Shape<2, 2, 1>, Shape<2, 3, 1>,
+                                   Shape<2, 5, 1>, Shape<2, 5, 5, 1>>;
 
 /// The supported shapes as --layers spells them: "2,1 or 2,1,1 or ...".
 inline std::string supported_shapes_text() {
   std::string text;
-  std::apply([&text](auto... shapes) { ((text += (text.empty() ? "" : " or ") + sizes_text(shapes.sizes())), ...); },
-             SupportedShapes{});
+  std::apply(
+      [&text](auto... shapes) { ((text += (text.empty() ? "" : " or ") + sizes_text(shapes.sizes())), ...); },
+      SupportedShapes{});
   return text;
 }
 
@@ -229,11 +238,14 @@ template <class F>
 auto dispatch_shape(const std::vector<int>& sizes, bool general_path, F&& f) {
   const std::optional<AnyShape> any = AnyShape::of(sizes);
   if (!any)
-    throw InputError("the Thrust trainer takes --layers " + trainable_shapes_text() + ", got " + sizes_text(sizes));
+    throw InputError("the Thrust trainer takes --layers " + trainable_shapes_text() + ", got " +
+                     sizes_text(sizes));
   std::optional<decltype(f(*any))> result;
   if (!general_path) {
     std::apply(
-        [&](auto... shapes) { ((!result && sizes == shapes.sizes() ? (void)result.emplace(f(shapes)) : void()), ...); },
+        [&](auto... shapes) {
+          ((!result && sizes == shapes.sizes() ? (void)result.emplace(f(shapes)) : void()), ...);
+        },
         SupportedShapes{});
   }
   if (!result) result.emplace(f(*any));

@@ -29,7 +29,8 @@ namespace nn::batched {
 /// device memory, behind one pointer: each field in GroupArgs itself made the functor larger, and a functor
 /// larger by a few pointers made nvcc put a 2,5,5,1 network's parameters on the stack.
 struct GroupExtras {
-  const float* train_points;     ///< [3 * train_rows * N]: row r's x1, x2, class at [(3r + j) * N + n]; or nullptr.
+  const float*
+      train_points;  ///< [3 * train_rows * N]: row r's x1, x2, class at [(3r + j) * N + n]; or nullptr.
   const float* test_points;      ///< [3 * test_rows * N], as train_points: the held-out rows.
   int train_rows;                ///< Rows of each network's training set.
   int test_rows;                 ///< Rows of each network's test set.
@@ -50,26 +51,27 @@ struct GroupExtras {
 /// A job trains on a gate's truth table, or, where train_points is set, on a point set: network n on its
 /// own split (seed first_seed + n), as chapter 2 with --dataset and --seed first_seed + n.
 struct GroupArgs {
-  std::int64_t networks;             ///< N.
-  std::uint64_t first_seed;          ///< Network n uses seed first_seed + n.
-  const float* initial_parameters;   ///< [param_count], shared by all networks; nullptr: draw from the seed.
-  Loss loss;                         ///< Trained loss.
-  Optimizer optimizer;               ///< Update rule.
-  Gate gate;                         ///< Gate to learn.
-  float lr;                          ///< Learning rate.
-  int epochs;                        ///< Epochs.
-  int batch_size;                    ///< Rows of a random batch.
-  int batches_per_epoch;             ///< Steps per epoch.
-  bool full_batch;                   ///< Use the four truth-table rows each step.
-  Activation activation;             ///< Read where A is any_activation. One byte, in full_batch's padding: a
-                                     ///< larger functor made nvcc put a network's parameters on the stack.
-  bool on_points;                    ///< Train on extras' point sets, not the gate. Also in the padding.
-  float* final_loss;                 ///< [N] out: chosen loss on the training rows (a gate's: its truth table).
-  float* final_l1_loss;              ///< [N] out: L1 loss on the training rows.
-  float* predictions;                ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
-  std::uint8_t* learned;             ///< [N] out: 1 if the network learned its data (meets_learned_rule).
-  std::uint8_t* rounds_correctly;    ///< [N] out: 1 if all four outputs round to the targets, whatever the loss.
-  float* train_loss_history;         ///< [epochs * N] out, or nullptr.
+  std::int64_t networks;            ///< N.
+  std::uint64_t first_seed;         ///< Network n uses seed first_seed + n.
+  const float* initial_parameters;  ///< [param_count], shared by all networks; nullptr: draw from the seed.
+  Loss loss;                        ///< Trained loss.
+  Optimizer optimizer;              ///< Update rule.
+  Gate gate;                        ///< Gate to learn.
+  float lr;                         ///< Learning rate.
+  int epochs;                       ///< Epochs.
+  int batch_size;                   ///< Rows of a random batch.
+  int batches_per_epoch;            ///< Steps per epoch.
+  bool full_batch;                  ///< Use the four truth-table rows each step.
+  Activation activation;            ///< Read where A is any_activation. One byte, in full_batch's padding: a
+                                    ///< larger functor made nvcc put a network's parameters on the stack.
+  bool on_points;                   ///< Train on extras' point sets, not the gate. Also in the padding.
+  float* final_loss;      ///< [N] out: chosen loss on the training rows (a gate's: its truth table).
+  float* final_l1_loss;   ///< [N] out: L1 loss on the training rows.
+  float* predictions;     ///< [4 * N] out: outputs on rows 00, 01, 10, 11.
+  std::uint8_t* learned;  ///< [N] out: 1 if the network learned its data (meets_learned_rule).
+  std::uint8_t*
+      rounds_correctly;       ///< [N] out: 1 if all four outputs round to the targets, whatever the loss.
+  float* train_loss_history;  ///< [epochs * N] out, or nullptr.
   float* training_set_loss_history;  ///< [epochs * N] out, or nullptr.
   float* parameters;                 ///< [param_count * N] out, or nullptr.
   const GroupExtras* extras;         ///< Point sets, learned epochs and the general path's workspace, or
@@ -149,7 +151,8 @@ struct TrainGroup : private S {
     Engine stream[Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       initialise(shape, p, lane, args.first_seed + static_cast<std::uint64_t>(network[lane]));
-      stream[lane] = make_engine(args.first_seed + static_cast<std::uint64_t>(network[lane]), Stream::batches);
+      stream[lane] =
+          make_engine(args.first_seed + static_cast<std::uint64_t>(network[lane]), Stream::batches);
     }
     NN_UNROLL
     for (int k = 0; k < shape.param_count; ++k)
@@ -161,7 +164,8 @@ struct TrainGroup : private S {
       double epoch_loss[Lanes] = {};
       for (int b = 0; b < args.batches_per_epoch; ++b) {
         NN_UNROLL
-        for (int k = 0; k < shape.param_count; ++k) NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
+        for (int k = 0; k < shape.param_count; ++k)
+          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
         float batch_loss[Lanes] = {};
         const int rows = !args.full_batch ? args.batch_size : on_points() ? args.extras->train_rows : 4;
         for (int r = 0; r < rows; ++r) {
@@ -199,7 +203,9 @@ struct TrainGroup : private S {
       return args.on_points;
   }
 
-  NN_HOST_DEVICE bool stores(std::int64_t group, int lane) const { return group * Lanes + lane < args.networks; }
+  NN_HOST_DEVICE bool stores(std::int64_t group, int lane) const {
+    return group * Lanes + lane < args.networks;
+  }
 
   // What only the general path varies: a compiled shape trains the demo's design (one activation after every
   // layer, PyTorch's initialisation, the inputs as given, no bce), so that these choices, folded to constants
@@ -239,14 +245,16 @@ struct TrainGroup : private S {
   }
 
   // Row j (x1, x2 or class) of a point set's row r for network n: structure of arrays, [(3r + j) * N + n].
-  NN_HOST_DEVICE static float point(const float* points, std::int64_t networks, int r, int j, std::int64_t n) {
+  NN_HOST_DEVICE static float point(const float* points, std::int64_t networks, int r, int j,
+                                    std::int64_t n) {
     return points[(3 * static_cast<std::int64_t>(r) + j) * networks + n];
   }
 
   // Row r of a batch: with full_batch, row r of the truth table or training set, the same row for every lane;
   // otherwise a random bit pair (first bit, then second), or a random training row, from each lane's stream.
-  NN_HOST_DEVICE NN_INLINE void batch_row(int r, const std::int64_t (&network)[Lanes], Engine (&stream)[Lanes],
-                                          float (&x)[2][Lanes], float (&target)[Lanes]) const {
+  NN_HOST_DEVICE NN_INLINE void batch_row(int r, const std::int64_t (&network)[Lanes],
+                                          Engine (&stream)[Lanes], float (&x)[2][Lanes],
+                                          float (&target)[Lanes]) const {
     if (on_points()) {
       const float* points = args.extras->train_points;
       const int rows = args.extras->train_rows;
@@ -292,12 +300,13 @@ struct TrainGroup : private S {
   }
   // ANCHOR_END: any_activation
 
-  // Calls, not inlined: inlined, every activation's code (sin's and exp's among it) would be compiled again at
-  // each of the unrolled loops' hundreds of units, which multiplies nvcc's time.
+  // Calls, not inlined: inlined, every activation's code (sin's and exp's among it) would be compiled again
+  // at each of the unrolled loops' hundreds of units, which multiplies nvcc's time.
   NN_HOST_DEVICE NN_NOINLINE static float activate_out_of_line(Activation activation, float z) {
     return activate(activation, z);
   }
-  NN_HOST_DEVICE NN_NOINLINE static float activation_slope_out_of_line(Activation activation, float z, float a) {
+  NN_HOST_DEVICE NN_NOINLINE static float activation_slope_out_of_line(Activation activation, float z,
+                                                                       float a) {
     return activation_slope(activation, z, a);
   }
 
@@ -322,10 +331,11 @@ struct TrainGroup : private S {
   }
 
   // ANCHOR: forward
-  // z = W a + b and a' = g(z), layer by layer, with g = `output` after the last layer; a[0..1] hold the inputs.
+  // z = W a + b and a' = g(z), layer by layer, with g = `output` after the last layer; a[0..1] hold the
+  // inputs.
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape, const Params& p,
-                                               float (&a)[U][Lanes], float (&z)[U][Lanes]) {
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape,
+                                               const Params& p, float (&a)[U][Lanes], float (&z)[U][Lanes]) {
     for_each_layer(shape, [&](auto layer) {
       const Activation g = layer.index + 1 == shape.layer_count ? output : chosen;
       NN_UNROLL
@@ -345,11 +355,12 @@ struct TrainGroup : private S {
   }
   // ANCHOR_END: forward
 
-  // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to batch_loss.
+  // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to
+  // batch_loss.
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const S& shape, const Params& p, const float (&x)[2][Lanes],
-                                                    const float (&target)[Lanes], int rows, Params& g,
-                                                    float (&batch_loss)[Lanes]) const {
+  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const S& shape, const Params& p,
+                                                    const float (&x)[2][Lanes], const float (&target)[Lanes],
+                                                    int rows, Params& g, float (&batch_loss)[Lanes]) const {
     float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       a[0][lane] = input(x[0][lane]);
@@ -370,7 +381,8 @@ struct TrainGroup : private S {
           NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[layer.weight(o, i)][lane] +=
               dz[layer.first_out + o][lane] * a[layer.first_in + i][lane];
         }
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[layer.biases + o][lane] += dz[layer.first_out + o][lane];
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[layer.biases + o][lane] +=
+            dz[layer.first_out + o][lane];
       }
       if (layer.index > 0) {
         NN_UNROLL
@@ -406,57 +418,66 @@ struct TrainGroup : private S {
           adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
   }
 
-  // Judges the group on what its data set is judged on, as nn::evaluate does: every training row (a gate's four
-  // truth-table rows) and, where asked, a point set's test rows (a gate's test rows are its training rows);
-  // then each data set's own rule for "learned" (nn::meets_learned_rule).
+  // Judges the group on what its data set is judged on, as nn::evaluate does: every training row (a gate's
+  // four truth-table rows) and, where asked, a point set's test rows (a gate's test rows are its training
+  // rows); then each data set's own rule for "learned" (nn::meets_learned_rule).
   template <class Params>
   NN_HOST_DEVICE NN_INLINE void judge(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
                                       LaneJudgement<Lanes>& judged, bool with_test_set) const {
-    const bool gate = !on_points();
-    const int train_rows = gate ? 4 : args.extras->train_rows;
-    judge_rows(shape, p, network, gate ? nullptr : args.extras->train_points, train_rows, judged.loss, judged.l1,
-               judged.train_right, gate ? judged.outputs : nullptr);
+    if (!on_points()) {
+      judge_rows<true>(shape, p, network, nullptr, 4, judged.loss, judged.l1, judged.train_right,
+                       judged.outputs);
+    } else {
+      judge_rows<false>(shape, p, network, args.extras->train_points, args.extras->train_rows, judged.loss,
+                        judged.l1, judged.train_right, judged.outputs);
+    }
+    const int train_rows = on_points() ? args.extras->train_rows : 4;
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       judged.loss[lane] /= static_cast<float>(train_rows);
       judged.l1[lane] /= static_cast<float>(train_rows);
       judged.rounds_right[lane] = judged.train_right[lane] == train_rows;
-      if (gate) judged.learned[lane] = judged.rounds_right[lane] && judged.l1[lane] < learned_l1_threshold;
+      // A gate's rule; a point set's reads its test rows, below.
+      if (!on_points())
+        judged.learned[lane] = judged.rounds_right[lane] && judged.l1[lane] < learned_l1_threshold;
     }
-    if (gate || !with_test_set) return;
+    if (!on_points() || !with_test_set) return;  // a gate's test rows are its training rows
     const GroupExtras& data = *args.extras;
     float test_l1[Lanes] = {};  // not reported: "learned" reads the test set's right rows alone
-    judge_rows(shape, p, network, data.test_points, data.test_rows, judged.test_loss, test_l1, judged.test_right,
-               nullptr);
+    judge_rows<false>(shape, p, network, data.test_points, data.test_rows, judged.test_loss, test_l1,
+                      judged.test_right, judged.outputs);
     NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
       judged.test_loss[lane] /= static_cast<float>(data.test_rows);
       judged.learned[lane] = learned_point_set(judged.test_right[lane], data.test_rows);
     }
   }
 
-  // Runs every network of the group on `rows` rows: row r of `points` (a point set's training or test rows), or
-  // for none the truth table's row r. Adds each row's trained loss to `loss`, its L1 loss to `l1` and 1 to
-  // `right` where it rounds right, and keeps the outputs in `outputs` where given (a gate's predictions).
-  template <class Params>
-  NN_HOST_DEVICE NN_INLINE void judge_rows(const S& shape, const Params& p, const std::int64_t (&network)[Lanes],
-                                           const float* points, int rows, float (&loss)[Lanes], float (&l1)[Lanes],
-                                           int (&right)[Lanes], float (*outputs)[Lanes]) const {
-    for (int r = 0; r < rows; ++r) {
+  // Runs every network of the group on `rows` rows, adding each row's trained loss to `loss`, its L1 loss to
+  // `l1` and 1 to `right` where it rounds right. On a gate (OnGate) the rows are its truth table's four, held
+  // as constants, and the outputs are kept in `outputs` (its predictions); otherwise row r of `points`. A
+  // template argument, not a run-time test, so that a gate's loop unrolls and `outputs` stays in registers.
+  template <bool OnGate, class Params>
+  NN_HOST_DEVICE NN_INLINE void judge_rows(const S& shape, const Params& p,
+                                           const std::int64_t (&network)[Lanes], const float* points,
+                                           int rows, float (&loss)[Lanes], float (&l1)[Lanes],
+                                           int (&right)[Lanes], float (&outputs)[4][Lanes]) const {
+    NN_UNROLL
+    for (int r = 0; r < (OnGate ? 4 : rows); ++r) {
       float a[U][Lanes], z[U][Lanes], target[Lanes];
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-        if (points) {
-          a[0][lane] = input(point(points, args.networks, r, 0, network[lane]));
-          a[1][lane] = input(point(points, args.networks, r, 1, network[lane]));
-          target[lane] = point(points, args.networks, r, 2, network[lane]);
-        } else {
+        if constexpr (OnGate) {
           a[0][lane] = input(static_cast<float>(r >> 1));
           a[1][lane] = input(static_cast<float>(r & 1));
           target[lane] = static_cast<float>(gate_output(args.gate, r >> 1, r & 1));
+        } else {
+          a[0][lane] = input(point(points, args.networks, r, 0, network[lane]));
+          a[1][lane] = input(point(points, args.networks, r, 1, network[lane]));
+          target[lane] = point(points, args.networks, r, 2, network[lane]);
         }
       }
       forward(args.activation, output_activation(), shape, p, a, z);
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         const float y = a[shape.unit_count - 1][lane];
-        if (outputs) outputs[r][lane] = y;
+        if constexpr (OnGate) outputs[r][lane] = y;
         loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target[lane]);
         l1[lane] += loss_value(Loss::l1, y, target[lane]);
         right[lane] += rounds_to_target(y, target[lane]);
@@ -465,8 +486,9 @@ struct TrainGroup : private S {
   }
 
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE void store_results(const S& shape, std::int64_t group, const std::int64_t (&network)[Lanes],
-                                              const Params& p, const std::int32_t (&learned_epoch)[Lanes]) const {
+  NN_HOST_DEVICE NN_INLINE void store_results(const S& shape, std::int64_t group,
+                                              const std::int64_t (&network)[Lanes], const Params& p,
+                                              const std::int32_t (&learned_epoch)[Lanes]) const {
     LaneJudgement<Lanes> judged;
     judge(shape, p, network, judged, true);
     const std::int64_t N = args.networks;

@@ -71,7 +71,8 @@ std::function<void(const nn::EpochReport&)> progress_printer(std::ostream&, cons
   return [epochs, rows = training_rows(settings), square = unit_square()](const nn::EpochReport& report) {
     if (report.epoch == 1) hand_points_to_page(rows.data(), static_cast<int>(rows.size() / 4));
     const nn::Matrix outputs = report.network->forward(square);
-    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.training_set_loss, outputs.data(), grid);
+    hand_epoch_to_page(report.epoch, epochs, report.train_loss, report.training_set_loss, outputs.data(),
+                       grid);
   };
 }
 // ANCHOR_END: progress

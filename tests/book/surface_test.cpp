@@ -28,8 +28,9 @@ std::string write_weights(const TempDir& dir) {
 
 // book-surface on the hand-built network with `flags` added; its JSON, or a failure with its stderr.
 nlohmann::json surface(const TempDir& dir, const std::vector<std::string>& flags) {
-  std::vector<std::string> args{"--load-weights", write_weights(dir), "--layers", "2,2,1",  "--activation",
-                                "relu",           "--resolution",     "3",        "--json", dir.file("surface.json")};
+  std::vector<std::string> args{
+      "--load-weights", write_weights(dir), "--layers", "2,2,1",  "--activation",
+      "relu",           "--resolution",     "3",        "--json", dir.file("surface.json")};
   args.insert(args.end(), flags.begin(), flags.end());
   const chapters::ProgramRun run = chapters::run_program(book_surface, args);
   EXPECT_EQ(run.exit_code, 0) << run.err;
@@ -93,8 +94,8 @@ TEST(BookSurface, NoTraceLeavesOutTheLayersButNotTheOutputs) {
 TEST(BookSurface, PointCountsWithoutADatasetAreRefused) {
   TempDir dir;
   const chapters::ProgramRun run =
-      chapters::run_program(book_surface, {"--load-weights", write_weights(dir), "--layers", "2,2,1", "--json",
-                                           dir.file("surface.json"), "--train-points", "10"});
+      chapters::run_program(book_surface, {"--load-weights", write_weights(dir), "--layers", "2,2,1",
+                                           "--json", dir.file("surface.json"), "--train-points", "10"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("--train-points and --test-points size a point set"), std::string::npos) << run.err;
   EXPECT_TRUE(dir.entries() == std::vector<std::string>{"weights.json"}) << "no surface written";

@@ -72,7 +72,8 @@ TEST_P(BadInputTest, ExitsWithCodeTwoAndOneLineNamingTheProblem) {
   write_fixtures(dir);
   std::vector<std::string> flags = with_dir(bad.flags, dir);
   if (!bad.writes_own_outputs) {
-    flags.insert(flags.end(), {"--json", dir.file("result.json"), "--save-weights", dir.file("weights.json")});
+    flags.insert(flags.end(),
+                 {"--json", dir.file("result.json"), "--save-weights", dir.file("weights.json")});
   }
   // Run in the directory, so that a file the program should not have written (one named "--quiet") is seen.
   const chapters::ProgramRun run = chapters::run_program(*bad.program, flags, {dir.path().string()});
@@ -156,7 +157,9 @@ const std::vector<BadInput> flag_mistakes{
 const std::vector<BadInput> weights_file_mistakes{
     {"MissingWeightsFile", {"--load-weights", "{dir}/missing.json"}, "--load-weights"},
     {"MalformedWeightsFile", {"--load-weights", "{dir}/malformed.json"}, "--load-weights"},
-    {"WeightsOfAnotherShape", {"--load-weights", "{dir}/weights-2-1-1.json", "--layers", "2,5,5,1"}, "--load-weights"},
+    {"WeightsOfAnotherShape",
+     {"--load-weights", "{dir}/weights-2-1-1.json", "--layers", "2,5,5,1"},
+     "--load-weights"},
     {"RaggedWeights", {"--load-weights", "{dir}/ragged.json", "--layers", "2,2,1"}, "--load-weights"},
     {"WeightsWithAWideFirstRow", {"--load-weights", "{dir}/wide-first-row.json"}, "--load-weights"},
     {"WeightsFileIsADirectory", {"--load-weights", "{dir}/a-directory"}, "directory"},
@@ -168,7 +171,10 @@ const std::vector<BadInput> weights_file_mistakes{
 // Output paths that cannot be written, caught before training starts.
 const std::vector<BadInput> output_path_mistakes{
     {"JsonInAMissingDirectory", {"--json", "{dir}/missing/result.json"}, "--json", true},
-    {"SaveWeightsInAMissingDirectory", {"--save-weights", "{dir}/missing/weights.json"}, "--save-weights", true},
+    {"SaveWeightsInAMissingDirectory",
+     {"--save-weights", "{dir}/missing/weights.json"},
+     "--save-weights",
+     true},
     {"JsonIsADirectory", {"--json", "{dir}/a-directory"}, "--json", true},
     {"SaveWeightsIsADirectory", {"--save-weights", "{dir}/a-directory"}, "--save-weights", true},
     {"JsonNameTooLong", {"--json", std::string(256, 'a')}, "--json", true},
@@ -182,8 +188,14 @@ const std::vector<BadInput> output_path_mistakes{
      "same file",
      true},
     // Standard output holds one document: --json - alone writes there.
-    {"JsonAndSaveWeightsBothToStandardOutput", {"--json", "-", "--save-weights", "-"}, "--save-weights", true},
-    {"SaveWeightsToDevStdoutBesideJsonDash", {"--json", "-", "--save-weights", "/dev/stdout"}, "standard output", true},
+    {"JsonAndSaveWeightsBothToStandardOutput",
+     {"--json", "-", "--save-weights", "-"},
+     "--save-weights",
+     true},
+    {"SaveWeightsToDevStdoutBesideJsonDash",
+     {"--json", "-", "--save-weights", "/dev/stdout"},
+     "standard output",
+     true},
 };
 
 // Every mistake, for both chapters (chapter 1 has no --activation flag, so there it is an unknown flag).
@@ -213,13 +225,13 @@ const std::vector<BadInput> parsed_by_hand{
 };
 
 INSTANTIATE_TEST_SUITE_P(BadInput, BadInputTest,
-                         ::testing::ValuesIn(for_both_chapters({flag_mistakes, parsed_by_hand, weights_file_mistakes,
-                                                                output_path_mistakes})),
+                         ::testing::ValuesIn(for_both_chapters(
+                             {flag_mistakes, parsed_by_hand, weights_file_mistakes, output_path_mistakes})),
                          case_name);
 // Nothing reaches stdout either: a bad weights file is read before the settings line is printed.
 INSTANTIATE_TEST_SUITE_P(BadInput, BadInputStdoutTest,
-                         ::testing::ValuesIn(for_both_chapters({flag_mistakes, parsed_by_hand, weights_file_mistakes,
-                                                                output_path_mistakes})),
+                         ::testing::ValuesIn(for_both_chapters(
+                             {flag_mistakes, parsed_by_hand, weights_file_mistakes, output_path_mistakes})),
                          case_name);
 
 // A --save-weights path that is not UTF-8 also goes into the JSON result; it must be written (with
@@ -247,7 +259,8 @@ void expect_one_line_naming(const chapters::ProgramRun& run, const std::string& 
   EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
 }
 
-// An unknown activation's one line lists the known ones, all of them (chapter 3's: ch03_activations_test.cpp).
+// An unknown activation's one line lists the known ones, all of them (chapter 3's:
+// ch03_activations_test.cpp).
 TEST(BadInput, UnknownActivationListsTheKnownOnes) {
   const chapters::ProgramRun run = chapters::run_program(chapters::ch02, {"--activation", "nope"});
   expect_one_line_naming(run, "'nope'");
@@ -288,7 +301,8 @@ TEST(OddInput, AnUnwritableStdoutExitsWithCodeTwo) {
 // written through, a symlink to a file has its file replaced; the FIFO and the links stay what they were.
 TEST(OddInput, OutputsGoThroughFifosAndSymlinks) {
   TempDir dir;
-  const std::string fifo = dir.file("fifo"), to_null = dir.file("to-null.json"), to_file = dir.file("to-file.json");
+  const std::string fifo = dir.file("fifo"), to_null = dir.file("to-null.json"),
+                    to_file = dir.file("to-file.json");
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::filesystem::create_symlink("/dev/null", to_null);
   std::filesystem::create_directory(dir.path() / "elsewhere");
@@ -310,9 +324,11 @@ TEST(OddInput, OutputsGoThroughFifosAndSymlinks) {
   EXPECT_TRUE(nlohmann::json::accept(through_fifo)) << through_fifo;
   EXPECT_TRUE(std::filesystem::is_fifo(std::filesystem::symlink_status(fifo)));
   EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(to_file)));
-  EXPECT_TRUE(nlohmann::json::parse(chapters::read_text(dir.file("elsewhere/weights.json"))).contains("layers"));
+  EXPECT_TRUE(
+      nlohmann::json::parse(chapters::read_text(dir.file("elsewhere/weights.json"))).contains("layers"));
 
-  const chapters::ProgramRun into_null = chapters::run_program(chapters::ch02, {"--quiet", "--json", to_null});
+  const chapters::ProgramRun into_null =
+      chapters::run_program(chapters::ch02, {"--quiet", "--json", to_null});
   EXPECT_EQ(into_null.exit_code, 0) << into_null.err;
   EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(to_null)));
   EXPECT_EQ(dir.entries(), (std::vector<std::string>{"elsewhere", "fifo", "to-file.json", "to-null.json"}));

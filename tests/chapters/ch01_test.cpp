@@ -52,7 +52,8 @@ TEST(Chapter1, NeverLearnsAnd) {
     for (int seed = 1; seed <= 20; ++seed) {
       const nlohmann::json result = run_ch01(s, seed);
       EXPECT_FALSE(result["learned"].get<bool>()) << s.loss << " " << s.layers << " seed " << seed;
-      EXPECT_GE(result["final_l1_loss"].get<double>(), 0.25 - 1e-6) << s.loss << " " << s.layers << " seed " << seed;
+      EXPECT_GE(result["final_l1_loss"].get<double>(), 0.25 - 1e-6)
+          << s.loss << " " << s.layers << " seed " << seed;
     }
   }
 }
@@ -65,11 +66,12 @@ TEST(Chapter1, TheCollapsedMapGivesTheNetworksPredictions) {
       const nlohmann::json& map = linear["collapsed_map"];
       for (std::size_t row = 0; row < 4; ++row) {
         const double network = result["predictions"][row];
-        EXPECT_NEAR(linear["collapsed_outputs"][row].get<double>(), network, 1e-5) << s.layers << " row " << row;
+        EXPECT_NEAR(linear["collapsed_outputs"][row].get<double>(), network, 1e-5)
+            << s.layers << " row " << row;
         // The map's formula itself, evaluated here, gives the same outputs.
         const double x1 = row / 2, x2 = row % 2;
-        const double formula =
-            map["weight"][0].get<double>() * x1 + map["weight"][1].get<double>() * x2 + map["bias"].get<double>();
+        const double formula = map["weight"][0].get<double>() * x1 + map["weight"][1].get<double>() * x2 +
+                               map["bias"].get<double>();
         EXPECT_NEAR(formula, network, 1e-5) << s.layers << " row " << row;
       }
     }

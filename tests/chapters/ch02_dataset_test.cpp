@@ -34,10 +34,12 @@ double test_accuracy(const nlohmann::json& result) {
 }
 
 // The three heaviest tests (six trainings on the quadrants, two on the ring, a thousand rooms, each for
-// 10,000 full-batch steps) take minutes each under AddressSanitizer's unoptimised build; their claims are about
-// learning, which the release build checks, and their code paths run under the sanitizer in the lighter cases here.
+// 10,000 full-batch steps) take minutes each under AddressSanitizer's unoptimised build; their claims are
+// about learning, which the release build checks, and their code paths run under the sanitizer in the lighter
+// cases here.
 #if defined(NN_SANITIZED_BUILD)
-#define NN_SKIP_UNDER_SANITIZER() GTEST_SKIP() << "a learning claim, checked by the release build: too slow here"
+#define NN_SKIP_UNDER_SANITIZER() \
+  GTEST_SKIP() << "a learning claim, checked by the release build: too slow here"
 #else
 #define NN_SKIP_UNDER_SANITIZER() (void)0
 #endif
@@ -49,7 +51,8 @@ double test_accuracy(const nlohmann::json& result) {
 TEST(PointSets, TheLinearNetworkLearnsTheBlobs) {
   for (const std::string seed : {"1", "2", "3"}) {
     TempDir dir;
-    const nlohmann::json result = chapters::run_for_json(chapters::ch01, dir, {"--dataset", "blobs", "--seed", seed});
+    const nlohmann::json result =
+        chapters::run_for_json(chapters::ch01, dir, {"--dataset", "blobs", "--seed", seed});
     EXPECT_GE(test_accuracy(result), 0.95) << "seed " << seed;
     EXPECT_GE(result["train_accuracy"].get<double>(), 0.95) << "seed " << seed;
   }
@@ -67,7 +70,8 @@ TEST(PointSets, TheLinearNetworkNeverLearnsTheQuadrants) {
       TempDir dir;
       std::vector<std::string> flags = with({"--dataset", "quadrants", "--seed", seed}, training);
       const nlohmann::json result = chapters::run_for_json(chapters::ch01, dir, flags);
-      EXPECT_LT(test_accuracy(result), 0.9) << "seed " << seed << " with " << training.size() << " more flags";
+      EXPECT_LT(test_accuracy(result), 0.9)
+          << "seed " << seed << " with " << training.size() << " more flags";
     }
   }
 }
@@ -76,7 +80,8 @@ TEST(PointSets, TheLinearNetworkNeverLearnsTheQuadrants) {
 TEST(PointSets, TanhWithAHiddenLayerLearnsTheRing) {
   NN_SKIP_UNDER_SANITIZER();
   TempDir dir;
-  const nlohmann::json result = chapters::run_for_json(chapters::ch02, dir, with({"--dataset", "ring"}, hidden_layer));
+  const nlohmann::json result =
+      chapters::run_for_json(chapters::ch02, dir, with({"--dataset", "ring"}, hidden_layer));
   EXPECT_GE(test_accuracy(result), 0.95);
   // Without the activation it is chapter 1's network again: a line cannot cut a disc out of a ring.
   TempDir linear_dir;
@@ -101,13 +106,15 @@ TEST(PointSets, PrintedAccuraciesAreTheJsonOnes) {
   for (const std::string& program : {chapters::ch01, chapters::ch02}) {
     TempDir dir;
     const chapters::ProgramRun run = chapters::run_program(
-        program, {"--dataset", "spirals", "--seed", "4", "--test-points", "150", "--json", dir.file("r.json")});
+        program,
+        {"--dataset", "spirals", "--seed", "4", "--test-points", "150", "--json", dir.file("r.json")});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const nlohmann::json result = chapters::read_json(dir.file("r.json"));
     for (const auto& [name, key, rows] :
          {std::tuple{"training", "train_accuracy", 200}, std::tuple{"test", "test_accuracy", 150}}) {
       std::smatch match;
-      const std::regex line(std::string("\n") + name + R"( accuracy ([0-9.]+)% \(([0-9]+) of ([0-9]+) points)");
+      const std::regex line(std::string("\n") + name +
+                            R"( accuracy ([0-9.]+)% \(([0-9]+) of ([0-9]+) points)");
       ASSERT_TRUE(std::regex_search(run.out, match, line)) << run.out;
       EXPECT_EQ(std::stoi(match[3]), rows);
       EXPECT_EQ(result[key].get<double>(), std::stod(match[2]) / rows) << name;
@@ -115,7 +122,8 @@ TEST(PointSets, PrintedAccuraciesAreTheJsonOnes) {
     }
     EXPECT_EQ(result["settings"]["dataset"], "spirals");
     EXPECT_FALSE(result["settings"].contains("gate"));
-    EXPECT_NE(run.out.find("dataset spirals (200 training and 150 test points)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("dataset spirals (200 training and 150 test points)"), std::string::npos)
+        << run.out;
   }
 }
 
@@ -123,7 +131,8 @@ TEST(PointSets, TheSameSeedGivesTheSameBytesAndAnotherSeedOthers) {
   const auto run = [](const std::string& seed) {
     TempDir dir;
     const chapters::ProgramRun printed = chapters::run_program(
-        chapters::ch02, {"--dataset", "ring", "--layers", "2,4,1", "--seed", seed, "--json", dir.file("r.json")});
+        chapters::ch02,
+        {"--dataset", "ring", "--layers", "2,4,1", "--seed", seed, "--json", dir.file("r.json")});
     EXPECT_EQ(printed.exit_code, 0) << printed.err;
     return printed.out + chapters::read_text(dir.file("r.json"));
   };
@@ -135,7 +144,8 @@ TEST(PointSets, TheSameSeedGivesTheSameBytesAndAnotherSeedOthers) {
 // The gates keep their documents: no point-set keys appear unless --dataset names a point set.
 TEST(PointSets, TheGatesResultHasNoPointSetKeys) {
   TempDir dir;
-  const nlohmann::json result = chapters::run_for_json(chapters::ch02, dir, {"--dataset", "gate", "--gate", "xor"});
+  const nlohmann::json result =
+      chapters::run_for_json(chapters::ch02, dir, {"--dataset", "gate", "--gate", "xor"});
   EXPECT_EQ(result["settings"]["gate"], "xor");
   for (const char* key : {"train_accuracy", "test_accuracy"}) EXPECT_FALSE(result.contains(key)) << key;
   for (const char* key : {"dataset", "train_points", "test_points"})
@@ -147,7 +157,8 @@ TEST(Datasets, AGateNamedByDatasetIsTheGate) {
   for (const std::string& program : {chapters::ch01, chapters::ch02}) {
     for (const char* gate : {"and", "xor"}) {
       const chapters::ProgramRun by_gate = chapters::run_program(program, {"--gate", gate, "--seed", "3"});
-      const chapters::ProgramRun by_dataset = chapters::run_program(program, {"--dataset", gate, "--seed", "3"});
+      const chapters::ProgramRun by_dataset =
+          chapters::run_program(program, {"--dataset", gate, "--seed", "3"});
       ASSERT_EQ(by_gate.exit_code, 0) << by_gate.err;
       ASSERT_EQ(by_dataset.exit_code, 0) << by_dataset.err;
       EXPECT_EQ(by_dataset.out, by_gate.out) << program << " " << gate;
@@ -162,9 +173,11 @@ TEST(Datasets, AGateNamedByDatasetIsTheGate) {
 
 // --gate beside a --dataset naming other data is refused, with both named; the same gate twice is one choice.
 TEST(Datasets, GateAndDatasetNamingTwoDataSetsAreRefused) {
-  const chapters::ProgramRun both = chapters::run_program(chapters::ch02, {"--gate", "and", "--dataset", "ring"});
+  const chapters::ProgramRun both =
+      chapters::run_program(chapters::ch02, {"--gate", "and", "--dataset", "ring"});
   EXPECT_EQ(both.exit_code, 2);
   EXPECT_NE(both.err.find("--gate and and --dataset ring"), std::string::npos) << both.err;
-  const chapters::ProgramRun agree = chapters::run_program(chapters::ch02, {"--gate", "xor", "--dataset", "xor"});
+  const chapters::ProgramRun agree =
+      chapters::run_program(chapters::ch02, {"--gate", "xor", "--dataset", "xor"});
   EXPECT_EQ(agree.exit_code, 0) << agree.err;
 }

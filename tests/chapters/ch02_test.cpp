@@ -38,7 +38,8 @@ int seeds_that_learn(const std::string& gate, const std::string& activation) {
     TempDir dir;
     const nlohmann::json result = chapters::run_for_json(
         chapters::ch02, dir, {"--gate", gate, "--activation", activation, "--seed", std::to_string(seed)});
-    EXPECT_EQ(result["learned"].get<bool>(), learned_by_predictions(result)) << activation << " seed " << seed;
+    EXPECT_EQ(result["learned"].get<bool>(), learned_by_predictions(result))
+        << activation << " seed " << seed;
     learned += learned_by_predictions(result);
   }
   std::cout << "[ rate     ] --gate " << gate << " --activation " << activation << " learned on " << learned
@@ -67,7 +68,8 @@ TEST(Chapter2, NeverLearnsXorWithTheDemosLayers) {
     bool all_round_right = true;
     for (std::size_t row = 0; row < 4; ++row) {
       // rounded at 0.5, as the book rounds
-      all_round_right = all_round_right && (result["predictions"][row].get<double>() >= 0.5) == (targets[row] == 1);
+      all_round_right =
+          all_round_right && (result["predictions"][row].get<double>() >= 0.5) == (targets[row] == 1);
     }
     EXPECT_FALSE(all_round_right) << "seed " << seed << " rounds to XOR with one hidden unit";
   }
@@ -95,7 +97,8 @@ std::vector<chapters::ReferenceLayer> hand_written_weights(const std::vector<int
 
 nlohmann::json to_json(const std::vector<chapters::ReferenceLayer>& layers) {
   nlohmann::json document{{"layers", nlohmann::json::array()}};
-  for (const auto& layer : layers) document["layers"].push_back({{"weight", layer.weight}, {"bias", layer.bias}});
+  for (const auto& layer : layers)
+    document["layers"].push_back({{"weight", layer.weight}, {"bias", layer.bias}});
   return document;
 }
 
@@ -110,10 +113,11 @@ TEST(Chapter2, FullBatchSgdStepMatchesAnIndependentStep) {
         const auto initial = hand_written_weights(sizes);
         std::ofstream(dir.file("initial.json")) << to_json(initial).dump();
         const std::string layers = sizes.size() == 3 ? "2,1,1" : "2,5,5,1";
-        chapters::run_for_json(chapters::ch02, dir,
-                               {"--load-weights", dir.file("initial.json"), "--layers", layers, "--activation",
-                                activation, "--loss", loss, "--full-batch", "--optimizer", "sgd", "--epochs", "1",
-                                "--batches-per-epoch", "1", "--lr", "0.1", "--save-weights", dir.file("out.json")});
+        chapters::run_for_json(
+            chapters::ch02, dir,
+            {"--load-weights", dir.file("initial.json"), "--layers", layers, "--activation", activation,
+             "--loss", loss, "--full-batch", "--optimizer", "sgd", "--epochs", "1", "--batches-per-epoch",
+             "1", "--lr", "0.1", "--save-weights", dir.file("out.json")});
         const nlohmann::json saved = chapters::read_json(dir.file("out.json"));
         const auto expected = chapters::reference_sgd_step(initial, activation == "tanh", loss == "l1", 0.1);
 
@@ -121,7 +125,8 @@ TEST(Chapter2, FullBatchSgdStepMatchesAnIndependentStep) {
         double largest_step = 0.0;
         for (std::size_t l = 0; l < expected.size(); ++l) {
           for (std::size_t o = 0; o < expected[l].bias.size(); ++o) {
-            EXPECT_NEAR(saved["layers"][l]["bias"][o].get<double>(), expected[l].bias[o], 1e-5) << l << " " << o;
+            EXPECT_NEAR(saved["layers"][l]["bias"][o].get<double>(), expected[l].bias[o], 1e-5)
+                << l << " " << o;
             largest_step = std::max(largest_step, std::fabs(expected[l].bias[o] - initial[l].bias[o]));
             for (std::size_t i = 0; i < expected[l].weight[o].size(); ++i) {
               EXPECT_NEAR(saved["layers"][l]["weight"][o][i].get<double>(), expected[l].weight[o][i], 1e-5)

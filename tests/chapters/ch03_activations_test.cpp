@@ -46,14 +46,15 @@ INSTANTIATE_TEST_SUITE_P(Chapter3, Chapter3Activation, ::testing::ValuesIn(nn::a
   GTEST_SKIP() << "no CUDA GPU present (or no CUDA backend built): " \
                   "the CUDA variant is skipped"
 
-// Chapter 2 and chapter 3 on the CPU, given `flags` and --activation `activation`, write byte-identical --json
-// results, which hold `names` (the setting the case is about, so that a flag ignored by both cannot pass).
-void expect_bit_for_bit(const TempDir& dir, const std::vector<std::string>& flags, const std::string& activation,
-                        const std::string& names) {
+// Chapter 2 and chapter 3 on the CPU, given `flags` and --activation `activation`, write byte-identical
+// --json results, which hold `names` (the setting the case is about, so that a flag ignored by both cannot
+// pass).
+void expect_bit_for_bit(const TempDir& dir, const std::vector<std::string>& flags,
+                        const std::string& activation, const std::string& names) {
   std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
   with_ch02.insert(with_ch02.end(), {"--activation", activation, "--quiet", "--json", dir.file("ch02.json")});
-  with_ch03.insert(with_ch03.end(),
-                   {"--activation", activation, "--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
+  with_ch03.insert(with_ch03.end(), {"--activation", activation, "--quiet", "--device", "cpu", "--json",
+                                     dir.file("ch03.json")});
   const ProgramRun reference = run_program(ch02, with_ch02);
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   const ProgramRun thrust = run_program(ch03, with_ch03);
@@ -85,11 +86,12 @@ TEST_P(Chapter3Activation, WithItsOwnOutputInitAndInputsOnTheCpuItIsChapter2BitF
   TempDir dir;
   for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
            {"--seed", "21", "--output-activation", "none", "--init", "he", "--inputs", "centred"},
-           {"--seed", "22", "--layers", "2,5,5,1", "--output-activation", "sigmoid", "--loss", "bce", "--init",
-            "xavier", "--full-batch"},
-           {"--seed", "23", "--layers", "2,2,1", "--output-activation", name, "--gate", "xor", "--inputs", "centred"},
-           {"--seed", "24", "--layers", "2,8,1", "--dataset", "ring", "--epochs", "3", "--output-activation", "none",
-            "--inputs", "centred", "--init", "he", "--loss", "mse"}}) {
+           {"--seed", "22", "--layers", "2,5,5,1", "--output-activation", "sigmoid", "--loss", "bce",
+            "--init", "xavier", "--full-batch"},
+           {"--seed", "23", "--layers", "2,2,1", "--output-activation", name, "--gate", "xor", "--inputs",
+            "centred"},
+           {"--seed", "24", "--layers", "2,8,1", "--dataset", "ring", "--epochs", "3", "--output-activation",
+            "none", "--inputs", "centred", "--init", "he", "--loss", "mse"}}) {
     expect_bit_for_bit(dir, flags, name, "\"output_activation\"");
   }
 }
@@ -98,7 +100,8 @@ TEST_P(Chapter3Activation, WithItsOwnOutputInitAndInputsOnTheCpuItIsChapter2BitF
 void expect_same_steps(const std::string& device, const std::string& activation, int steps) {
   TempDir dir;
   const std::string weights = dir.file("start.json");
-  program::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
+  program::save_weights(weights,
+                        nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
   const std::vector<std::string> flags{"--layers",
                                        "2,5,5,1",
                                        "--activation",
@@ -131,22 +134,23 @@ TEST_P(Chapter3Activation, MatchesChapter2StepByStepOnTheGpu) {
 void expect_sweep_matches_chapter2(const std::string& device, const std::string& activation) {
   TempDir dir;
   const int first_seed = 5300, networks = 17;
-  const nlohmann::json sweep =
-      run_for_json(ch03, dir,
-                   {"--sweep", "--networks", std::to_string(networks), "--seed", std::to_string(first_seed), "--device",
-                    device, "--loss", "mse", "--activations", activation, "--grid-layers", "2,5,5,1"});
+  const nlohmann::json sweep = run_for_json(
+      ch03, dir,
+      {"--sweep", "--networks", std::to_string(networks), "--seed", std::to_string(first_seed), "--device",
+       device, "--loss", "mse", "--activations", activation, "--grid-layers", "2,5,5,1"});
   ASSERT_EQ(sweep["configurations"].size(), 1u);
   const nlohmann::json& configuration = sweep["configurations"][0];
   ASSERT_EQ(configuration["activation"], activation);
   for (int n = 0; n < networks; ++n) {
-    const nlohmann::json single = run_for_json(
-        ch02, dir,
-        {"--seed", std::to_string(first_seed + n), "--loss", "mse", "--layers", "2,5,5,1", "--activation", activation});
+    const nlohmann::json single = run_for_json(ch02, dir,
+                                               {"--seed", std::to_string(first_seed + n), "--loss", "mse",
+                                                "--layers", "2,5,5,1", "--activation", activation});
     const std::string what = activation + " network " + std::to_string(n);
-    EXPECT_NEAR(configuration["final_loss"][n].get<double>(), single["final_loss"].get<double>(), 1e-4) << what;
+    EXPECT_NEAR(configuration["final_loss"][n].get<double>(), single["final_loss"].get<double>(), 1e-4)
+        << what;
     for (int row = 0; row < 4; ++row) {
-      EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(), single["predictions"][row].get<double>(),
-                  1e-4)
+      EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(),
+                  single["predictions"][row].get<double>(), 1e-4)
           << what << " row " << row;
     }
     EXPECT_EQ(configuration["learned_per_network"][n].get<int>() == 1, single["learned"].get<bool>()) << what;
@@ -212,7 +216,8 @@ TEST(Chapter3, OneSumRoundsXorOnlyThroughANonMonotoneActivation) {
   for (const nlohmann::json& c : monotone["configurations"]) {
     EXPECT_EQ(c["rounds_correctly"], 0) << "2,1,1 " << c["activation"] << ">" << c["output_activation"];
   }
-  const nlohmann::json bumpy = sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1,1", "--activations", "sin,gelu"});
+  const nlohmann::json bumpy =
+      sweep_of(dir, {"--gates", "xor", "--grid-layers", "2,1,1", "--activations", "sin,gelu"});
   for (const nlohmann::json& c : bumpy["configurations"]) {
     EXPECT_GT(c["rounds_correctly"].get<int>(), 0) << "2,1,1 " << c["activation"];
   }
@@ -229,15 +234,16 @@ TEST(Chapter3, OneTanhUnitNeverLearnsAndWhileOneSigmoidUnitOftenDoes) {
   ASSERT_EQ(sweep["configurations"].size(), 3u);
   EXPECT_EQ(sweep["configurations"][0]["learned"], 0) << "none";
   EXPECT_EQ(sweep["configurations"][1]["learned"], 0) << "tanh";
-  EXPECT_GT(sweep["configurations"][2]["learned"].get<int>() * 4, sweep["configurations"][2]["networks"].get<int>())
+  EXPECT_GT(sweep["configurations"][2]["learned"].get<int>() * 4,
+            sweep["configurations"][2]["networks"].get<int>())
       << "sigmoid: about half in the book's run of 1000";
 }
 
 // An unknown name, in --activation or in the sweep's --activations, is one line on stderr that lists every
 // known activation, and exit code 2.
 TEST(Chapter3BadInput, UnknownActivationListsTheKnownOnes) {
-  for (const std::vector<std::string>& flags :
-       std::vector<std::vector<std::string>>{{"--activation", "nope"}, {"--sweep", "--activations", "tanh,nope"}}) {
+  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
+           {"--activation", "nope"}, {"--sweep", "--activations", "tanh,nope"}}) {
     const ProgramRun run = run_program(ch03, flags);
     EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;

@@ -33,10 +33,12 @@ const std::string& ch03 = chapters::chapter3;
 
 // From one weights file, ch02 and ch03 take the same full-batch steps; one step an epoch, so loss_history
 // is the loss at every step.
-void expect_same_steps(const std::string& device, const std::string& loss, const std::string& activation, int steps) {
+void expect_same_steps(const std::string& device, const std::string& loss, const std::string& activation,
+                       int steps) {
   TempDir dir;
   const std::string weights = dir.file("start.json");
-  program::save_weights(weights, nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
+  program::save_weights(weights,
+                        nn::Network::initialised({2, 5, 5, 1}, nn::parse_activation(activation), 8128));
   const std::vector<std::string> flags{"--layers",
                                        "2,5,5,1",
                                        "--activation",
@@ -67,7 +69,9 @@ void expect_same_steps(const std::string& device, const std::string& loss, const
 
 TEST(Chapter3, MatchesChapter2StepByStepWithMseOnTheCpu) { expect_same_steps("cpu", "mse", "tanh", 100); }
 TEST(Chapter3, MatchesChapter2StepByStepWithL1OnTheCpu) { expect_same_steps("cpu", "l1", "tanh", 20); }
-TEST(Chapter3, MatchesChapter2StepByStepWithoutActivationOnTheCpu) { expect_same_steps("cpu", "mse", "none", 100); }
+TEST(Chapter3, MatchesChapter2StepByStepWithoutActivationOnTheCpu) {
+  expect_same_steps("cpu", "mse", "none", 100);
+}
 
 TEST(Chapter3, MatchesChapter2StepByStepWithMseOnTheGpu) {
   SKIP_WITHOUT_GPU();
@@ -83,7 +87,8 @@ TEST(Chapter3, MatchesChapter2StepByStepWithL1OnTheGpu) {
 // rounding (fused multiply-adds, its powf) past 1e-4, so the GPU variant compares the smooth MSE runs.
 void expect_sweep_matches_chapter2(const std::string& device, const std::string& loss) {
   TempDir dir;
-  // 19 networks: on the CPU a full group of 16 lanes and a partial one, so lane and group indexing both count.
+  // 19 networks: on the CPU a full group of 16 lanes and a partial one, so lane and group indexing both
+  // count.
   const int first_seed = 7100, networks = 19;
   const nlohmann::json sweep = run_for_json(ch03, dir,
                                             {"--sweep", "--networks", std::to_string(networks), "--seed",
@@ -91,17 +96,21 @@ void expect_sweep_matches_chapter2(const std::string& device, const std::string&
   ASSERT_EQ(sweep["configurations"].size(), 2u);  // none and tanh on AND
   for (const nlohmann::json& configuration : sweep["configurations"]) {
     for (int n = 0; n < networks; ++n) {
-      const nlohmann::json single = run_for_json(ch02, dir,
-                                                 {"--seed", std::to_string(first_seed + n), "--loss", loss,
-                                                  "--activation", configuration["activation"].get<std::string>()});
-      const std::string what = configuration["activation"].get<std::string>() + " network " + std::to_string(n);
-      EXPECT_NEAR(configuration["final_loss"][n].get<double>(), single["final_loss"].get<double>(), 1e-4) << what;
+      const nlohmann::json single =
+          run_for_json(ch02, dir,
+                       {"--seed", std::to_string(first_seed + n), "--loss", loss, "--activation",
+                        configuration["activation"].get<std::string>()});
+      const std::string what =
+          configuration["activation"].get<std::string>() + " network " + std::to_string(n);
+      EXPECT_NEAR(configuration["final_loss"][n].get<double>(), single["final_loss"].get<double>(), 1e-4)
+          << what;
       for (int row = 0; row < 4; ++row) {
-        EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(), single["predictions"][row].get<double>(),
-                    1e-4)
+        EXPECT_NEAR(configuration["predictions"][4 * n + row].get<double>(),
+                    single["predictions"][row].get<double>(), 1e-4)
             << what << " row " << row;
       }
-      EXPECT_EQ(configuration["learned_per_network"][n].get<int>() == 1, single["learned"].get<bool>()) << what;
+      EXPECT_EQ(configuration["learned_per_network"][n].get<int>() == 1, single["learned"].get<bool>())
+          << what;
     }
   }
 }
@@ -119,14 +128,17 @@ TEST(Chapter3, SweepNetworksMatchChapter2RunsOfTheSameSeedsOnTheGpu) {
 // the same order, the same rational tanh), so their --json results are byte-identical.
 TEST(Chapter3, OnTheCpuItIsChapter2BitForBit) {
   TempDir dir;
-  for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
-           {"--seed", "5"}, {"--seed", "6", "--layers", "2,5,5,1"}, {"--seed", "7", "--loss", "mse", "--full-batch"}}) {
+  for (const std::vector<std::string>& flags :
+       std::vector<std::vector<std::string>>{{"--seed", "5"},
+                                             {"--seed", "6", "--layers", "2,5,5,1"},
+                                             {"--seed", "7", "--loss", "mse", "--full-batch"}}) {
     std::vector<std::string> with_ch02 = flags, with_ch03 = flags;
     with_ch02.insert(with_ch02.end(), {"--quiet", "--json", dir.file("ch02.json")});
     with_ch03.insert(with_ch03.end(), {"--quiet", "--device", "cpu", "--json", dir.file("ch03.json")});
     ASSERT_EQ(run_program(ch02, with_ch02).exit_code, 0);
     ASSERT_EQ(run_program(ch03, with_ch03).exit_code, 0);
-    EXPECT_EQ(chapters::read_text(dir.file("ch02.json")), chapters::read_text(dir.file("ch03.json"))) << flags[1];
+    EXPECT_EQ(chapters::read_text(dir.file("ch02.json")), chapters::read_text(dir.file("ch03.json")))
+        << flags[1];
   }
 }
 
@@ -162,7 +174,8 @@ TEST(Chapter3, SweepCountsTheNetworksWhoseOutputsRoundToTheGate) {
     const std::array<float, 4> targets =
         nn::truth_table_targets(nn::parse_gate(configuration["gate"].get<std::string>()));
     const std::vector<float> predictions = configuration["predictions"].get<std::vector<float>>();
-    const std::vector<int> per_network = configuration["rounds_correctly_per_network"].get<std::vector<int>>();
+    const std::vector<int> per_network =
+        configuration["rounds_correctly_per_network"].get<std::vector<int>>();
     ASSERT_EQ(predictions.size(), 4u * 101) << what;
     int rounds_correctly = 0;
     for (std::size_t n = 0; n < 101; ++n) {
@@ -192,8 +205,8 @@ TEST(Chapter3, SweepCountsTheNetworksWhoseOutputsRoundToTheGate) {
 TEST(Chapter3, SweepRatesComeWithTheirWilsonIntervals) {
   TempDir dir;
   const nlohmann::json sweep = run_for_json(ch03, dir,
-                                            {"--sweep", "--networks", "60", "--seed", "300", "--device", "cpu",
-                                             "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
+                                            {"--sweep", "--networks", "60", "--seed", "300", "--device",
+                                             "cpu", "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
   for (const nlohmann::json& configuration : sweep["configurations"]) {
     const std::int64_t networks = configuration["networks"].get<std::int64_t>();
     for (const std::string& count : std::vector<std::string>{"learned", "rounds_correctly"}) {
@@ -215,8 +228,8 @@ TEST(Chapter3, SweepRatesComeWithTheirWilsonIntervals) {
 // The table is printed into the book, whose text column is 110 characters wide.
 TEST(Chapter3, SweepTableFitsTheBooksTextColumn) {
   const ProgramRun run =
-      run_program(ch03, {"--sweep", "--networks", "20", "--device", "cpu", "--gates", "and,nand", "--lrs", "0.1,0.003",
-                         "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
+      run_program(ch03, {"--sweep", "--networks", "20", "--device", "cpu", "--gates", "and,nand", "--lrs",
+                         "0.1,0.003", "--grid-layers", "2,1,1", "--grid-layers", "2,5,5,1"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::istringstream table(run.out);
   int lines = 0;
@@ -243,7 +256,8 @@ TEST(Chapter3, LinearNeverLearnsAndWhileTanhUsuallyDoes) {
 
 TEST(Chapter3, SweepIsReproducibleApartFromItsTimings) {
   TempDir dir;
-  const std::vector<std::string> flags{"--sweep", "--networks", "50", "--seed", "12", "--device", "cpu", "--json"};
+  const std::vector<std::string> flags{"--sweep", "--networks", "50",  "--seed",
+                                       "12",      "--device",   "cpu", "--json"};
   auto run = [&](const std::string& name) {
     std::vector<std::string> with_file = flags;
     with_file.push_back(dir.file(name));
@@ -299,9 +313,11 @@ TEST(Chapter3, JsonDashPutsTheSameJsonOnStdoutForOneNetwork) {
 // The same for a sweep, apart from the wall times under "timing".
 TEST(Chapter3, JsonDashPutsTheSameJsonOnStdoutForASweep) {
   const auto [file_text, stdout_text] = json_to_file_and_to_stdout(
-      {"--sweep", "--networks", "5", "--device", "cpu", "--epochs", "3", "--gates", "and,xor"}, "network-steps/s");
+      {"--sweep", "--networks", "5", "--device", "cpu", "--epochs", "3", "--gates", "and,xor"},
+      "network-steps/s");
   ASSERT_TRUE(nlohmann::json::accept(stdout_text)) << stdout_text;  // nothing before or after the document
-  nlohmann::json from_file = nlohmann::json::parse(file_text), from_stdout = nlohmann::json::parse(stdout_text);
+  nlohmann::json from_file = nlohmann::json::parse(file_text),
+                 from_stdout = nlohmann::json::parse(stdout_text);
   EXPECT_EQ(from_file["configurations"].size(), 4u);
   from_file.erase("timing");
   from_stdout.erase("timing");
@@ -309,7 +325,8 @@ TEST(Chapter3, JsonDashPutsTheSameJsonOnStdoutForASweep) {
 }
 
 // Chapter 3's refusals, checked as every chapter's are (chapters/expect_bad_input.hpp).
-void expect_bad_input(const std::vector<std::string>& flags, const std::string& named, bool own_outputs = false) {
+void expect_bad_input(const std::vector<std::string>& flags, const std::string& named,
+                      bool own_outputs = false) {
   chapters::expect_bad_input(ch03, flags, named, own_outputs);
 }
 
@@ -354,7 +371,8 @@ TEST(Chapter3BadInput, UnwritableOrMissingOutputNames) {
 }
 
 TEST(Chapter3BadInput, CudaWithoutAGpu) {
-  if (nn::batched::cuda_available()) GTEST_SKIP() << "a GPU is present, so --device cuda is not bad input here";
+  if (nn::batched::cuda_available())
+    GTEST_SKIP() << "a GPU is present, so --device cuda is not bad input here";
   expect_bad_input({"--device", "cuda"}, "--device cuda");
 }
 
@@ -387,8 +405,8 @@ TEST(Chapter3, SweepListsMayBeSplitOrRepeated) {
   TempDir dir;
   const nlohmann::json sweep =
       run_for_json(ch03, dir,
-                   {"--sweep", "--networks", "2", "--device", "cpu", "--gates", "and", "xor", "--lrs", "0.1,0.2",
-                    "--activations", "tanh", "--grid-layers", "2,1,1", "--grid-layers", "2,2,1"});
+                   {"--sweep", "--networks", "2", "--device", "cpu", "--gates", "and", "xor", "--lrs",
+                    "0.1,0.2", "--activations", "tanh", "--grid-layers", "2,1,1", "--grid-layers", "2,2,1"});
   EXPECT_EQ(sweep["configurations"].size(), 8u);  // 2 shapes x 2 gates x 2 learning rates x 1 activation
 }
 

@@ -27,9 +27,11 @@ const std::string zoo = CH04_PATH;
 const std::string ch02 = chapters::ch02;
 
 // The configuration for `activation` on `dataset` in a zoo's --json.
-const nlohmann::json& row(const nlohmann::json& result, const std::string& activation, const std::string& dataset) {
+const nlohmann::json& row(const nlohmann::json& result, const std::string& activation,
+                          const std::string& dataset) {
   for (const nlohmann::json& configuration : result["configurations"]) {
-    if (configuration["activation"] == activation && configuration["dataset"] == dataset) return configuration;
+    if (configuration["activation"] == activation && configuration["dataset"] == dataset)
+      return configuration;
   }
   throw std::runtime_error("no row for " + activation + " on " + dataset);
 }
@@ -45,7 +47,8 @@ TEST(Chapter4, DefaultsReportEveryActivationOnEveryPointSet) {
   const nlohmann::json result = run_for_json(zoo, dir, flags);
   std::set<std::pair<std::string, std::string>> seen;
   for (const nlohmann::json& configuration : result["configurations"]) {
-    seen.insert({configuration["activation"].get<std::string>(), configuration["dataset"].get<std::string>()});
+    seen.insert(
+        {configuration["activation"].get<std::string>(), configuration["dataset"].get<std::string>()});
     EXPECT_EQ(configuration["layers"].get<std::vector<int>>(), (std::vector<int>{2, 8, 1}));
   }
   for (nn::Activation activation : nn::all_activations()) {
@@ -77,8 +80,8 @@ TEST(Chapter4, EachRowCountsChapter2sNetworks) {
                                           "--test-points",
                                           "60"};
   std::vector<std::string> zoo_flags = training;
-  zoo_flags.insert(zoo_flags.end(), {"--device", "cpu", "--networks", "6", "--activations", "tanh,relu", "--datasets",
-                                     "ring,quadrants"});
+  zoo_flags.insert(zoo_flags.end(), {"--device", "cpu", "--networks", "6", "--activations", "tanh,relu",
+                                     "--datasets", "ring,quadrants"});
   const nlohmann::json result = run_for_json(zoo, dir, zoo_flags);
   int learned_anywhere = 0;
   for (const std::string activation : {"tanh", "relu"}) {
@@ -86,7 +89,8 @@ TEST(Chapter4, EachRowCountsChapter2sNetworks) {
       int learned = 0;
       for (int seed = 0; seed < 6; ++seed) {
         std::vector<std::string> flags = training;
-        flags.insert(flags.end(), {"--activation", activation, "--dataset", dataset, "--seed", std::to_string(seed)});
+        flags.insert(flags.end(),
+                     {"--activation", activation, "--dataset", dataset, "--seed", std::to_string(seed)});
         learned += run_for_json(ch02, dir, flags)["learned"].get<bool>();
       }
       const nlohmann::json& configuration = row(result, activation, dataset);
@@ -109,8 +113,8 @@ TEST(Chapter4, EachRowCountsChapter2sNetworks) {
 TEST(Chapter4, LinearNetworksLearnOnlyTheBlobsAndTanhNetworksLearnTheRest) {
   TempDir dir;
   const nlohmann::json result = run_for_json(zoo, dir,
-                                             {"--device", "cpu", "--networks", "16", "--activations", "none,tanh",
-                                              "--datasets", "ring,quadrants,blobs,comfort"});
+                                             {"--device", "cpu", "--networks", "16", "--activations",
+                                              "none,tanh", "--datasets", "ring,quadrants,blobs,comfort"});
   EXPECT_EQ(row(result, "none", "blobs")["learned"], 16);
   for (const std::string dataset : {"ring", "quadrants", "comfort"}) {
     EXPECT_EQ(row(result, "none", dataset)["learned"], 0) << dataset;
@@ -127,25 +131,27 @@ TEST(Chapter4, DeadUnitsAreTheLibrarysCountOnTheTrainedWeights) {
   const int first_seed = 3, networks = 6;
   const std::vector<std::string> training{"--layers", "2,8,1", "--epochs", "5"};
   std::vector<std::string> zoo_flags = training;
-  zoo_flags.insert(zoo_flags.end(),
-                   {"--seed", std::to_string(first_seed), "--device", "cpu", "--networks", std::to_string(networks),
-                    "--activations", "relu,leaky-relu", "--datasets", "ring", "--json", dir.file("zoo.json")});
+  zoo_flags.insert(zoo_flags.end(), {"--seed", std::to_string(first_seed), "--device", "cpu", "--networks",
+                                     std::to_string(networks), "--activations", "relu,leaky-relu",
+                                     "--datasets", "ring", "--json", dir.file("zoo.json")});
   ASSERT_EQ(run_program(zoo, zoo_flags).exit_code, 0);
   const nlohmann::json result = chapters::read_json(dir.file("zoo.json"));
   int dead_hidden = 0, dead_outputs = 0, dead_outputs_not_learned = 0;
   for (int n = 0; n < networks; ++n) {
     const int seed = first_seed + n;
     std::vector<std::string> flags = training;
-    flags.insert(flags.end(), {"--seed", std::to_string(seed), "--activation", "relu", "--dataset", "ring", "--loss",
-                               "mse", "--full-batch", "--lr", "0.05", "--batches-per-epoch", "10", "--quiet",
-                               "--save-weights", dir.file("w.json"), "--json", dir.file("r.json")});
+    flags.insert(flags.end(),
+                 {"--seed", std::to_string(seed), "--activation", "relu", "--dataset", "ring", "--loss",
+                  "mse", "--full-batch", "--lr", "0.05", "--batches-per-epoch", "10", "--quiet",
+                  "--save-weights", dir.file("w.json"), "--json", dir.file("r.json")});
     ASSERT_EQ(run_program(ch02, flags).exit_code, 0);
     const nn::Network network = program::load_weights(dir.file("w.json"), {2, 8, 1}, nn::Activation::relu);
     const nn::DeadUnits dead = nn::count_dead_units(
         network, nn::make_dataset({nn::PointSet::ring}, static_cast<std::uint64_t>(seed)).train.inputs);
     dead_hidden += dead.total;
     dead_outputs += dead.output_dead;
-    dead_outputs_not_learned += dead.output_dead && !chapters::read_json(dir.file("r.json"))["learned"].get<bool>();
+    dead_outputs_not_learned +=
+        dead.output_dead && !chapters::read_json(dir.file("r.json"))["learned"].get<bool>();
   }
   const nlohmann::json& relu = row(result, "relu", "ring");
   EXPECT_DOUBLE_EQ(relu["dead_unit_share"].get<double>(), dead_hidden / (8.0 * networks));
@@ -167,7 +173,8 @@ TEST(Chapter4, ALinearOutputNeverDies) {
   EXPECT_EQ(result["configurations"][0]["output_activation"], "none");
   EXPECT_EQ(result["configurations"][0]["dead_output"], 0);
   EXPECT_EQ(result["configurations"][1]["output_activation"], "relu");
-  EXPECT_GT(result["configurations"][1]["dead_output"].get<int>(), 0) << "about a third of ReLU outputs start dead";
+  EXPECT_GT(result["configurations"][1]["dead_output"].get<int>(), 0)
+      << "about a third of ReLU outputs start dead";
 }
 
 // The grid chooses the activations, so bce is checked row by row: a sigmoid output trains with it, whatever
@@ -188,7 +195,8 @@ TEST(Chapter4, BceTrainsEachRowsSigmoidOutput) {
 
 TEST(Chapter4, SameFlagsGiveTheSameResults) {
   TempDir dir;
-  const std::vector<std::string> flags{"--device", "cpu", "--networks", "5", "--datasets", "ring,xor", "--epochs", "4"};
+  const std::vector<std::string> flags{"--device",   "cpu",      "--networks", "5",
+                                       "--datasets", "ring,xor", "--epochs",   "4"};
   nlohmann::json first = run_for_json(zoo, dir, flags), second = run_for_json(zoo, dir, flags);
   first.erase("timing");
   second.erase("timing");

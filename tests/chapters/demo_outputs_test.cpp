@@ -55,8 +55,10 @@ nlohmann::json without_timing(nlohmann::json document) {
 }
 
 TEST(RecordedOutputs, EveryProgramPrintsAndWritesWhatItDidBeforeOnePath) {
-  const std::map<std::string, std::string> programs{
-      {"ch01-linear", chapters::ch01}, {"ch02-tanh", chapters::ch02}, {"ch03-gpu", CH03_PATH}, {"ch04-zoo", CH04_PATH}};
+  const std::map<std::string, std::string> programs{{"ch01-linear", chapters::ch01},
+                                                    {"ch02-tanh", chapters::ch02},
+                                                    {"ch03-gpu", CH03_PATH},
+                                                    {"ch04-zoo", CH04_PATH}};
   const std::vector<Recorded> commands = recorded_commands(PROGRAM_OUTPUTS_DIR);
   ASSERT_GE(commands.size(), 15u);
   for (const Recorded& command : commands) {

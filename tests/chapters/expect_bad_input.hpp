@@ -21,7 +21,8 @@ inline void expect_bad_input(const std::string& program, const std::vector<std::
   std::vector<std::string> with_output = flags;
   if (own_outputs) {
     for (std::string& flag : with_output) {
-      if (const auto at = flag.find("{dir}"); at != std::string::npos) flag.replace(at, 5, dir.path().string());
+      if (const auto at = flag.find("{dir}"); at != std::string::npos)
+        flag.replace(at, 5, dir.path().string());
     }
   } else {
     with_output.insert(with_output.end(), {"--json", dir.file("out.json")});

@@ -22,7 +22,8 @@ Outputs run_once(const std::string& program, const TempDir& dir, const std::stri
       chapters::run_program(program, {"--layers", "2,5,5,1", "--epochs", "3", "--seed", seed, "--json",
                                       dir.file("result.json"), "--save-weights", dir.file("weights.json")});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  Outputs outputs{run.out, chapters::read_text(dir.file("result.json")), chapters::read_text(dir.file("weights.json"))};
+  Outputs outputs{run.out, chapters::read_text(dir.file("result.json")),
+                  chapters::read_text(dir.file("weights.json"))};
   std::filesystem::remove(dir.file("result.json"));
   std::filesystem::remove(dir.file("weights.json"));
   return outputs;
@@ -53,7 +54,8 @@ std::string without_progress(const std::string& text) {
   return kept;
 }
 
-// Wherever the JSON goes, it is the same document: --json - puts on stdout (a pipe, as in `| jq`) exactly what
+// Wherever the JSON goes, it is the same document: --json - puts on stdout (a pipe, as in `| jq`) exactly
+// what
 // --json FILE writes, and nothing else, the report moving to stderr; --json /dev/stdout and /dev/fd/1 write
 // into the pipe after the report.
 void expect_same_json_on_stdout(const std::string& program) {
@@ -85,9 +87,13 @@ void expect_same_json_on_stdout(const std::string& program) {
 
 }  // namespace
 
-TEST(Reproducible, Chapter1PutsTheSameJsonOnStdoutWithJsonDash) { expect_same_json_on_stdout(chapters::ch01); }
+TEST(Reproducible, Chapter1PutsTheSameJsonOnStdoutWithJsonDash) {
+  expect_same_json_on_stdout(chapters::ch01);
+}
 
-TEST(Reproducible, Chapter2PutsTheSameJsonOnStdoutWithJsonDash) { expect_same_json_on_stdout(chapters::ch02); }
+TEST(Reproducible, Chapter2PutsTheSameJsonOnStdoutWithJsonDash) {
+  expect_same_json_on_stdout(chapters::ch02);
+}
 
 TEST(Reproducible, Chapter1GivesIdenticalOutputForTheSameSeed) { expect_reproducible(chapters::ch01); }
 

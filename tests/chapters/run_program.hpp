@@ -59,9 +59,10 @@ inline std::string read_all(std::FILE* file) {
 
 /// How to run a program besides its flags.
 struct RunOptions {
-  std::string working_directory{};  ///< Where it runs ("" for the test's own), so stray relative files land there.
-  bool unwritable_stdout = false;   ///< Its stdout is open for reading only, so every write to it fails.
-  bool stdout_to_pipe = false;      ///< Its stdout is a pipe (as in `program | jq`), not a file.
+  std::string
+      working_directory{};  ///< Where it runs ("" for the test's own), so stray relative files land there.
+  bool unwritable_stdout = false;  ///< Its stdout is open for reading only, so every write to it fails.
+  bool stdout_to_pipe = false;     ///< Its stdout is a pipe (as in `program | jq`), not a file.
 };
 
 /// Runs `program` with `args` (fork and exec, no shell), its stdout and stderr going to anonymous
@@ -112,7 +113,8 @@ inline ProgramRun run_program(const std::string& program, const std::vector<std:
 
 /// Runs `program --quiet --json DIR/result.json` plus `flags` and returns the JSON result; throws, with the
 /// program's stderr, if it fails.
-inline nlohmann::json run_for_json(const std::string& program, const TempDir& dir, std::vector<std::string> flags) {
+inline nlohmann::json run_for_json(const std::string& program, const TempDir& dir,
+                                   std::vector<std::string> flags) {
   const std::string result = dir.file("result.json");
   flags.insert(flags.end(), {"--quiet", "--json", result});
   const ProgramRun run = run_program(program, flags);

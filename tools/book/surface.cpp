@@ -9,8 +9,8 @@
 // ("outputs", [row][col]) and, for the pictures of hidden units, every layer's weighted sums and activations
 // ("trace": one entry per layer, first layer first, each {"pre_activations": [unit][row][col],
 // "activations": [unit][row][col]}; --no-trace leaves it out, for figures that draw only the output and would
-// otherwise carry every hidden unit's grid into the book's files). Row j, column i is the point (x1, x2) = (i, j) /
-// (resolution - 1), so the grid's corners are exactly the truth table's inputs.
+// otherwise carry every hidden unit's grid into the book's files). Row j, column i is the point (x1, x2) =
+// (i, j) / (resolution - 1), so the grid's corners are exactly the truth table's inputs.
 //
 // With --dataset, --seed and --train-points as the chapter was given them, it adds the point set's training
 // points ("points": {"inputs": [[x1, x2], ...], "targets": [...]}), drawn by the library's make_dataset,
@@ -56,7 +56,8 @@ nlohmann::json over_square(const nn::Matrix& values, std::size_t unit, int resol
 /// Every unit of a layer, as [unit][row][col].
 nlohmann::json units_over_square(const nn::Matrix& values, int resolution) {
   nlohmann::json units = nlohmann::json::array();
-  for (std::size_t unit = 0; unit < values.shape(1); ++unit) units.push_back(over_square(values, unit, resolution));
+  for (std::size_t unit = 0; unit < values.shape(1); ++unit)
+    units.push_back(over_square(values, unit, resolution));
   return units;
 }
 
@@ -95,11 +96,14 @@ nlohmann::json dead_units_json(const nn::DeadUnits& dead) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  program::Settings settings;  // --load-weights, --layers, --activation and --json, checked as the chapters check them
+  program::Settings
+      settings;  // --load-weights, --layers, --activation and --json, checked as the chapters check them
   int resolution = 41;
   bool no_trace = false;
-  CLI::App app{"A trained network's output over the unit square, as JSON, for the book's heat maps.", "book-surface"};
-  program::add_file_flag(app, "--load-weights", settings.load_weights, "weights written by a chapter's --save-weights")
+  CLI::App app{"A trained network's output over the unit square, as JSON, for the book's heat maps.",
+               "book-surface"};
+  program::add_file_flag(app, "--load-weights", settings.load_weights,
+                         "weights written by a chapter's --save-weights")
       ->required();
   app.add_option_function<std::string>(
          "--layers",
@@ -107,13 +111,16 @@ int main(int argc, char** argv) {
          "the network's layer sizes")
       ->default_str("2,1,1");
   program::add_activation_flag(app, settings);
-  program::add_inputs_flag(app, settings);  // the network's own: a centred network still draws the unit square
+  program::add_inputs_flag(app,
+                           settings);  // the network's own: a centred network still draws the unit square
   app.add_option("--resolution", resolution, "grid points along each side")
       ->check(CLI::Range(2, 1001))
       ->default_str("41");
-  program::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)", true)
+  program::add_file_flag(app, "--json", settings.json, "where to write the surface (- for standard output)",
+                         true)
       ->required();
-  program::add_switch(app, "--no-trace", no_trace, "leave out the layers' sums and activations: the output alone");
+  program::add_switch(app, "--no-trace", no_trace,
+                      "leave out the layers' sums and activations: the output alone");
   // The point set the chapter trained on, drawn again from the same flags (chapter 2's spelling).
   program::add_dataset_flags(app, settings);
   app.add_option_function<std::string>(

@@ -81,7 +81,8 @@ TEST(Activation, ValuesAreTheirFormulas) {
     expect(nn::Activation::leaky_relu, z > 0 ? z : 0.01 * z);
     expect(nn::Activation::elu, z > 0 ? z : std::exp(z) - 1.0);
     // PyTorch's GELU(approximate='tanh'); the float version's tanh is rational_tanh, within 4.1e-7 of tanh.
-    expect(nn::Activation::gelu, 0.5 * z * (1.0 + std::tanh(std::sqrt(2.0 / pi) * (z + 0.044715 * z * z * z))));
+    expect(nn::Activation::gelu,
+           0.5 * z * (1.0 + std::tanh(std::sqrt(2.0 / pi) * (z + 0.044715 * z * z * z))));
     expect(nn::Activation::softplus, std::log(1.0 + std::exp(z)));
     expect(nn::Activation::sin, std::sin(z));
     expect(nn::Activation::step, z >= 0 ? 1.0 : 0.0);

@@ -24,10 +24,14 @@ void expect_gradient_matches_finite_differences(nn::Loss loss) {
 TEST(BatchLoss, MeanLossIsTheMeanOverRows) {
   // |r| = 0.2, 0.1, 0.3, 0.35, 0.45, 0.08
   EXPECT_NEAR(nn::mean_loss(nn::Loss::l1, outputs, targets), 1.48 / 6, 1e-6);
-  EXPECT_NEAR(nn::mean_loss(nn::Loss::mse, outputs, targets), (0.04 + 0.01 + 0.09 + 0.1225 + 0.2025 + 0.0064) / 6,
-              1e-6);
+  EXPECT_NEAR(nn::mean_loss(nn::Loss::mse, outputs, targets),
+              (0.04 + 0.01 + 0.09 + 0.1225 + 0.2025 + 0.0064) / 6, 1e-6);
 }
 
-TEST(BatchLoss, L1GradientMatchesFiniteDifferences) { expect_gradient_matches_finite_differences(nn::Loss::l1); }
+TEST(BatchLoss, L1GradientMatchesFiniteDifferences) {
+  expect_gradient_matches_finite_differences(nn::Loss::l1);
+}
 
-TEST(BatchLoss, MseGradientMatchesFiniteDifferences) { expect_gradient_matches_finite_differences(nn::Loss::mse); }
+TEST(BatchLoss, MseGradientMatchesFiniteDifferences) {
+  expect_gradient_matches_finite_differences(nn::Loss::mse);
+}

@@ -40,9 +40,10 @@ TEST(Dataset, NamesParseToTheirGateOrPointSet) {
     nn::parse_data_kind("--datasets", "moons");
     ADD_FAILURE() << "parsed moons";
   } catch (const nn::InputError& error) {
-    EXPECT_STREQ(error.what(),
-                 "--datasets: unknown data set 'moons' (expected and, or, nand, xor, ring, quadrants, blobs, spirals "
-                 "or comfort)");
+    EXPECT_STREQ(
+        error.what(),
+        "--datasets: unknown data set 'moons' (expected and, or, nand, xor, ring, quadrants, blobs, spirals "
+        "or comfort)");
   }
 }
 
@@ -134,7 +135,8 @@ TEST(PointSetBatchStream, DrawsEveryRowOfItsSetAndNothingElse) {
 }
 
 TEST(PointSetBatchStream, IsDeterministicForASeedAndDiffersAcrossSeeds) {
-  const nn::Batch rows{{{0.1f, 0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}, {0.7f, 0.8f}}, {{0.0f}, {1.0f}, {0.0f}, {1.0f}}};
+  const nn::Batch rows{{{0.1f, 0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}, {0.7f, 0.8f}},
+                       {{0.0f}, {1.0f}, {0.0f}, {1.0f}}};
   const nn::Dataset data = rows_data(rows);
   nn::BatchStream a(data, 32, 5), b(data, 32, 5), c(data, 32, 6);
   const nn::Batch first = a.next();

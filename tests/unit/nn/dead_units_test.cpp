@@ -119,7 +119,8 @@ TEST(DeadUnits, ARowOfNotANumbersChangesNothingBesideOrdinaryRows) {
   // dead, but beside ordinary rows it changes nothing: the alive unit is still alive.
   const float nan = std::numeric_limits<float>::quiet_NaN();
   const nn::Matrix with_nan{{0.2f, 0.2f}, {nan, nan}};
-  EXPECT_EQ(nn::count_dead_units(one_dead_one_alive(nn::Activation::relu), with_nan).per_layer, std::vector<int>{1});
+  EXPECT_EQ(nn::count_dead_units(one_dead_one_alive(nn::Activation::relu), with_nan).per_layer,
+            std::vector<int>{1});
 }
 
 TEST(DeadUnits, InputsOfTheWrongWidthAreRefusedWithTheirWidthNamed) {

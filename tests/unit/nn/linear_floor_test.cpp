@@ -40,7 +40,8 @@ int separators_found(nn::Gate gate, int samples) {
     const float threshold = draw(engine);
     const auto y = nn::outputs_on_truth_table(single);
     bool all_right = true;
-    for (std::size_t row = 0; row < 4; ++row) all_right = all_right && ((y[row] > threshold) == (targets[row] == 1.0f));
+    for (std::size_t row = 0; row < 4; ++row)
+      all_right = all_right && ((y[row] > threshold) == (targets[row] == 1.0f));
     found += all_right;
   }
   return found;
@@ -77,9 +78,11 @@ TEST(LinearFloor, InteractionOfAnyLinearMapIsZero) {
 TEST(LinearFloor, BestLinearFitReachesBothFloors) {
   for (nn::Gate gate : all_gates) {
     const nn::Linear best = nn::best_linear_fit(gate);
-    EXPECT_NEAR(mean_loss_on_truth_table(best, gate, nn::Loss::l1), nn::linear_loss_floor(gate, nn::Loss::l1), 1e-6)
+    EXPECT_NEAR(mean_loss_on_truth_table(best, gate, nn::Loss::l1), nn::linear_loss_floor(gate, nn::Loss::l1),
+                1e-6)
         << nn::gate_name(gate);
-    EXPECT_NEAR(mean_loss_on_truth_table(best, gate, nn::Loss::mse), nn::linear_loss_floor(gate, nn::Loss::mse), 1e-6)
+    EXPECT_NEAR(mean_loss_on_truth_table(best, gate, nn::Loss::mse),
+                nn::linear_loss_floor(gate, nn::Loss::mse), 1e-6)
         << nn::gate_name(gate);
   }
 }
@@ -92,7 +95,8 @@ TEST(LinearFloor, NoRandomLinearMapBeatsTheFloor) {
       const double floor = nn::linear_loss_floor(gate, loss);
       double least = 1e9;
       for (int s = 0; s < 10000; ++s) {
-        least = std::min(least, mean_loss_on_truth_table(map(draw(engine), draw(engine), draw(engine)), gate, loss));
+        least = std::min(least,
+                         mean_loss_on_truth_table(map(draw(engine), draw(engine), draw(engine)), gate, loss));
       }
       EXPECT_GE(least, floor - 1e-6) << nn::gate_name(gate) << " " << nn::loss_name(loss);
       // The sampler gets close, so a floor set too low would show.
@@ -112,7 +116,9 @@ TEST(LinearFloor, HalfX1PlusHalfX2MinusAQuarterIsL1OptimalOnAndAndRoundsToAnd) {
   EXPECT_FLOAT_EQ(best.bias(0), -0.25f);
 }
 
-TEST(LinearFloor, NoThresholdedLinearMapSeparatesXor) { EXPECT_EQ(separators_found(nn::Gate::xor_gate, 50000), 0); }
+TEST(LinearFloor, NoThresholdedLinearMapSeparatesXor) {
+  EXPECT_EQ(separators_found(nn::Gate::xor_gate, 50000), 0);
+}
 
 TEST(LinearFloor, TheSameSamplerFindsThresholdedSeparatorsForAnd) {
   EXPECT_GT(separators_found(nn::Gate::and_gate, 50000), 250);

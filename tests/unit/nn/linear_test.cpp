@@ -67,7 +67,8 @@ TEST(Linear, InputGradientMatchesFiniteDifferences) {
   const nn::Matrix dx = p.layer.input_gradient(p.c);
   ASSERT_EQ(dx.shape(), p.x.shape());
   for (std::size_t i = 0; i < p.x.size(); ++i) {
-    const double numeric = central_difference(p.x.flat(i), [&] { return weighted_sum(p.layer.forward(p.x), p.c); });
+    const double numeric =
+        central_difference(p.x.flat(i), [&] { return weighted_sum(p.layer.forward(p.x), p.c); });
     EXPECT_NEAR(dx.flat(i), numeric, gradient_tolerance(numeric)) << "input " << i;
   }
 }

@@ -9,7 +9,8 @@
 namespace {
 
 // (output, target) pairs at least 0.05 from the L1 kink at output == target, so y +- h never crosses it.
-const float pairs[][2] = {{-0.7f, 0.0f}, {0.3f, 0.0f}, {0.06f, 0.0f}, {1.4f, 1.0f}, {0.2f, 1.0f}, {0.94f, 1.0f}};
+const float pairs[][2] = {{-0.7f, 0.0f}, {0.3f, 0.0f}, {0.06f, 0.0f},
+                          {1.4f, 1.0f},  {0.2f, 1.0f}, {0.94f, 1.0f}};
 
 void expect_derivative_matches_finite_differences(nn::Loss loss) {
   for (const auto& pair : pairs) {
@@ -26,7 +27,9 @@ TEST(Loss, L1DerivativeMatchesFiniteDifferencesAwayFromTheKink) {
   expect_derivative_matches_finite_differences(nn::Loss::l1);
 }
 
-TEST(Loss, MseDerivativeMatchesFiniteDifferences) { expect_derivative_matches_finite_differences(nn::Loss::mse); }
+TEST(Loss, MseDerivativeMatchesFiniteDifferences) {
+  expect_derivative_matches_finite_differences(nn::Loss::mse);
+}
 
 TEST(Loss, ValuesAreAbsoluteAndSquaredErrors) {
   EXPECT_FLOAT_EQ(nn::loss_value(nn::Loss::l1, 0.25f, 1.0f), 0.75f);
@@ -77,6 +80,7 @@ TEST(Loss, BceStaysFiniteForHugeSums) {
 
 // For l1 and mse the gradient at the sum is the chain rule, loss'(y) / rows times g'(z), in that order.
 TEST(Loss, OutputSumGradientIsTheChainRuleForL1AndMse) {
-  EXPECT_EQ(nn::output_sum_gradient(nn::Loss::mse, 0.25f, 1.0f, 0.5f, 4.0f), 2.0f * (0.25f - 1.0f) / 4.0f * 0.5f);
+  EXPECT_EQ(nn::output_sum_gradient(nn::Loss::mse, 0.25f, 1.0f, 0.5f, 4.0f),
+            2.0f * (0.25f - 1.0f) / 4.0f * 0.5f);
   EXPECT_EQ(nn::output_sum_gradient(nn::Loss::l1, 0.25f, 1.0f, 0.5f, 4.0f), -1.0f / 4.0f * 0.5f);
 }

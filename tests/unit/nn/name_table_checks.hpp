@@ -13,10 +13,11 @@
 
 namespace names_checks {
 
-// `parse` and `name_of` are the enum's public functions (parse_gate, gate_name, ...), which the programs call;
-// `what` is the word its error message uses ("gate", "initialisation", ...).
+// `parse` and `name_of` are the enum's public functions (parse_gate, gate_name, ...), which the programs
+// call; `what` is the word its error message uses ("gate", "initialisation", ...).
 template <class E, std::size_t N, class Parse, class NameOf>
-void expect_a_sound_table(const nn::NameTable<E, N>& table, const std::string& what, Parse parse, NameOf name_of) {
+void expect_a_sound_table(const nn::NameTable<E, N>& table, const std::string& what, Parse parse,
+                          NameOf name_of) {
   std::set<std::string> seen;
   for (const nn::Named<E>& entry : table) {
     EXPECT_EQ(parse(entry.name), entry.value) << entry.name;

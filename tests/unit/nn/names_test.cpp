@@ -43,13 +43,17 @@ TEST(Names, InputScalesParseBackAndAnUnknownOneListsThemAll) {
   expect_a_sound_table(nn::inputs_names, "inputs", nn::parse_inputs, nn::inputs_name);
 }
 
-// Point sets have no parser of their own (--dataset and --datasets also take gates), so the table's generic one.
+// Point sets have no parser of their own (--dataset and --datasets also take gates), so the table's generic
+// one.
 TEST(Names, PointSetsParseBackAndAnUnknownOneListsThemAll) {
-  const auto parse = [](const std::string& name) { return nn::parse_name(nn::point_set_names, "point set", name); };
+  const auto parse = [](const std::string& name) {
+    return nn::parse_name(nn::point_set_names, "point set", name);
+  };
   expect_a_sound_table(nn::point_set_names, "point set", parse, nn::point_set_name);
   ASSERT_EQ(nn::all_point_sets.size(), nn::point_set_names.size());
   for (std::size_t i = 0; i < nn::all_point_sets.size(); ++i) {
-    EXPECT_EQ(nn::all_point_sets[i], nn::point_set_names[i].value) << "the help lists them in all_point_sets' order";
+    EXPECT_EQ(nn::all_point_sets[i], nn::point_set_names[i].value)
+        << "the help lists them in all_point_sets' order";
   }
 }
 
@@ -67,6 +71,8 @@ TEST(Names, ListsReadAsASentenceOrAsAFlagsValue) {
   }
 }
 
-TEST(Names, AValueOutsideTheEnumHasNoName) { EXPECT_STREQ(nn::name_in(nn::gate_names, static_cast<nn::Gate>(4)), ""); }
+TEST(Names, AValueOutsideTheEnumHasNoName) {
+  EXPECT_STREQ(nn::name_in(nn::gate_names, static_cast<nn::Gate>(4)), "");
+}
 
 }  // namespace

@@ -41,7 +41,8 @@ void expect_backward_matches_finite_differences(const nn::Architecture& architec
     }
     for (std::size_t o = 0; o < layer.bias.size(); ++o) {
       const double numeric = central_difference(layer.bias(o), S);
-      EXPECT_NEAR(gradients[l].bias(o), numeric, gradient_tolerance(numeric)) << "layer " << l << " bias " << o;
+      EXPECT_NEAR(gradients[l].bias(o), numeric, gradient_tolerance(numeric))
+          << "layer " << l << " bias " << o;
     }
   }
 }
@@ -66,7 +67,8 @@ TEST(Network, BackwardMatchesFiniteDifferencesWithAnOutputActivationOfItsOwn) {
        {nn::Activation::tanh, nn::Activation::sigmoid, nn::Activation::gelu, nn::Activation::sin}) {
     for (nn::Activation output : {nn::Activation::identity, nn::Activation::sigmoid, nn::Activation::tanh}) {
       for (nn::Inputs inputs : {nn::Inputs::unit, nn::Inputs::centred}) {
-        SCOPED_TRACE(nn::activation_name(hidden) + ">" + nn::activation_name(output) + " " + nn::inputs_name(inputs));
+        SCOPED_TRACE(nn::activation_name(hidden) + ">" + nn::activation_name(output) + " " +
+                     nn::inputs_name(inputs));
         expect_backward_matches_finite_differences({hidden, output, inputs});
       }
     }
@@ -74,21 +76,23 @@ TEST(Network, BackwardMatchesFiniteDifferencesWithAnOutputActivationOfItsOwn) {
 }
 
 TEST(Network, TheOutputActivationFollowsTheLastLayerAndTheHiddenOneTheOthers) {
-  const nn::Network network({{{{1.0f, 2.0f}}, {0.5f}}, {{{3.0f}}, {-1.0f}}},
-                            nn::Architecture{nn::Activation::tanh, nn::Activation::sigmoid, nn::Inputs::unit});
+  const nn::Network network(
+      {{{{1.0f, 2.0f}}, {0.5f}}, {{{3.0f}}, {-1.0f}}},
+      nn::Architecture{nn::Activation::tanh, nn::Activation::sigmoid, nn::Inputs::unit});
   const nn::Matrix y = network.forward({{1.0f, 0.0f}});
   EXPECT_NEAR(y(0, 0), 1.0 / (1.0 + std::exp(-(3.0 * std::tanh(1.5) - 1.0))), 1e-6);
   EXPECT_FALSE(network.is_linear());
-  const nn::Network linear_output({{{{1.0f, 2.0f}}, {0.5f}}, {{{3.0f}}, {-1.0f}}},
-                                  nn::Architecture{nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit});
+  const nn::Network linear_output(
+      {{{{1.0f, 2.0f}}, {0.5f}}, {{{3.0f}}, {-1.0f}}},
+      nn::Architecture{nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit});
   EXPECT_NEAR(linear_output.forward({{-1.0f, 0.0f}})(0, 0), -1.0, 1e-6);  // relu(-0.5) = 0, then 3 * 0 - 1
 }
 
 // Centred inputs: the network sees 2x - 1, so a centred network on x is the unit network on 2x - 1.
 TEST(Network, CentredInputsAreTheUnitSquareMappedTo2xMinus1) {
   const nn::Network unit = nn::Network::initialised(deep, nn::Activation::tanh, 5);
-  const nn::Network centred(unit.layers(),
-                            nn::Architecture{nn::Activation::tanh, nn::Activation::tanh, nn::Inputs::centred});
+  const nn::Network centred(
+      unit.layers(), nn::Architecture{nn::Activation::tanh, nn::Activation::tanh, nn::Inputs::centred});
   const nn::Matrix x{{0.0f, 0.0f}, {0.0f, 1.0f}, {1.0f, 0.0f}, {1.0f, 1.0f}, {0.25f, 0.75f}};
   const nn::Matrix mapped = 2.0f * x - 1.0f;
   const nn::Matrix a = centred.forward(x), b = unit.forward(mapped);
@@ -98,19 +102,21 @@ TEST(Network, CentredInputsAreTheUnitSquareMappedTo2xMinus1) {
 // Xavier and He start every bias at 0 and keep their weights within their bounds; PyTorch's rule draws both.
 TEST(Network, EachInitialisationKeepsItsBoundsAndItsBiases) {
   for (nn::Init init : {nn::Init::pytorch, nn::Init::xavier, nn::Init::he}) {
-    const nn::Network network =
-        nn::Network::initialised({2, 16, 16, 1}, nn::Architecture::same_everywhere(nn::Activation::relu), init, 3);
+    const nn::Network network = nn::Network::initialised(
+        {2, 16, 16, 1}, nn::Architecture::same_everywhere(nn::Activation::relu), init, 3);
     for (const nn::Linear& layer : network.layers()) {
-      const float bound = nn::initial_weight_bound(init, static_cast<int>(layer.in()), static_cast<int>(layer.out()));
+      const float bound =
+          nn::initial_weight_bound(init, static_cast<int>(layer.in()), static_cast<int>(layer.out()));
       for (float w : layer.weight) EXPECT_LE(std::fabs(w), bound) << nn::init_name(init);
-      const bool all_zero = std::all_of(layer.bias.begin(), layer.bias.end(), [](float b) { return b == 0.0f; });
+      const bool all_zero =
+          std::all_of(layer.bias.begin(), layer.bias.end(), [](float b) { return b == 0.0f; });
       EXPECT_EQ(all_zero, init != nn::Init::pytorch) << nn::init_name(init);
     }
   }
   // The demo's rule is unchanged: the same draws as before there was a choice.
   const nn::Network before = nn::Network::initialised(deep, nn::Activation::tanh, 11);
-  const nn::Network now =
-      nn::Network::initialised(deep, nn::Architecture::same_everywhere(nn::Activation::tanh), nn::Init::pytorch, 11);
+  const nn::Network now = nn::Network::initialised(
+      deep, nn::Architecture::same_everywhere(nn::Activation::tanh), nn::Init::pytorch, 11);
   for (std::size_t l = 0; l < deep.size() - 1; ++l) {
     EXPECT_EQ(before.layers()[l].weight, now.layers()[l].weight);
     EXPECT_EQ(before.layers()[l].bias, now.layers()[l].bias);
@@ -178,7 +184,8 @@ TEST(Network, CollapseEqualsForwardOnRandomInputs) {
       const nn::Matrix expected = network.forward(x);
       const nn::Matrix actual = single.forward(x);
       for (std::size_t r = 0; r < 8; ++r) {
-        EXPECT_NEAR(actual(r, 0), expected(r, 0), 1e-5) << nn::sizes_text(sizes) << " seed " << seed << " row " << r;
+        EXPECT_NEAR(actual(r, 0), expected(r, 0), 1e-5)
+            << nn::sizes_text(sizes) << " seed " << seed << " row " << r;
       }
     }
   }
@@ -197,11 +204,13 @@ TEST(Network, InitialisationAndInputsNamesRoundTripAndUnknownNamesAreRejected) {
 
 TEST(Network, ParametersFlattenLayerByLayerWeightsRowByRowThenBiases) {
   // A 2,3,1 network whose parameters are numbered in the order of nn/parameter_layout.hpp.
-  const nn::Network network({nn::Linear{{{0, 1}, {2, 3}, {4, 5}}, {6, 7, 8}}, nn::Linear{{{9, 10, 11}}, {12}}},
-                            nn::Activation::tanh);
+  const nn::Network network(
+      {nn::Linear{{{0, 1}, {2, 3}, {4, 5}}, {6, 7, 8}}, nn::Linear{{{9, 10, 11}}, {12}}},
+      nn::Activation::tanh);
   const std::vector<float> flat = nn::flatten_parameters(network);
   ASSERT_EQ(flat.size(), 13u);
-  for (std::size_t k = 0; k < flat.size(); ++k) EXPECT_EQ(flat[k], static_cast<float>(k)) << "parameter " << k;
+  for (std::size_t k = 0; k < flat.size(); ++k)
+    EXPECT_EQ(flat[k], static_cast<float>(k)) << "parameter " << k;
   const nn::Network back = nn::network_from_parameters({2, 3, 1}, network.architecture(), flat.data());
   EXPECT_EQ(nn::flatten_parameters(back), flat);
   EXPECT_EQ(back.sizes(), (std::vector<int>{2, 3, 1}));

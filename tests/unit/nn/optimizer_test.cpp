@@ -77,7 +77,8 @@ TEST(ParameterUpdater, AdamSecondStepUsesEachParametersOwnMoments) {
   EXPECT_EQ(updater.steps_taken(), 2);
   const std::vector<float> after = flatten(network), g1 = flatten(first), g2 = flatten(second);
   for (std::size_t i = 0; i < after.size(); ++i) {
-    // Adam with betas (0.9, 0.999), eps 1e-8: p -= lr m_hat / (sqrt(v_hat) + eps), m_hat = m / (1 - 0.9^t) ...
+    // Adam with betas (0.9, 0.999), eps 1e-8: p -= lr m_hat / (sqrt(v_hat) + eps), m_hat = m / (1 - 0.9^t)
+    // ...
     const double m1 = 0.1 * g1[i], v1 = 0.001 * g1[i] * g1[i];
     const double p1 = p0[i] - 0.01 * (m1 / 0.1) / (std::sqrt(v1 / 0.001) + 1e-8);
     const double m2 = 0.9 * m1 + 0.1 * g2[i], v2 = 0.999 * v1 + 0.001 * g2[i] * g2[i];

@@ -43,7 +43,8 @@ TEST(Outcome, TheBestLinearMapDoesNotCountAsLearningAnd) {
 
 TEST(Outcome, ASteepTanhNetworkLearnsAnd) {
   // Layer 1: tanh(10 x1 + 10 x2 - 15) is about -1, -1, -1, +1; layer 2: tanh(2 a + 2) is about 0, 0, 0, 1.
-  const nn::Network network({layer({{10.0f, 10.0f}}, {-15.0f}), layer({{2.0f}}, {2.0f})}, nn::Activation::tanh);
+  const nn::Network network({layer({{10.0f, 10.0f}}, {-15.0f}), layer({{2.0f}}, {2.0f})},
+                            nn::Activation::tanh);
   const nn::Outcome outcome = on_gate(network, nn::Gate::and_gate, nn::Loss::l1);
   EXPECT_NEAR(outcome.outputs[1], std::tanh(2 * std::tanh(-5.0) + 2), 1e-6);
   EXPECT_NEAR(outcome.outputs[3], std::tanh(2 * std::tanh(5.0) + 2), 1e-6);
@@ -67,7 +68,8 @@ TEST(Outcome, LearnedNeedsAnL1LossBelowTheThreshold) {
 TEST(Outcome, AccuracyCountsTheRowsThatRoundToTheirClassAtHalf) {
   // y = x1: rows with x1 >= 0.5 round to 1.
   const nn::Network network({layer({{1.0f, 0.0f}}, {0.0f})}, nn::Activation::identity);
-  const nn::Batch rows{{{0.7f, 0.0f}, {0.5f, 0.9f}, {0.2f, 0.3f}, {0.49f, 0.1f}}, {{1.0f}, {1.0f}, {0.0f}, {1.0f}}};
+  const nn::Batch rows{{{0.7f, 0.0f}, {0.5f, 0.9f}, {0.2f, 0.3f}, {0.49f, 0.1f}},
+                       {{1.0f}, {1.0f}, {0.0f}, {1.0f}}};
   const nn::Accuracy counted = nn::evaluate(network, {{nn::PointSet::blobs}, rows, rows}, nn::Loss::l1).train;
   EXPECT_EQ(counted.right, 3);
   EXPECT_EQ(counted.rows, 4);

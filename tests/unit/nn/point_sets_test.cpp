@@ -41,8 +41,8 @@ double distance_to_arm(double x1, double x2, int c) {
   double nearest = 1e9;
   for (int i = 0; i <= 20000; ++i) {
     const double t = i / 20000.0, angle = 3 * pi * t + pi * c, radius = 0.05 + 0.4 * t;
-    nearest =
-        std::min(nearest, std::hypot(x1 - (0.5 + radius * std::cos(angle)), x2 - (0.5 + radius * std::sin(angle))));
+    nearest = std::min(
+        nearest, std::hypot(x1 - (0.5 + radius * std::cos(angle)), x2 - (0.5 + radius * std::sin(angle))));
   }
   return nearest;
 }
@@ -107,7 +107,8 @@ TEST(PointSets, BlobsLieOnTheirSideOfTheLineWithAMarginSoALineSeparatesThem) {
 TEST(PointSets, SpiralPointsLieOnTheirOwnArmAtLeastPointOneFromTheOther) {
   for (const Row& row : rows_of(points_of(nn::PointSet::spirals, 300, 7))) {
     EXPECT_LT(distance_to_arm(row.x1, row.x2, row.label), 1e-3) << "(" << row.x1 << ", " << row.x2 << ")";
-    EXPECT_GT(distance_to_arm(row.x1, row.x2, 1 - row.label), 0.1 - 1e-3) << "(" << row.x1 << ", " << row.x2 << ")";
+    EXPECT_GT(distance_to_arm(row.x1, row.x2, 1 - row.label), 0.1 - 1e-3)
+        << "(" << row.x1 << ", " << row.x2 << ")";
   }
 }
 
@@ -132,7 +133,8 @@ TEST(PointSets, ComfortIsTwentyToTwentyFourDegreesAndFortyToSixtyPercent) {
 }
 
 TEST(PointSets, RingQuadrantsBlobsAndSpiralsAlternateTheirClasses) {
-  for (nn::PointSet set : {nn::PointSet::ring, nn::PointSet::quadrants, nn::PointSet::blobs, nn::PointSet::spirals}) {
+  for (nn::PointSet set :
+       {nn::PointSet::ring, nn::PointSet::quadrants, nn::PointSet::blobs, nn::PointSet::spirals}) {
     const nn::Batch points = points_of(set, 201, 9);
     for (std::size_t r = 0; r < 201; ++r) ASSERT_EQ(points.targets(r, 0), r % 2) << nn::point_set_name(set);
   }
@@ -156,7 +158,8 @@ TEST(PointSets, OtherSeedsAndTheTestSetGiveOtherPoints) {
     // Not one test point is a training point.
     for (std::size_t t = 0; t < 200; ++t) {
       for (std::size_t r = 0; r < 200; ++r) {
-        ASSERT_FALSE(one.test.inputs(t, 0) == one.train.inputs(r, 0) && one.test.inputs(t, 1) == one.train.inputs(r, 1))
+        ASSERT_FALSE(one.test.inputs(t, 0) == one.train.inputs(r, 0) &&
+                     one.test.inputs(t, 1) == one.train.inputs(r, 1))
             << nn::point_set_name(set) << " test row " << t << " is training row " << r;
       }
     }

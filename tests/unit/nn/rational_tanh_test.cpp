@@ -46,7 +46,8 @@ TEST(RationalTanh, StaysWithinTheStatedBoundOfTanhForEveryFloatUpToTen) {
 #pragma omp for schedule(static)
     for (std::int64_t bits = 0; bits <= last; ++bits) {
       const float x = float_from_bits(static_cast<std::uint32_t>(bits));
-      const double error = std::fabs(static_cast<double>(nn::rational_tanh(x)) - std::tanh(static_cast<double>(x)));
+      const double error =
+          std::fabs(static_cast<double>(nn::rational_tanh(x)) - std::tanh(static_cast<double>(x)));
       if (error > mine.error) mine = {error, static_cast<std::uint32_t>(bits)};
     }
 #pragma omp critical
@@ -60,13 +61,15 @@ TEST(RationalTanh, StaysWithinTheStatedBoundOfTanhForEveryFloatUpToTen) {
 TEST(RationalTanh, IsAConstantWithinTheBoundOfOneFromTheClampOn) {
   // tanh is increasing and below 1, so for x >= 10 the error is at most max(|c - tanh(10)|, |c - 1|).
   const float c = nn::rational_tanh(10.0f);
-  for (float x : {7.90531110763549805f, 12.0f, 1e3f, 1e30f, INFINITY}) EXPECT_EQ(nn::rational_tanh(x), c) << x;
+  for (float x : {7.90531110763549805f, 12.0f, 1e3f, 1e30f, INFINITY})
+    EXPECT_EQ(nn::rational_tanh(x), c) << x;
   EXPECT_LT(std::fabs(c - std::tanh(10.0)), bound);
   EXPECT_LT(std::fabs(c - 1.0), bound);
 }
 
 TEST(RationalTanh, IsOddAndKeepsNaN) {
-  for (float x = 0.0f; x <= 12.0f; x += 1.0f / 4096.0f) ASSERT_EQ(nn::rational_tanh(-x), -nn::rational_tanh(x)) << x;
+  for (float x = 0.0f; x <= 12.0f; x += 1.0f / 4096.0f)
+    ASSERT_EQ(nn::rational_tanh(-x), -nn::rational_tanh(x)) << x;
   EXPECT_EQ(nn::rational_tanh(0.0f), 0.0f);
   EXPECT_TRUE(std::isnan(nn::rational_tanh(std::nanf(""))));
 }

@@ -206,7 +206,8 @@ TEST(OutputFile, SameFileSeesThroughDotsAndSymlinks) {
   TempDir dir;
   std::filesystem::create_directory(dir.path() / "results");
   std::filesystem::create_symlink("results/result.json", dir.path() / "latest.json");
-  EXPECT_TRUE(program::same_file(dir.file("results/result.json"), dir.file("results/../results/./result.json")));
+  EXPECT_TRUE(
+      program::same_file(dir.file("results/result.json"), dir.file("results/../results/./result.json")));
   EXPECT_TRUE(program::same_file(dir.file("latest.json"), dir.file("results/result.json")));
   EXPECT_TRUE(program::same_file("result.json", "./result.json"));  // relative, and not there yet
   EXPECT_FALSE(program::same_file(dir.file("results/result.json"), dir.file("results/weights.json")));

@@ -5,7 +5,8 @@
 
 TEST(TrainingMemory, TheBooksNetworksAreFarBelowTheLimit) {
   EXPECT_LT(program::training_memory_bytes({2, 5, 5, 1}, 10), 1e6);
-  EXPECT_NO_THROW(program::check_training_memory({2, 5, 5, 1}, 1 << 20));  // the largest batch the flags allow
+  EXPECT_NO_THROW(
+      program::check_training_memory({2, 5, 5, 1}, 1 << 20));  // the largest batch the flags allow
 }
 
 TEST(TrainingMemory, TheLargestSingleLayerOrBatchThatFitsIsAccepted) {

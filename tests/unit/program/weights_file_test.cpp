@@ -41,19 +41,25 @@ TEST(WeightsFile, SaveThenLoadGivesTheSameNetwork) {
   TempDir dir;
   const nn::Network network = awkward_network();
   program::save_weights(dir.file("weights.json"), network);
-  const nn::Network loaded = program::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh);
+  const nn::Network loaded =
+      program::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh);
   expect_identical(loaded.layers(), network);
   EXPECT_EQ(loaded.activation(), nn::Activation::tanh);
 }
 
 TEST(WeightsFile, LoadRejectsAMissingFileAndLayersOtherThanAskedFor) {
   TempDir dir;
-  program::save_weights(dir.file("weights.json"), nn::Network::initialised({2, 1, 1}, nn::Activation::tanh, 1));
-  EXPECT_THROW(program::load_weights(dir.file("missing.json"), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
-  EXPECT_THROW(program::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh), nn::InputError);
-  EXPECT_THROW(program::load_weights(dir.file("weights.json"), {2, 2, 1}, nn::Activation::tanh), nn::InputError);
+  program::save_weights(dir.file("weights.json"),
+                        nn::Network::initialised({2, 1, 1}, nn::Activation::tanh, 1));
+  EXPECT_THROW(program::load_weights(dir.file("missing.json"), {2, 1, 1}, nn::Activation::tanh),
+               nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.file("weights.json"), {2, 5, 5, 1}, nn::Activation::tanh),
+               nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.file("weights.json"), {2, 2, 1}, nn::Activation::tanh),
+               nn::InputError);
   std::ofstream(dir.file("broken.json")) << "{\"layers\": [";
-  EXPECT_THROW(program::load_weights(dir.file("broken.json"), {2, 1, 1}, nn::Activation::tanh), nn::InputError);
+  EXPECT_THROW(program::load_weights(dir.file("broken.json"), {2, 1, 1}, nn::Activation::tanh),
+               nn::InputError);
 }
 
 TEST(WeightsFile, RejectsMalformedDocuments) {
@@ -75,7 +81,8 @@ TEST(WeightsFile, RejectsMalformedDocuments) {
       {"row not an array", R"({"layers": [{"weight": [[1, 2], 3], "bias": [0, 0]}]})"},
       {"bias too short", R"({"layers": [{"weight": [[1, 2], [3, 4]], "bias": [0]}]})"},
       {"bias too long", R"({"layers": [{"weight": [[1, 2]], "bias": [0, 0]}]})"},
-      {"shapes do not chain", R"({"layers": [{"weight": [[1, 2]], "bias": [0]}, {"weight": [[1, 1]], "bias": [0]}]})"},
+      {"shapes do not chain",
+       R"({"layers": [{"weight": [[1, 2]], "bias": [0]}, {"weight": [[1, 1]], "bias": [0]}]})"},
       {"third layer does not chain",
        R"({"layers": [{"weight": [[1, 2]], "bias": [0]}, {"weight": [[1]], "bias": [0]},
                       {"weight": [[1, 2, 3]], "bias": [0]}]})"},
@@ -109,7 +116,8 @@ TEST(WeightsFile, RejectsAWideFirstRowBeforeAllocating) {
 }
 
 TEST(WeightsFile, SizesAreReadWithoutTheNumbers) {
-  EXPECT_EQ(program::weights_sizes(program::weights_to_json(awkward_network())), (std::vector<int>{2, 5, 5, 1}));
+  EXPECT_EQ(program::weights_sizes(program::weights_to_json(awkward_network())),
+            (std::vector<int>{2, 5, 5, 1}));
 }
 
 // Files that open but cannot be read as files: an InputError, not std::ios_base::failure.
@@ -124,7 +132,8 @@ TEST(WeightsFile, LoadRejectsADirectoryAndAnUnreadableFile) {
 TEST(WeightsFile, LoadRejectsAFileFarLargerThanTheNetwork) {
   TempDir dir;
   std::ofstream file(dir.file("big.json"));
-  file << R"({"layers": [{"weight": [[0.1, 0.2]], "bias": [0.3]}, {"weight": [[0.4]], "bias": [0.5]}], "extra": [)";
+  file
+      << R"({"layers": [{"weight": [[0.1, 0.2]], "bias": [0.3]}, {"weight": [[0.4]], "bias": [0.5]}], "extra": [)";
   for (int i = 0; i < 100000; ++i) file << (i ? ",0" : "0");
   file << "]}";
   file.close();

@@ -15,8 +15,8 @@ TEST(WilsonInterval, MatchesNewcombesPublishedIntervals) {
     std::int64_t successes, trials;
     double low, high;
   };
-  for (const Case& c : {Case{81, 263, 0.2553, 0.3662}, Case{15, 148, 0.0624, 0.1605}, Case{0, 20, 0.0, 0.1611},
-                        Case{1, 29, 0.0061, 0.1718}}) {
+  for (const Case& c : {Case{81, 263, 0.2553, 0.3662}, Case{15, 148, 0.0624, 0.1605},
+                        Case{0, 20, 0.0, 0.1611}, Case{1, 29, 0.0061, 0.1718}}) {
     const program::RateInterval interval = program::wilson_interval(c.successes, c.trials);
     EXPECT_NEAR(interval.low, c.low, printed_precision) << c.successes << " of " << c.trials;
     EXPECT_NEAR(interval.high, c.high, printed_precision) << c.successes << " of " << c.trials;

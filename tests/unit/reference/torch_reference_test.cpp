@@ -52,8 +52,8 @@ struct Draws {
 Draws draw(nn::Init init, int in, int out, std::size_t at_least) {
   Draws draws;
   for (std::uint64_t seed = 0; draws.weights.size() < at_least; ++seed) {
-    const nn::Network network =
-        nn::Network::initialised({in, out}, nn::Architecture::same_everywhere(nn::Activation::tanh), init, seed);
+    const nn::Network network = nn::Network::initialised(
+        {in, out}, nn::Architecture::same_everywhere(nn::Activation::tanh), init, seed);
     const nn::Linear& layer = network.layers().front();
     draws.weights.insert(draws.weights.end(), layer.weight.begin(), layer.weight.end());
     draws.biases.insert(draws.biases.end(), layer.bias.begin(), layer.bias.end());
@@ -79,7 +79,8 @@ TEST(TorchReference, EachInitialisationDrawsAsPyTorchsRuleDoes) {
   for (const nlohmann::json& rule : reference()["init"]) {
     const nn::Init init = nn::parse_init(rule["rule"]);
     const int in = rule["in"], out = rule["out"];
-    const std::string what = std::string(rule["rule"]) + " " + std::to_string(in) + "->" + std::to_string(out);
+    const std::string what =
+        std::string(rule["rule"]) + " " + std::to_string(in) + "->" + std::to_string(out);
     const Draws ours = draw(init, in, out, 200000);
     const double n = static_cast<double>(ours.weights.size()), theirs_n = rule["draws"];
     // PyTorch's largest |w| comes within a hair of its bound a; U(-a, a)'s variance is a^2 / 3.
@@ -95,7 +96,8 @@ TEST(TorchReference, EachInitialisationDrawsAsPyTorchsRuleDoes) {
     EXPECT_NEAR(variance(ours.weights), their_variance, 5.0 * variance_error) << what;
     EXPECT_NEAR(mean(ours.weights), 0.0, 5.0 * std::sqrt(a2 / 3.0 / n)) << what;
     if (rule["bias_variance"].is_null()) {  // xavier_uniform_ and kaiming_uniform_ leave the biases to zeros_
-      EXPECT_TRUE(std::all_of(ours.biases.begin(), ours.biases.end(), [](double b) { return b == 0.0; })) << what;
+      EXPECT_TRUE(std::all_of(ours.biases.begin(), ours.biases.end(), [](double b) { return b == 0.0; }))
+          << what;
     } else {  // nn.Linear draws its biases from the weights' range
       const double bias_error = a2 * std::sqrt(4.0 / 45.0 / static_cast<double>(ours.biases.size())) * 2.0;
       EXPECT_NEAR(variance(ours.biases), rule["bias_variance"].get<double>(), 5.0 * bias_error) << what;
@@ -113,9 +115,12 @@ struct Case {
 
 Case case_of(const nlohmann::json& c) {
   const nn::Architecture architecture{nn::parse_activation(c["activation"]),
-                                      nn::parse_activation(c["output_activation"]), nn::parse_inputs(c["inputs"])};
-  Case made{
-      nn::Network(program::weights_from_json(c["start"]), architecture), {nn::parse_gate(c["gate"])}, {}, c["layers"]};
+                                      nn::parse_activation(c["output_activation"]),
+                                      nn::parse_inputs(c["inputs"])};
+  Case made{nn::Network(program::weights_from_json(c["start"]), architecture),
+            {nn::parse_gate(c["gate"])},
+            {},
+            c["layers"]};
   made.config.loss = nn::parse_loss(c["loss"]);
   made.config.lr = c["lr"];
   made.config.full_batch = true;
@@ -135,7 +140,8 @@ void expect_like_pytorch(const std::vector<float>& losses, const std::vector<flo
   const std::vector<double> expected_losses = c["loss_before_each_step"];
   ASSERT_EQ(losses.size(), expected_losses.size()) << what;
   for (std::size_t s = 0; s < losses.size(); ++s) {
-    EXPECT_NEAR(losses[s], expected_losses[s], step_tolerance * (1.0 + expected_losses[s])) << what << " step " << s;
+    EXPECT_NEAR(losses[s], expected_losses[s], step_tolerance * (1.0 + expected_losses[s]))
+        << what << " step " << s;
   }
   const nn::Network end(program::weights_from_json(c["end"]), nn::Activation::identity);
   const std::vector<float> expected = nn::flatten_parameters(end);

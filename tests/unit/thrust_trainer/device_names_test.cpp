@@ -8,7 +8,9 @@
 namespace {
 
 TEST(Names, DevicesParseBackAndAnUnknownOneListsThemAll) {
-  const auto name_of = [](nn::batched::Device device) { return nn::name_in(nn::batched::device_names, device); };
+  const auto name_of = [](nn::batched::Device device) {
+    return nn::name_in(nn::batched::device_names, device);
+  };
   names_checks::expect_a_sound_table(nn::batched::device_names, "device", nn::batched::parse_device, name_of);
   EXPECT_EQ(nn::names_text(nn::batched::device_names), "auto, cuda or cpu");
 }

@@ -36,15 +36,17 @@ nn::batched::BatchedJob job_of(const std::vector<int>& layers, nn::Activation ac
   return job;
 }
 
-void expect_same_results(const nn::batched::BatchedResult& compiled, const nn::batched::BatchedResult& general,
-                         float tolerance, const std::string& what) {
+void expect_same_results(const nn::batched::BatchedResult& compiled,
+                         const nn::batched::BatchedResult& general, float tolerance,
+                         const std::string& what) {
   const auto expect_close = [&](const std::vector<float>& a, const std::vector<float>& b, const char* name) {
     ASSERT_EQ(a.size(), b.size()) << what << " " << name;
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (tolerance == 0.0f) {
         ASSERT_EQ(a[i], b[i]) << what << " " << name << " [" << i << "]";
       } else {
-        ASSERT_NEAR(a[i], b[i], tolerance * (1.0f + std::fabs(a[i]))) << what << " " << name << " [" << i << "]";
+        ASSERT_NEAR(a[i], b[i], tolerance * (1.0f + std::fabs(a[i])))
+            << what << " " << name << " [" << i << "]";
       }
     }
   };
@@ -52,7 +54,8 @@ void expect_same_results(const nn::batched::BatchedResult& compiled, const nn::b
   expect_close(compiled.predictions, general.predictions, "predictions");
   expect_close(compiled.parameters, general.parameters, "parameters");
   expect_close(compiled.train_loss_history, general.train_loss_history, "train_loss_history");
-  expect_close(compiled.training_set_loss_history, general.training_set_loss_history, "training_set_loss_history");
+  expect_close(compiled.training_set_loss_history, general.training_set_loss_history,
+               "training_set_loss_history");
   if (tolerance == 0.0f) {
     EXPECT_EQ(compiled.learned, general.learned) << what;
     EXPECT_EQ(compiled.learned_epoch, general.learned_epoch) << what;
@@ -86,8 +89,8 @@ TEST(GeneralPath, IsTheCompiledPathOnCuda) {
 
 // Network n of a point-set job is chapter 2's network for seed + n: the same split, the same training, the
 // same counts of right points; losses to float rounding (the xtensor trainer sums a set's rows its own way).
-void expect_point_sets_match_xtensor(nn::batched::Device device, nn::PointSet set, const std::vector<int>& layers,
-                                     bool full_batch) {
+void expect_point_sets_match_xtensor(nn::batched::Device device, nn::PointSet set,
+                                     const std::vector<int>& layers, bool full_batch) {
   nn::batched::BatchedJob job = job_of(layers, nn::Activation::tanh);
   job.networks = 3;
   job.data = {set, 60, 40};
@@ -112,7 +115,8 @@ void expect_point_sets_match_xtensor(nn::batched::Device device, nn::PointSet se
     EXPECT_NEAR(thrust.final_loss[n], outcome.train_loss, 1e-5) << what;
     EXPECT_NEAR(thrust.test_loss[n], outcome.test_loss, 1e-5) << what;
     for (int epoch = 0; epoch < config.epochs; ++epoch) {
-      EXPECT_NEAR(thrust.training_set_loss_history[n * config.epochs + epoch], history.training_set_loss[epoch], 1e-5)
+      EXPECT_NEAR(thrust.training_set_loss_history[n * config.epochs + epoch],
+                  history.training_set_loss[epoch], 1e-5)
           << what << " epoch " << epoch;
     }
   }
@@ -176,8 +180,8 @@ TEST(LearnedEpoch, IsTheFirstEpochAfterWhichThePointSetIsLearned) {
 
 TEST(Shapes, OutsideTheLimitsAreRefusedWithOneLine) {
   for (const std::vector<int>& layers :
-       {std::vector<int>{2, 17, 1}, std::vector<int>{2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, std::vector<int>{3, 5, 1},
-        std::vector<int>{2, 5, 2}, std::vector<int>{2, 0, 1}}) {
+       {std::vector<int>{2, 17, 1}, std::vector<int>{2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+        std::vector<int>{3, 5, 1}, std::vector<int>{2, 5, 2}, std::vector<int>{2, 0, 1}}) {
     nn::batched::BatchedJob job = job_of(layers, nn::Activation::tanh);
     try {
       nn::batched::train_batched(job, nn::batched::Device::cpu);
