@@ -243,7 +243,7 @@ void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& se
 }
 
 void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings) {
-  add_common_grid_flags(app, grid, "", "all", "--grid-layers 2,8,1 --grid-layers 2,8,8,1", nullptr);
+  add_common_grid_flags(app, grid, "Zoo: ", "all", "--grid-layers 2,8,1 --grid-layers 2,8,8,1", nullptr);
   add_output_activation_flag(app, settings);
   app.add_option_function<Texts>(
          "--datasets",
