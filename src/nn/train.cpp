@@ -1,5 +1,6 @@
 #include "nn/train.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "nn/batch_loss.hpp"
@@ -23,6 +24,13 @@ TrainHistory train(Network& network, const Dataset& data, const TrainConfig& con
   ParameterUpdater updater(config.optimizer, config.lr, network);
   BatchStream stream(data, config.batch_size, config.seed);
   TrainHistory history;
+  const auto trace_if_asked = [&](int epochs_done) {
+    if (std::find(config.trace_epochs.begin(), config.trace_epochs.end(), epochs_done) !=
+        config.trace_epochs.end()) {
+      history.layer_traces.push_back({epochs_done, layer_statistics(network, data.train, config.loss)});
+    }
+  };
+  trace_if_asked(0);
   // ANCHOR: epochs
   for (int epoch = 1; epoch <= config.epochs; ++epoch) {
     double loss_sum = 0.0;
@@ -40,6 +48,7 @@ TrainHistory train(Network& network, const Dataset& data, const TrainConfig& con
         .network = &network};
     history.train_loss.push_back(report.train_loss);
     history.training_set_loss.push_back(report.training_set_loss);
+    trace_if_asked(epoch);
     if (on_epoch) on_epoch(report);
   }
   // ANCHOR_END: epochs

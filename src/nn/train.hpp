@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nn/data.hpp"
+#include "nn/layer_trace.hpp"
 #include "nn/network.hpp"
 #include "nn/optimizer.hpp"
 #include "nn/train_config.hpp"
@@ -26,6 +27,7 @@ struct EpochReport {
 struct TrainHistory {
   std::vector<float> train_loss;         ///< EpochReport::train_loss of every epoch.
   std::vector<float> training_set_loss;  ///< EpochReport::training_set_loss of every epoch.
+  std::vector<LayerTrace> layer_traces;  ///< At each of TrainConfig::trace_epochs, on the training rows.
 };
 
 /// One optimisation step on one batch; returns the batch's loss before the step.
@@ -34,7 +36,8 @@ float train_step(Network& network, ParameterUpdater& updater, const Batch& batch
 /// Trains `network` in place on `data`'s training rows, calling `on_epoch` after every epoch (pass {} for
 /// silence): config.epochs epochs of config.batches_per_epoch steps, each on config.batch_size rows drawn
 /// with replacement (BatchStream, the seed's batches stream) or, with config.full_batch, on every training
-/// row in order; after each epoch, the loss on every training row. A point set's test rows play no part.
+/// row in order; after each epoch, the loss on every training row, and at each of config.trace_epochs the
+/// layer statistics on every training row. A point set's test rows play no part.
 TrainHistory train(Network& network, const Dataset& data, const TrainConfig& config,
                    const std::function<void(const EpochReport&)>& on_epoch);
 

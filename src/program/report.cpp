@@ -129,7 +129,27 @@ nlohmann::json result_json(const Settings& settings, const TrainHistory& history
     result["test_loss"] = outcome.test_loss;
     result["training_set_loss_history"] = history.training_set_loss;
   }
+  if (settings.trace_layers) result["layer_trace"] = layer_trace_json(history.layer_traces);
   return result;
+}
+
+nlohmann::json layer_trace_json(const std::vector<LayerTrace>& traces) {
+  nlohmann::json json = nlohmann::json::array();
+  for (const LayerTrace& trace : traces) {
+    nlohmann::json norms = nlohmann::json::array(), activations = nlohmann::json::array(),
+                   stalled = nlohmann::json::array();
+    for (const LayerStatistics& layer : trace.layers) {
+      norms.push_back(layer.gradient_norm);
+      activations.push_back(layer.mean_abs_activation);
+      stalled.push_back(layer.stalled_share);
+    }
+    json.push_back({{"epoch", trace.epoch},
+                    {"layer_gradient_norms", norms},
+                    {"mean_abs_activations", activations},
+                    {"stalled_shares", stalled},
+                    {"first_to_last_hidden_gradient_ratio", first_to_last_hidden_gradient_ratio(trace.layers)}});
+  }
+  return json;
 }
 
 void write_outputs(const Settings& settings, const nlohmann::json& result, const Network& network) {

@@ -38,10 +38,15 @@ void print_demo_table(std::ostream& out, const nn::Network& network, const nn::B
 /// its accuracies on the training and test sets, its losses, and whether it learned the set.
 void print_outcome(std::ostream& out, const Settings& settings, const nn::Outcome& outcome);
 
+/// Layer traces as JSON, one object an epoch traced: its epoch and, one entry a layer (the output layer
+/// last), layer_gradient_norms, mean_abs_activations and stalled_shares; and the trace's
+/// first_to_last_hidden_gradient_ratio.
+nlohmann::json layer_trace_json(const std::vector<nn::LayerTrace>& traces);
+
 /// The result document: the settings, the loss curves (loss_history; truth_table_loss_history for a gate,
 /// training_set_loss_history for a point set) and how it did, in the data set's terms: for a gate final_loss,
 /// final_l1_loss, predictions, targets and learned; for a point set train_accuracy, test_accuracy,
-/// train_loss, test_loss and learned.
+/// train_loss, test_loss and learned; with --trace-layers, layer_trace (layer_trace_json).
 nlohmann::json result_json(const Settings& settings, const nn::TrainHistory& history,
                            const nn::Outcome& outcome);
 

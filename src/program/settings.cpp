@@ -1,6 +1,8 @@
 #include "program/settings.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <memory>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -185,6 +187,36 @@ void add_training_flags(CLI::App& app, Settings& settings) {
       "report then goes to stderr)",
       true);
   add_switch(app, "--quiet", settings.quiet, "Print nothing but errors");
+  add_trace_flags(app, settings);
+}
+
+void add_trace_flags(CLI::App& app, Settings& settings) {
+  CLI::Option* trace = add_switch(
+      app, "--trace-layers", settings.trace_layers,
+      "Record, per layer, the norm of the loss's gradient with respect to its weights on the whole training "
+      "set, its mean |activation| and its share of slopes under 0.01, at --trace-epochs (JSON: layer_trace)");
+  // Given or not, the epochs are settled once every flag is read: the default's last epoch is --epochs.
+  auto given = std::make_shared<std::vector<std::string>>();
+  app.add_option_function<std::vector<std::string>>(
+         "--trace-epochs", [given](const std::vector<std::string>& texts) { *given = texts; },
+         "With --trace-layers: the epochs after which to record, comma-separated, 0 for before the first "
+         "step (default: 0 and the last)")
+      ->type_name("LIST")
+      ->needs(trace);
+  app.parse_complete_callback([&settings, given] {
+    std::vector<int>& epochs = settings.train.trace_epochs;
+    epochs.clear();
+    if (!settings.trace_layers) return;
+    if (given->empty()) {
+      epochs = {0, settings.train.epochs};
+    } else {
+      for (const std::string& item : list_items("--trace-epochs", *given)) {
+        epochs.push_back(parse_whole_number<int>("--trace-epochs", item));
+      }
+    }
+    std::sort(epochs.begin(), epochs.end());
+    epochs.erase(std::unique(epochs.begin(), epochs.end()), epochs.end());
+  });
 }
 
 std::optional<Activation> parse_output_activation(const std::string& name) {
@@ -264,6 +296,7 @@ nlohmann::json settings_json(const Settings& settings) {
     json["init"] = init_name(settings.init);
     json["inputs"] = inputs_name(settings.inputs);
   }
+  if (settings.trace_layers) json["trace_epochs"] = train.trace_epochs;
   // A gate's settings stay as they were; a point set names itself and its sizes instead of the gate.
   if (settings.data.point_set()) {
     json.erase("gate");

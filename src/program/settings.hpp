@@ -46,6 +46,10 @@ CLI::Option* add_file_flag(CLI::App& app, const std::string& flag, std::string& 
 /// Adds the flags every chapter shares (all but --activation) to `app`, bound to `settings`.
 void add_training_flags(CLI::App& app, Settings& settings);
 
+/// Adds --trace-layers and --trace-epochs (add_training_flags does), which set settings.train.trace_epochs
+/// once every flag is read.
+void add_trace_flags(CLI::App& app, Settings& settings);
+
 /// Adds --inputs unit|centred (add_training_flags does; a tool that draws a saved network takes it alone).
 void add_inputs_flag(CLI::App& app, Settings& settings);
 

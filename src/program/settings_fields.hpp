@@ -33,6 +33,8 @@ struct Settings {
   std::string save_weights;               ///< Save the trained weights here.
   std::string json;                       ///< Write the result as JSON here ("-": standard output).
   bool quiet = false;                     ///< Print nothing but errors.
+  bool trace_layers = false;              ///< --trace-layers: record every layer's statistics at
+                                          ///< train.trace_epochs (--trace-epochs; default 0 and the last).
   bool grid_chooses_activations = false;  ///< A sweep or the zoo: its grid sets each configuration's
                                           ///< activations, checked as each configuration is made.
 

@@ -94,6 +94,12 @@ void validate(const Settings& settings) {
                      std::to_string(train.batch_size));
   }
   require_positive("--batches-per-epoch", train.batches_per_epoch);
+  for (const int epoch : train.trace_epochs) {
+    if (epoch < 0 || epoch > train.epochs) {
+      throw InputError("--trace-epochs must be from 0 (before the first step) to --epochs (" +
+                       std::to_string(train.epochs) + "), got " + std::to_string(epoch));
+    }
+  }
   if (!settings.grid_chooses_activations)
     validate_loss_and_output(train.loss, settings.output_activation_or_hidden());
   validate_data(settings);
