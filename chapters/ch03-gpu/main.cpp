@@ -44,7 +44,7 @@ void train_one(const program::Settings& settings, nn::batched::Device device) {
     std::cout << "\n";
     program::print_outcome(std::cout, settings, outcome);
   }
-  const nn::TrainHistory history{result.train_loss_history, result.training_set_loss_history};
+  const nn::TrainHistory history = program::trained_history(job, result, 0);
   program::write_outputs(settings, program::result_json(settings, history, outcome), network);
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "nn/activation.hpp"
 #include "nn/host_device.hpp"
 #include "nn/names.hpp"
 
@@ -47,6 +48,12 @@ NN_HOST_DEVICE inline float initial_weight_bound(Init init, int in, int out) {
 /// Whether `init` draws the biases (from the weights' range) after a layer's weights; otherwise they start at
 /// 0.
 NN_HOST_DEVICE inline bool draws_biases(Init init) { return init == Init::pytorch; }
+
+/// The rule made for `activation`'s units: He's for the rectifiers (relu, leaky-relu, elu, gelu, softplus),
+/// whose units pass about half of a signal centred on 0 and whose variance 2 / in makes up for it (He et al.
+/// 2015); Glorot and Bengio's (Xavier) for the rest, derived for units of slope about 1 around 0, such as
+/// tanh.
+Init matched_init(Activation activation);
 
 /// The flag spelling (init_names): "pytorch", "xavier" or "he".
 std::string init_name(Init init);

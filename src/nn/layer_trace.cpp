@@ -14,8 +14,8 @@ std::vector<LayerStatistics> layer_statistics(const Network& network, const Batc
   if (row_count == 0) return layers;
   const ForwardTrace trace = network.forward_trace(rows.inputs);
   // The full batch's gradient, as a training step on every row computes it.
-  const std::vector<LinearGradients> gradients = network.backward_from_output_sums(
-      trace, mean_loss_sum_gradient(loss, network, trace, rows.targets));
+  const std::vector<LinearGradients> gradients =
+      network.backward_from_output_sums(trace, mean_loss_sum_gradient(loss, network, trace, rows.targets));
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const Activation g = l + 1 == layers.size() ? network.output_activation() : network.activation();
     const Matrix& z = trace.pre_activations[l];

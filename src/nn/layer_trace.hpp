@@ -15,9 +15,9 @@ namespace nn {
 class Network;  // nn/network.hpp and nn/data.hpp: this header stays free of xtensor, so that the Thrust
 struct Batch;   // trainer's results, which nvcc compiles, can hold layer traces.
 
-/// A unit passes almost no gradient back on a row where its slope |g'(z)| is below this: a saturated sigmoid or
-/// tanh unit (|z| beyond about 4.6 or 3), a ReLU unit whose sum is at most 0. Leaky ReLU's slope below 0 is
-/// exactly this, so it never counts.
+/// A unit passes almost no gradient back on a row where its slope |g'(z)| is below this: a saturated sigmoid
+/// or tanh unit (|z| beyond about 4.6 or 3), a ReLU unit whose sum is at most 0. Leaky ReLU's slope below 0
+/// is exactly this, so it never counts.
 inline constexpr float stalled_slope = 0.01f;
 
 /// One layer, at one moment, on one set of rows.
@@ -39,9 +39,9 @@ struct LayerTrace {
   std::vector<LayerStatistics> layers;  ///< layer_statistics on the network's training rows.
 };
 
-/// first / last, the ratio of the first hidden layer's gradient norm to the last hidden layer's: below 1 where
-/// the gradient shrinks on its way back to the inputs. 1 for one hidden layer; 0 where the last is 0 (no
-/// gradient reached it, so none reached the first: nothing to compare).
+/// first / last, the ratio of the first hidden layer's gradient norm to the last hidden layer's: below 1
+/// where the gradient shrinks on its way back to the inputs. 1 for one hidden layer; 0 where the last is 0
+/// (no gradient reached it, so none reached the first: nothing to compare).
 float first_to_last_hidden_gradient_ratio(const std::vector<LayerStatistics>& layers);
 
 }  // namespace nn

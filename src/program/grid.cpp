@@ -6,11 +6,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <sstream>
 
 #include "nn/data.hpp"
 #include "nn/dead_units.hpp"
 #include "nn/error.hpp"
+#include "nn/initialisation.hpp"
+#include "nn/layer_trace.hpp"
 #include "nn/loss.hpp"
 #include "nn/point_sets.hpp"
 #include "nn/sizes_text.hpp"
@@ -131,6 +134,33 @@ std::string printed(const char* format, auto... values) {
   return text;
 }
 
+// The row's medians after `epochs` epochs, if it traced then.
+const LayerTraceMedians* traced_after(const GridRow& row, int epochs) {
+  for (const LayerTraceMedians& medians : row.layer_trace) {
+    if (medians.epoch == epochs) return &medians;
+  }
+  return nullptr;
+}
+
+std::optional<double> gradient_ratio_at_start(const GridRow& row) {
+  const LayerTraceMedians* start = traced_after(row, 0);
+  return start ? std::optional<double>(start->first_to_last_hidden_gradient_ratio) : std::nullopt;
+}
+
+std::optional<double> stalled_share_at_end(const GridRow& row) {
+  const LayerTraceMedians* end = traced_after(row, row.job.train.epochs);
+  return end ? std::optional<double>(end->hidden_stalled_share) : std::nullopt;
+}
+
+// "8x16": the hidden layers and their width, or the sizes where the widths differ; "0" without hidden layers.
+std::string depth_text(const std::vector<int>& layers) {
+  const std::vector<int> hidden(layers.begin() + 1, layers.end() - 1);
+  if (hidden.empty()) return "0";
+  if (std::adjacent_find(hidden.begin(), hidden.end(), std::not_equal_to<>()) != hidden.end())
+    return sizes_text(layers);
+  return std::to_string(hidden.size()) + "x" + std::to_string(hidden.front());
+}
+
 std::string cell(GridColumn column, const GridRow& row, int activation_width, bool with_output) {
   const BatchedJob& job = row.job;
   const BatchedResult& result = row.result;
@@ -163,6 +193,18 @@ std::string cell(GridColumn column, const GridRow& row, int activation_width, bo
       return printed("%5s ", optional_text(row.dead_share * 100.0, "%.0f%%").c_str());
     case GridColumn::dead_output:
       return printed("%4lld/%-4lld", count(row.dead_output), count(row.dead_output_not_learned));
+    case GridColumn::depth:
+      return printed("%-6s ", depth_text(job.layers).c_str());
+    case GridColumn::init:
+      return printed("%-8s", init_name(job.init).c_str());
+    case GridColumn::gradient_ratio:
+      return printed("%8s  ", optional_text(gradient_ratio_at_start(row), "%.1e").c_str());
+    case GridColumn::stalled_share: {
+      const std::optional<double> share = stalled_share_at_end(row);
+      return printed(
+          "%8s",
+          optional_text(share ? std::optional<double>(*share * 100.0) : std::nullopt, "%.0f%%").c_str());
+    }
   }
   return "";
 }
@@ -213,7 +255,34 @@ void add_json(GridColumn column, const GridRow& row, nlohmann::json& configurati
       configuration["dead_output"] = row.dead_output;
       configuration["dead_output_not_learned"] = row.dead_output_not_learned;
       break;
+    case GridColumn::depth:
+      configuration["layers"] = job.layers;
+      configuration["hidden_layers"] = job.layers.size() - 2;
+      break;
+    case GridColumn::init:
+      configuration["init"] = init_name(job.init);
+      break;
+    case GridColumn::gradient_ratio:
+      configuration["median_first_to_last_hidden_gradient_ratio_at_start"] =
+          optional_json(gradient_ratio_at_start(row));
+      break;
+    case GridColumn::stalled_share:
+      configuration["median_hidden_stalled_share_at_end"] = optional_json(stalled_share_at_end(row));
+      break;
   }
+}
+
+nlohmann::json layer_trace_json(const std::vector<LayerTraceMedians>& medians) {
+  nlohmann::json json = nlohmann::json::array();
+  for (const LayerTraceMedians& epoch : medians) {
+    json.push_back({{"epoch", epoch.epoch},
+                    {"median_layer_gradient_norms", epoch.gradient_norms},
+                    {"median_mean_abs_activations", epoch.mean_abs_activations},
+                    {"median_stalled_shares", epoch.stalled_shares},
+                    {"median_first_to_last_hidden_gradient_ratio", epoch.first_to_last_hidden_gradient_ratio},
+                    {"median_hidden_stalled_share", epoch.hidden_stalled_share}});
+  }
+  return json;
 }
 
 std::string activation_line() {
@@ -259,6 +328,38 @@ void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings) {
   add_whole_number_flag(app, "--test-points", grid.test_points, "A point set's held-out test points, > 0");
 }
 
+void add_depth_flags(CLI::App& app, Grid& grid, Settings& settings) {
+  add_zoo_flags(app, grid, settings);
+  app.remove_option(app.get_option("--grid-layers"));
+  app.add_option_function<Texts>(
+         "--depths",
+         [&grid](const Texts& texts) {
+           grid.depths.clear();
+           for (const std::string& item : list_items("--depths", texts)) {
+             const std::vector<int> depth = parse_layers("--depths", item);  // one whole number
+             grid.depths.push_back(depth.front());
+           }
+         },
+         "Hidden layers to compare, each 0 to " + std::to_string(AnyShape::max_hidden_layers) +
+             ", comma-separated")
+      ->type_name("LIST");
+  add_whole_number_flag(app, "--width", grid.width,
+                        "Units in every hidden layer, 1 to " + std::to_string(AnyShape::max_width));
+  app.add_option_function<Texts>(
+         "--inits",
+         [&grid](const Texts& texts) {
+           grid.inits.clear();
+           for (const std::string& name : list_items("--inits", texts)) {
+             grid.inits.push_back(name == "matched" ? std::nullopt : std::optional<Init>(parse_init(name)));
+           }
+         },
+         "Starting weights to compare: matched (he for relu, leaky-relu, elu, gelu and softplus, xavier for "
+         "the "
+         "rest), " +
+             names_text(init_names, ", ", " or "))
+      ->type_name("LIST");
+}
+
 BatchedJob batched_job(const Settings& settings) {
   BatchedJob job;
   job.layers = settings.layers;
@@ -290,7 +391,23 @@ std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
   const std::vector<float> lrs = grid.lrs.empty() ? std::vector<float>{settings.train.lr} : grid.lrs;
   std::vector<std::vector<int>> layer_sets;
   for (const std::string& text : grid.layer_sets) layer_sets.push_back(parse_layers("--grid-layers", text));
+  if (!grid.depths.empty() && (grid.width < 1 || grid.width > AnyShape::max_width)) {
+    throw InputError("--width must be from 1 to " + std::to_string(AnyShape::max_width) + ", got " +
+                     std::to_string(grid.width));
+  }
+  for (const int depth : grid.depths) {
+    if (depth < 0 || depth > AnyShape::max_hidden_layers) {
+      throw InputError("--depths must be from 0 to " + std::to_string(AnyShape::max_hidden_layers) +
+                       " hidden layers, got " + std::to_string(depth));
+    }
+    std::vector<int> layers(static_cast<std::size_t>(depth) + 2, grid.width);
+    layers.front() = 2;
+    layers.back() = 1;
+    layer_sets.push_back(layers);
+  }
   if (layer_sets.empty()) layer_sets.push_back(settings.layers);
+  const std::vector<std::optional<Init>> inits =
+      grid.inits.empty() ? std::vector<std::optional<Init>>{settings.init} : grid.inits;
   const std::vector<std::optional<Activation>> outputs =
       grid.output_activations.empty() ? std::vector<std::optional<Activation>>{std::nullopt}
                                       : grid.output_activations;
@@ -308,18 +425,21 @@ std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
       for (float lr : lrs) {
         if (!std::isfinite(lr) || !(lr > 0.0f)) throw InputError("--lrs values must be finite and > 0");
         for (Activation activation : grid.activations) {
-          for (const std::optional<Activation>& output : outputs) {
-            BatchedJob job = batched_job(settings);
-            job.layers = layers;
-            job.data = {kind, grid.train_points, grid.test_points};
-            job.train.lr = lr;
-            job.activation = activation;
-            if (output) job.output_activation = output;
-            validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
-            job.networks = grid.networks;
-            job.keep_learned_epoch = grid.measures_learned_epochs;
-            job.keep_parameters = grid.counts_dead_units;
-            jobs.push_back(job);
+          for (const std::optional<Init>& init : inits) {
+            for (const std::optional<Activation>& output : outputs) {
+              BatchedJob job = batched_job(settings);
+              job.layers = layers;
+              job.init = init.value_or(matched_init(activation));
+              job.data = {kind, grid.train_points, grid.test_points};
+              job.train.lr = lr;
+              job.activation = activation;
+              if (output) job.output_activation = output;
+              validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
+              job.networks = grid.networks;
+              job.keep_learned_epoch = grid.measures_learned_epochs;
+              job.keep_parameters = grid.counts_dead_units;
+              jobs.push_back(job);
+            }
           }
         }
       }
@@ -358,8 +478,63 @@ Outcome trained_outcome(const BatchedJob& job, const BatchedResult& result, std:
   return outcome;
 }
 
+TrainHistory trained_history(const BatchedJob& job, const BatchedResult& result, std::int64_t n) {
+  const auto epochs = static_cast<std::ptrdiff_t>(job.train.epochs);
+  const auto from = [&](const std::vector<float>& history) {
+    return history.empty()
+               ? std::vector<float>{}
+               : std::vector<float>(history.begin() + n * epochs, history.begin() + (n + 1) * epochs);
+  };
+  return {.train_loss = from(result.train_loss_history),
+          .training_set_loss = from(result.training_set_loss_history),
+          .layer_traces = result.layer_traces.empty() ? std::vector<LayerTrace>{}
+                                                      : result.layer_traces[static_cast<std::size_t>(n)]};
+}
+
+namespace {
+
+// The medians over the networks of each layer's statistics, traced epoch by traced epoch.
+std::vector<LayerTraceMedians> layer_trace_medians(const BatchedJob& job, const BatchedResult& result) {
+  std::vector<LayerTraceMedians> medians;
+  if (result.layer_traces.empty()) return medians;
+  const std::size_t layer_count = job.layers.size() - 1;
+  for (std::size_t t = 0; t < job.train.trace_epochs.size(); ++t) {
+    LayerTraceMedians row{.epoch = job.train.trace_epochs[t]};
+    const auto median_of = [&](auto statistic) {
+      std::vector<double> values;
+      for (const std::vector<LayerTrace>& network : result.layer_traces)
+        values.push_back(statistic(network[t]));
+      return median(values).value_or(0.0);
+    };
+    for (std::size_t l = 0; l < layer_count; ++l) {
+      row.gradient_norms.push_back(
+          median_of([l](const LayerTrace& trace) { return trace.layers[l].gradient_norm; }));
+      row.mean_abs_activations.push_back(
+          median_of([l](const LayerTrace& trace) { return trace.layers[l].mean_abs_activation; }));
+      row.stalled_shares.push_back(
+          median_of([l](const LayerTrace& trace) { return trace.layers[l].stalled_share; }));
+    }
+    row.first_to_last_hidden_gradient_ratio =
+        median_of([](const LayerTrace& trace) { return first_to_last_hidden_gradient_ratio(trace.layers); });
+    row.hidden_stalled_share = median_of([&](const LayerTrace& trace) {
+      // Every hidden layer's units, each counted once: weighted by the layer's width.
+      double stalled = 0.0, units = 0.0;
+      for (std::size_t l = 0; l + 1 < layer_count; ++l) {
+        stalled += trace.layers[l].stalled_share * job.layers[l + 1];
+        units += job.layers[l + 1];
+      }
+      return units > 0.0 ? stalled / units : 0.0;
+    });
+    medians.push_back(std::move(row));
+  }
+  return medians;
+}
+
+}  // namespace
+
 GridRow grid_row(const BatchedJob& job, BatchedResult result) {
   GridRow row{job, std::move(result), std::nullopt};
+  row.layer_trace = layer_trace_medians(job, row.result);
   if (job.keep_learned_epoch) {
     std::vector<double> epochs;
     for (std::int64_t n = 0; n < job.networks; ++n) {
@@ -424,6 +599,33 @@ GridTable zoo_table() {
           0};
 }
 
+GridTable depth_table() {
+  std::ostringstream legend;
+  legend << "learned: on a point set, at least 95% of its held-out test points right; on a gate, every\n"
+            "  output rounds right and the mean L1 loss is < "
+         << learned_l1_threshold
+         << ";\n"
+            "%: the share of the networks, with its 95% interval (Wilson score, rounded outwards);\n"
+            "first/last: at initialisation, the norm of the loss's gradient for the first hidden layer's\n"
+            "  weights over that for the last hidden layer's (median over the networks);\n"
+            "stalled: after training, the share of hidden (point, unit) pairs with slope under "
+         << stalled_slope
+         << ";\n"
+            "dead: share of hidden units dead on the training inputs at the end (output 0 and slope 0 on "
+            "every one).\n";
+  return {legend.str(),
+          {{GridColumn::depth, "       ", "depth  "},
+           {GridColumn::activation, "           ", "activation "},
+           {GridColumn::init, "        ", "init    "},
+           {GridColumn::dataset, "           ", "dataset    "},
+           {GridColumn::learned, "---------- learned -----------  ", "   count     % [95% interval]  "},
+           {GridColumn::median_loss, "median  ", " loss    "},
+           {GridColumn::gradient_ratio, "          ", "first/last"},
+           {GridColumn::stalled_share, "        ", " stalled"},
+           {GridColumn::dead_units, "", "  dead"}},
+          0};
+}
+
 void print_grid(std::ostream& out, const GridTable& table, const std::vector<GridRow>& rows) {
   const bool with_output = names_output_activations(rows);
   // With outputs named, the activation column holds "hidden>output" and is wider, and so are its titles.
@@ -467,6 +669,7 @@ nlohmann::json grid_json(const nlohmann::json& settings, const GridTable& table,
   for (const GridRow& row : rows) {
     nlohmann::json configuration = {{"networks", row.job.networks}, {"first_seed", row.job.train.seed}};
     for (const TableColumn& column : table.columns) add_json(column.column, row, configuration);
+    if (!row.layer_trace.empty()) configuration["layer_trace"] = layer_trace_json(row.layer_trace);
     if (row.job.networks <= table.per_network_limit) {
       configuration["final_loss"] = row.result.final_loss;
       configuration["predictions"] = row.result.predictions;

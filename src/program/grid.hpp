@@ -27,17 +27,22 @@ namespace program {
 struct Grid {
   std::string name{};                     ///< "a sweep", "the zoo": what its refusals call it.
   std::string data_flag{};                ///< "--gates", "--datasets": the flag that lists its data.
-  std::vector<std::string> layer_sets{};  ///< --grid-layers, each as given; empty: --layers.
+  std::vector<std::string> layer_sets{};  ///< --grid-layers, each as given; empty: --layers (or --depths).
+  std::vector<int> depths{};              ///< --depths: hidden layers of `width` units, 2,width,...,width,1;
+                                          ///< empty: layer_sets.
+  int width = 8;                          ///< --width: units in each of the --depths' hidden layers.
   std::vector<std::variant<nn::Gate, nn::PointSet>> data{};  ///< --gates or --datasets.
   int train_points = 200;                                    ///< Each point set's training points.
   int test_points = 200;                                     ///< Each point set's held-out test points.
   std::vector<float> lrs{};                                  ///< --lrs; empty: --lr.
   std::vector<nn::Activation> activations{};                 ///< --activations.
   std::vector<std::optional<nn::Activation>>
-      output_activations{};              ///< --output-activations; empty: the settings'.
-  std::int64_t networks = 1000;          ///< --networks: networks per configuration.
-  bool measures_learned_epochs = false;  ///< Keep the epoch each network first met the rule.
-  bool counts_dead_units = false;        ///< Keep the trained parameters, to count dead units.
+      output_activations{};                      ///< --output-activations; empty: the settings'.
+  std::vector<std::optional<nn::Init>> inits{};  ///< --inits; empty: the settings'. None: each activation's
+                                                 ///< own rule (nn::matched_init), "matched".
+  std::int64_t networks = 1000;                  ///< --networks: networks per configuration.
+  bool measures_learned_epochs = false;          ///< Keep the epoch each network first met the rule.
+  bool counts_dead_units = false;                ///< Keep the trained parameters, to count dead units.
 };
 
 /// Adds chapter 3's grid flags, each an error without `sweep` (the --sweep flag) rather than silently
@@ -49,6 +54,9 @@ void add_sweep_flags(CLI::App& app, Grid& grid, CLI::Option* sweep, Settings& se
 /// Adds chapter 4's grid flags: --activations, --output-activation (bound to settings), --output-activations,
 /// --datasets, --grid-layers, --train-points and --test-points.
 void add_zoo_flags(CLI::App& app, Grid& grid, Settings& settings);
+
+/// Adds chapter 5's grid flags: the zoo's, with --depths and --width in place of --grid-layers, and --inits.
+void add_depth_flags(CLI::App& app, Grid& grid, Settings& settings);
 
 /// The job that trains the network `settings` describe (its layers, activations, initialisation, inputs,
 /// data and training), one network from settings.train.seed: chapter 2's run, for the Thrust trainer.
@@ -70,6 +78,22 @@ nn::Network trained_network(const nn::batched::BatchedJob& job, const nn::batche
 nn::Outcome trained_outcome(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result,
                             std::int64_t n);
 
+/// Network n of a trained job's loss curves (where it kept its history) and layer traces (where it traced),
+/// as chapter 2's nn::train returns them.
+nn::TrainHistory trained_history(const nn::batched::BatchedJob& job, const nn::batched::BatchedResult& result,
+                                 std::int64_t n);
+
+/// The medians over a row's networks of each layer's statistics after one traced epoch (nn::LayerTrace).
+struct LayerTraceMedians {
+  int epoch = 0;                                     ///< Epochs trained (0: at initialisation).
+  std::vector<double> gradient_norms{};              ///< Per layer, first layer first, the output layer last.
+  std::vector<double> mean_abs_activations{};        ///< Likewise.
+  std::vector<double> stalled_shares{};              ///< Likewise.
+  double first_to_last_hidden_gradient_ratio = 0.0;  ///< The median of each network's ratio.
+  double hidden_stalled_share = 0.0;  ///< The median of each network's share of stalled (row, unit) pairs
+                                      ///< over its hidden layers.
+};
+
 /// One configuration's networks, trained and summarised.
 struct GridRow {
   nn::batched::BatchedJob job;        ///< What was trained.
@@ -79,17 +103,20 @@ struct GridRow {
   double dead_share = 0.0;       ///< If counted: dead hidden units / all hidden units.
   std::int64_t dead_output = 0;  ///< If counted: networks whose output unit is dead on their
                                  ///< training inputs.
-  std::int64_t dead_output_not_learned = 0;  ///< Of those, the ones that did not learn.
+  std::int64_t dead_output_not_learned = 0;      ///< Of those, the ones that did not learn.
+  std::vector<LayerTraceMedians> layer_trace{};  ///< If traced: one entry per traced epoch.
 };
 
 /// The row for a trained job: the median learned epoch where the job kept learned epochs, and where it kept
 /// its parameters the dead units, hidden and output, counted on each network's own training rows
-/// (count_dead_units).
+/// (count_dead_units), and where it traced its layers the medians of their statistics.
 GridRow grid_row(const nn::batched::BatchedJob& job, nn::batched::BatchedResult result);
 
 /// What one column of a grid's table and JSON says about a row.
 enum class GridColumn {
   layers,            ///< The layer sizes.
+  depth,             ///< The hidden layers and their width: "8x16".
+  init,              ///< The rule that drew the starting weights.
   activation,        ///< The hidden layers' activation, or "hidden>output" where a row names its output's.
   gate,              ///< The data set, in a column four wide ("gate").
   dataset,           ///< The data set, in a column ten wide ("dataset").
@@ -101,6 +128,9 @@ enum class GridColumn {
   learned_epoch,     ///< The median epoch by which the networks that learned had met the rule.
   dead_units,        ///< The share of hidden units that ended dead.
   dead_output,       ///< The networks whose output unit ended dead, and how many of them did not learn.
+  gradient_ratio,    ///< At initialisation, the median first-to-last hidden gradient ratio (needs a trace at
+                     ///< 0).
+  stalled_share,     ///< After training, the median share of hidden (row, unit) pairs with a stalled slope.
 };
 
 /// A column with its part of the table's two header lines.
@@ -123,6 +153,10 @@ GridTable sweep_table();
 /// Chapter 4's table: layers, activation, dataset, learned, median loss, learned epoch, dead units and
 /// outputs.
 GridTable zoo_table();
+
+/// Chapter 5's table: depth, activation, init, dataset, learned, median loss, the gradient ratio at
+/// initialisation, and the stalled and dead shares after training.
+GridTable depth_table();
 
 /// The rows as `table` lays them out (deterministic for given flags; no timings).
 void print_grid(std::ostream& out, const GridTable& table, const std::vector<GridRow>& rows);

@@ -143,11 +143,12 @@ nlohmann::json layer_trace_json(const std::vector<LayerTrace>& traces) {
       activations.push_back(layer.mean_abs_activation);
       stalled.push_back(layer.stalled_share);
     }
-    json.push_back({{"epoch", trace.epoch},
-                    {"layer_gradient_norms", norms},
-                    {"mean_abs_activations", activations},
-                    {"stalled_shares", stalled},
-                    {"first_to_last_hidden_gradient_ratio", first_to_last_hidden_gradient_ratio(trace.layers)}});
+    json.push_back(
+        {{"epoch", trace.epoch},
+         {"layer_gradient_norms", norms},
+         {"mean_abs_activations", activations},
+         {"stalled_shares", stalled},
+         {"first_to_last_hidden_gradient_ratio", first_to_last_hidden_gradient_ratio(trace.layers)}});
   }
   return json;
 }

@@ -60,6 +60,9 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   thrust::device_vector<std::int32_t> train_right(on_points ? n : 0), test_right(on_points ? n : 0);
   thrust::device_vector<float> test_loss(on_points ? n : 0);
   thrust::device_vector<std::int32_t> learned_epoch(job.keep_learned_epoch ? n : 0);
+  const std::vector<std::int32_t> trace_list(job.train.trace_epochs.begin(), job.train.trace_epochs.end());
+  thrust::device_vector<std::int32_t> trace_epochs(trace_list.begin(), trace_list.end());
+  thrust::device_vector<float> snapshots(trace_list.size() * P * n);
   // The general path's parameters, Adam's moments and gradients: 4 blocks of [P][groups * lanes].
   thrust::device_vector<float> workspace(S::compiled ? 0
                                                      : 4 * P * static_cast<std::size_t>(groups) * NN_LANES);
@@ -77,7 +80,10 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
                            .workspace = raw(workspace),
                            .output_activation = job.output_activation_or_hidden(),
                            .init = job.init,
-                           .inputs = job.inputs};
+                           .inputs = job.inputs,
+                           .trace_epochs = raw(trace_epochs),
+                           .trace_count = static_cast<int>(trace_list.size()),
+                           .snapshots = raw(snapshots)};
   const bool needs_extras = on_points || job.keep_learned_epoch || !S::compiled;
   thrust::device_vector<GroupExtras> extras_on_device(needs_extras ? 1 : 0, extras);
   const GroupArgs args{.networks = N,
@@ -153,6 +159,13 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
     result.training_set_loss_history = network_major(to_host(training_set_history), N);
   }
   if (job.keep_parameters) result.parameters = network_major(to_host(parameters), N);
+  const std::vector<float> kept = to_host(snapshots);
+  for (std::size_t t = 0; t < trace_list.size(); ++t) {
+    result.parameter_snapshots.push_back(
+        network_major(std::vector<float>(kept.begin() + static_cast<std::ptrdiff_t>(t * P * n),
+                                         kept.begin() + static_cast<std::ptrdiff_t>((t + 1) * P * n)),
+                      N));
+  }
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "nn/activation.hpp"
 #include "nn/architecture.hpp"
 #include "nn/data_source.hpp"
+#include "nn/layer_trace.hpp"
 #include "nn/names.hpp"
 #include "nn/train_config.hpp"
 
@@ -57,12 +58,12 @@ struct BatchedJob {
   Activation output_activation_or_hidden() const { return output_activation.value_or(activation); }
   /// The activations and inputs the job's networks compute with.
   Architecture architecture() const { return {activation, output_activation_or_hidden(), inputs}; }
-  /// Whether the job trains on the general path: asked to, on a point set, or outside the demo's design
-  /// (is_demo_design) or with bce, which the compiled shapes leave out to keep their registers for the
-  /// demo's networks.
+  /// Whether the job trains on the general path: asked to, on a point set, outside the demo's design
+  /// (is_demo_design), with bce, or tracing its layers, which the compiled shapes leave out to keep their
+  /// registers for the demo's networks.
   bool needs_general_path() const {
     return general_path || data.point_set() || !is_demo_design(architecture(), init) ||
-           train.loss == Loss::bce;
+           train.loss == Loss::bce || !train.trace_epochs.empty();
   }
 };
 
@@ -91,6 +92,10 @@ struct BatchedResult {
   std::vector<float> test_loss;           ///< Point sets: chosen loss on the test rows, per network.
   std::vector<std::int32_t> learned_epoch;  ///< If keep_learned_epoch: first epoch (1-based) after which
                                             ///< network n met the learned rule, 0 if none.
+  std::vector<std::vector<float>> parameter_snapshots;  ///< [t][n * param_count + k]: every network's
+                                                        ///< parameters after train.trace_epochs[t] epochs.
+  std::vector<std::vector<LayerTrace>> layer_traces;    ///< [n][t]: network n's layers at
+                                                        ///< train.trace_epochs[t], on its training rows.
 };
 
 /// Whether this build has the CUDA backend and a GPU is present.

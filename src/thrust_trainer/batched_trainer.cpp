@@ -8,6 +8,7 @@
 #include "thrust_trainer/batched_job.hpp"
 #include "nn/error.hpp"
 #include "nn/data.hpp"
+#include "nn/network.hpp"
 #include "thrust_trainer/network_shape.hpp"
 
 namespace nn::batched {
@@ -29,7 +30,8 @@ std::size_t bytes_per_network(const BatchedJob& job) {
     floats += 2 * 3 * static_cast<std::size_t>(job.data.train_points + job.data.test_points) + 3;
   }
   if (job.keep_learned_epoch) floats += 1;
-  return floats * sizeof(float) + 2;  // + the learned and rounds-correctly flags
+  floats += 2 * job.train.trace_epochs.size() * params;  // the kept parameters, on the device and the host
+  return floats * sizeof(float) + 2;                     // + the learned and rounds-correctly flags
 }
 
 // Network n's point set, for seed train.seed + n, laid out for the backends (BatchedPoints). A gate's rows
@@ -71,6 +73,23 @@ void check_fits(const BatchedJob& job, std::size_t available, const std::string&
   }
 }
 
+// Each network's layer statistics at each traced epoch, from the parameters the backend kept: the layer trace
+// chapter 2's trainer records (nn::train), computed by the same function on the same training rows.
+void trace_layers(const BatchedJob& job, BatchedResult& result) {
+  if (job.train.trace_epochs.empty()) return;
+  const auto params = static_cast<std::size_t>(AnyShape::of(job.layers)->param_count);
+  result.layer_traces.resize(static_cast<std::size_t>(job.networks));
+  for (std::size_t n = 0; n < result.layer_traces.size(); ++n) {
+    const Dataset data = make_dataset(job.data, job.train.seed + n);
+    for (std::size_t t = 0; t < job.train.trace_epochs.size(); ++t) {
+      const Network network = network_from_parameters(job.layers, job.architecture(),
+                                                      result.parameter_snapshots[t].data() + n * params);
+      result.layer_traces[n].push_back(
+          {job.train.trace_epochs[t], layer_statistics(network, data.train, job.train.loss)});
+    }
+  }
+}
+
 }  // namespace
 
 Device parse_device(const std::string& name) { return parse_name(device_names, "device", name); }
@@ -104,11 +123,13 @@ BatchedResult train_batched(const BatchedJob& job, Device device) {
     check_fits(job, cuda_backend::free_memory(), "the GPU");
     BatchedResult result = cuda_backend::train_batched(job, points);
     result.device = "cuda (" + cuda_backend::device_name() + ")";
+    trace_layers(job, result);
     return result;
   }
 #endif
   BatchedResult result = omp_backend::train_batched(job, points);
   result.device = omp_backend::device_name();
+  trace_layers(job, result);
   return result;
 }
 

@@ -45,6 +45,10 @@ struct GroupExtras {
                                  ///< trains the demo's design: GroupArgs::activation after every layer.)
   Init init;                     ///< General path: the rule for the starting weights (compiled: pytorch).
   Inputs inputs;                 ///< General path: the inputs' scale (compiled: unit).
+  const std::int32_t* trace_epochs;  ///< General path: [trace_count] epochs, ascending, after which to keep
+                                     ///< the parameters (0: before the first step); or nullptr.
+  int trace_count;                   ///< How many.
+  float* snapshots;                  ///< [trace_count][param_count][N] out: the parameters kept.
 };
 
 /// Pointers and settings a TrainGroup reads; device arrays are structure-of-arrays: entry [k * N + n].
@@ -157,6 +161,7 @@ struct TrainGroup : private S {
     NN_UNROLL
     for (int k = 0; k < shape.param_count; ++k)
       NN_SIMD for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = 0.0f;
+    keep_snapshot(shape, group, network, p, 0);
 
     std::int32_t learned_epoch[Lanes] = {};
     int step = 0;
@@ -190,6 +195,7 @@ struct TrainGroup : private S {
         if (args.training_set_loss_history)
           args.training_set_loss_history[epoch * args.networks + n] = judged.loss[lane];
       }
+      keep_snapshot(shape, group, network, p, epoch + 1);
     }
     store_results(shape, group, network, p, learned_epoch);
   }
@@ -481,6 +487,27 @@ struct TrainGroup : private S {
         loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target[lane]);
         l1[lane] += loss_value(Loss::l1, y, target[lane]);
         right[lane] += rounds_to_target(y, target[lane]);
+      }
+    }
+  }
+
+  // Keeps the parameters after `epochs_done` epochs where the job traces its layers then; the host computes
+  // the layers' statistics from them (nn::layer_statistics). The general path only: a job that traces trains
+  // there (BatchedJob::needs_general_path), so the compiled shapes' kernels stay as they were.
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void keep_snapshot(const S& shape, std::int64_t group,
+                                              const std::int64_t (&network)[Lanes], const Params& p,
+                                              int epochs_done) const {
+    if constexpr (!S::compiled) {
+      const GroupExtras& extras = *args.extras;
+      for (int t = 0; t < extras.trace_count; ++t) {
+        if (extras.trace_epochs[t] != epochs_done) continue;
+        float* snapshot = extras.snapshots + static_cast<std::int64_t>(t) * shape.param_count * args.networks;
+        for (int k = 0; k < shape.param_count; ++k) {
+          for (int lane = 0; lane < Lanes; ++lane) {
+            if (stores(group, lane)) snapshot[k * args.networks + network[lane]] = p[k][lane];
+          }
+        }
       }
     }
   }

@@ -185,11 +185,11 @@ TEST(TorchReference, TheThrustTrainerStepsAsPyTorchDoes) {
 // The layer trace against autograd (float64) on the same float32 weights and rows, for every activation at
 // depths 1, 3 and 8, with a linear output and mse, the same activation after the output and l1, and a sigmoid
 // output with bce. The gradient norms span many powers of ten (a deep sigmoid network's first layer's is
-// about 1e-5 of its last's), so each is compared relative to itself. Float32 rounding through eight layers (and
-// rational_tanh within 4.11e-7 of tanh) stays within 1e-4 of it, but for GELU: below 0 it is
-// z/2 (1 + tanh(u)) with tanh(u) near -1, a difference of near-equal numbers that loses digits in float32, and
-// the depth-8 GELU network, whose units are mostly there, differs by up to 4.1e-4. Hence 1e-3: a missed slope
-// or a wrong layer misses by a factor, not a fraction of a percent.
+// about 1e-5 of its last's), so each is compared relative to itself. Float32 rounding through eight layers
+// (and rational_tanh within 4.11e-7 of tanh) stays within 1e-4 of it, but for GELU: below 0 it is z/2 (1 +
+// tanh(u)) with tanh(u) near -1, a difference of near-equal numbers that loses digits in float32, and the
+// depth-8 GELU network, whose units are mostly there, differs by up to 4.1e-4. Hence 1e-3: a missed slope or
+// a wrong layer misses by a factor, not a fraction of a percent.
 TEST(TorchReference, EveryLayersStatisticsAreAutogradsForEveryActivationAtDepthsOneThreeAndEight) {
   const nlohmann::json& trace = reference()["layer_trace"];
   nn::Batch rows{nn::Matrix({trace["inputs"].size(), 2}), nn::Matrix({trace["targets"].size(), 1})};
@@ -212,14 +212,17 @@ TEST(TorchReference, EveryLayersStatisticsAreAutogradsForEveryActivationAtDepths
     for (std::size_t l = 0; l < ours.size(); ++l) {
       const double norm = c["layer_gradient_norms"][l], activation = c["mean_abs_activations"][l];
       EXPECT_NEAR(ours[l].gradient_norm, norm, 1e-3 * norm + 1e-12) << what << ", layer " << l;
-      EXPECT_NEAR(ours[l].mean_abs_activation, activation, 1e-3 * activation + 1e-7) << what << ", layer " << l;
+      EXPECT_NEAR(ours[l].mean_abs_activation, activation, 1e-3 * activation + 1e-7)
+          << what << ", layer " << l;
       // A share is a count of (row, unit) pairs: equal, unless a slope sits within rounding of 0.01.
-      EXPECT_DOUBLE_EQ(ours[l].stalled_share, c["stalled_shares"][l].get<double>()) << what << ", layer " << l;
+      EXPECT_DOUBLE_EQ(ours[l].stalled_share, c["stalled_shares"][l].get<double>())
+          << what << ", layer " << l;
     }
     activations_seen.push_back(c["activation"]);
   }
   for (const nn::Activation activation : nn::all_activations()) {
-    EXPECT_EQ(std::count(activations_seen.begin(), activations_seen.end(), nn::activation_name(activation)), 9)
+    EXPECT_EQ(std::count(activations_seen.begin(), activations_seen.end(), nn::activation_name(activation)),
+              9)
         << nn::activation_name(activation) << ": three depths, three outputs";
   }
 }

@@ -200,3 +200,65 @@ TEST(Shapes, OutsideTheLimitsAreRefusedWithOneLine) {
 }
 
 }  // namespace
+
+namespace {
+
+// Network n's layer trace from the Thrust trainer is chapter 2's (nn::train with the same trace epochs) for
+// seed + n: the same parameters at each traced epoch, so the same statistics, to float rounding (the two
+// trainers sum a batch's gradient in different orders). On a gate's compiled shape too, which tracing moves
+// to the general path, and with a sigmoid deep enough for its first layer's gradient to be small.
+void expect_traces_match_xtensor(nn::batched::Device device, nn::DataSource data,
+                                 const std::vector<int>& layers, nn::Activation activation) {
+  nn::batched::BatchedJob job = job_of(layers, activation);
+  job.networks = 3;
+  job.data = data;
+  job.output_activation = nn::Activation::identity;
+  job.init = nn::Init::xavier;
+  job.train.loss = nn::Loss::mse;
+  job.train.full_batch = true;
+  job.train.lr = 0.05f;
+  job.train.epochs = 4;
+  job.train.batches_per_epoch = 3;
+  job.train.trace_epochs = {0, 1, 4};
+  const nn::batched::BatchedResult thrust = nn::batched::train_batched(job, device);
+  ASSERT_EQ(thrust.layer_traces.size(), 3u);
+  for (std::int64_t n = 0; n < job.networks; ++n) {
+    nn::TrainConfig config = job.train;
+    config.seed = job.train.seed + static_cast<std::uint64_t>(n);
+    nn::Network network = nn::Network::initialised(layers, job.architecture(), job.init, config.seed);
+    const nn::TrainHistory history = nn::train(network, nn::make_dataset(data, config.seed), config, {});
+    const std::vector<nn::LayerTrace>& ours = thrust.layer_traces[static_cast<std::size_t>(n)];
+    ASSERT_EQ(ours.size(), history.layer_traces.size());
+    for (std::size_t t = 0; t < ours.size(); ++t) {
+      const std::string what =
+          nn::data_name(data) + " network " + std::to_string(n) + " epoch " + std::to_string(ours[t].epoch);
+      EXPECT_EQ(ours[t].epoch, history.layer_traces[t].epoch) << what;
+      ASSERT_EQ(ours[t].layers.size(), layers.size() - 1) << what;
+      for (std::size_t l = 0; l < ours[t].layers.size(); ++l) {
+        const nn::LayerStatistics& a = ours[t].layers[l];
+        const nn::LayerStatistics& b = history.layer_traces[t].layers[l];
+        EXPECT_NEAR(a.gradient_norm, b.gradient_norm, 1e-4 * b.gradient_norm + 1e-12)
+            << what << " layer " << l;
+        EXPECT_NEAR(a.mean_abs_activation, b.mean_abs_activation, 1e-5) << what << " layer " << l;
+        EXPECT_NEAR(a.stalled_share, b.stalled_share, 1e-6) << what << " layer " << l;
+      }
+    }
+  }
+}
+
+TEST(LayerTrace, EachNetworksTraceIsChapter2sOnTheCpu) {
+  expect_traces_match_xtensor(nn::batched::Device::cpu, {nn::PointSet::ring, 60, 40}, {2, 8, 8, 8, 8, 1},
+                              nn::Activation::sigmoid);
+  expect_traces_match_xtensor(nn::batched::Device::cpu, {nn::Gate::xor_gate}, {2, 5, 5, 1},
+                              nn::Activation::relu);
+}
+
+TEST(LayerTrace, EachNetworksTraceIsChapter2sOnCuda) {
+  SKIP_WITHOUT_GPU();
+  expect_traces_match_xtensor(nn::batched::Device::cuda, {nn::PointSet::ring, 60, 40}, {2, 8, 8, 8, 8, 1},
+                              nn::Activation::sigmoid);
+  expect_traces_match_xtensor(nn::batched::Device::cuda, {nn::Gate::xor_gate}, {2, 5, 5, 1},
+                              nn::Activation::relu);
+}
+
+}  // namespace
