@@ -30,6 +30,11 @@ build ch04-zoo
 echo
 echo "=== ch04-zoo: every activation on every point set, 64 networks each ==="
 build/chapters/ch04-zoo
+echo
+build ch05-depth
+echo
+echo "=== ch05-depth: five activations at 1 to 8 hidden layers, two starting rules, 32 networks each ==="
+build/chapters/ch05-depth
 
 echo
 build book

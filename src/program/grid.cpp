@@ -409,8 +409,8 @@ std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
   const std::vector<std::optional<Init>> inits =
       grid.inits.empty() ? std::vector<std::optional<Init>>{settings.init} : grid.inits;
   const std::vector<std::optional<Activation>> outputs =
-      grid.output_activations.empty() ? std::vector<std::optional<Activation>>{std::nullopt}
-                                      : grid.output_activations;
+      grid.output_activations.empty() ? std::vector<std::optional<Activation>>{settings.output_activation}
+                                      : grid.output_activations;  // "same" (none): the hidden activation
 
   std::vector<BatchedJob> jobs;
   for (const std::vector<int>& layers : layer_sets) {
@@ -433,7 +433,7 @@ std::vector<BatchedJob> grid_jobs(const Settings& settings, const Grid& grid) {
               job.data = {kind, grid.train_points, grid.test_points};
               job.train.lr = lr;
               job.activation = activation;
-              if (output) job.output_activation = output;
+              job.output_activation = output;
               validate_loss_and_output(job.train.loss, job.output_activation_or_hidden());
               job.networks = grid.networks;
               job.keep_learned_epoch = grid.measures_learned_epochs;

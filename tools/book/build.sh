@@ -3,14 +3,15 @@
 # serves Debian's KaTeX with it, runs mdBook, puts the Doxygen API reference under api/ (warnings are errors),
 # and checks that every include expanded. The `book` target and the book's tests both run this.
 #
-# usage: tools/book/build.sh CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY SURFACE_BINARY OUT_DIR
+# usage: tools/book/build.sh CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY CH05_BINARY SURFACE_BINARY
+#                             REGIONS_BINARY OUT_DIR
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [[ $# -ne 6 ]]; then
-  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY SURFACE_BINARY OUT_DIR" >&2
+if [[ $# -ne 8 ]]; then
+  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY CH05_BINARY SURFACE_BINARY REGIONS_BINARY OUT_DIR" >&2
   exit 2
 fi
-out="$6"
+out="$8"
 python="${PYTHON:-python3}"
 katex="${KATEX_DIR:-/usr/share/javascript/katex}"  # Debian's libjs-katex
 for tool in mdbook doxygen "$python"; do
@@ -18,7 +19,7 @@ for tool in mdbook doxygen "$python"; do
 done
 [[ -f "${katex}/katex.min.js" ]] || { echo "book: KaTeX is missing from ${katex} (apt-get install libjs-katex)" >&2; exit 1; }
 
-PYTHON="$python" bash "${root}/tools/book/generate.sh" "$1" "$2" "$3" "$4" "$5" "${root}/docs/generated"
+PYTHON="$python" bash "${root}/tools/book/generate.sh" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "${root}/docs/generated"
 rm -rf "${root}/docs/generated/katex"
 cp -rL "$katex" "${root}/docs/generated/katex"
 # The chapter programs as WebAssembly for the widgets (NN_WEB_SCRIPT: build/web/nn-web.js, from src/web).

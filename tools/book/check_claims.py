@@ -23,6 +23,7 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_math import INLINE as INLINE_MATH  # noqa: E402
 from summary import summary_pages  # noqa: E402
+from depth_numbers import depth_row  # noqa: E402
 from prose_numbers import CH04_SETTING_SETS, CH04_SETTINGS, configuration, lr_epochs_runs, setting_row  # noqa: E402
 from two_unit_network import ROWS, TwoUnitNetwork, tanh_layers  # noqa: E402
 
@@ -476,6 +477,51 @@ def shapes_sweep_is_chapter_2s(g: "Generated") -> bool:
                                                                "batches_per_epoch", "epochs", "full_batch", "seed")))
 
 
+
+# Chapter 5: generate.sh runs ch05-depth's defaults (ch05-depth.json), the same with the demo's squashed output
+# and the matched rule (ch05-depth-squashed.json), every activation's gradients at initialisation at 8 hidden
+# layers of 16 units (ch05-gradients.json), and book-regions (ch05-regions.json).
+def ch05_row(g: "Generated", activation: str, init: str, hidden_layers: int, name: str = "ch05-depth.json") -> dict:
+    return depth_row(g.json(name), activation, init, hidden_layers)
+
+
+def ch05_depths(g: "Generated") -> tuple[int, int]:
+    depths = sorted({c["hidden_layers"] for c in g.json("ch05-depth.json")["configurations"]})
+    return depths[0], depths[-1]
+
+
+def ch05_ratio(g: "Generated", activation: str, init: str, name: str = "ch05-gradients.json") -> float:
+    return ch05_row(g, activation, init, 8, name)["median_first_to_last_hidden_gradient_ratio_at_start"]
+
+
+def ch05_interval(g: "Generated", activation: str, init: str, hidden_layers: int) -> list[float]:
+    return ch05_row(g, activation, init, hidden_layers)["learned_rate_interval"]
+
+
+def learned_falls(g: "Generated", activation: str, init: str) -> bool:
+    """The deepest rows' 95% interval lies wholly below the shallowest's."""
+    shallow, deep = ch05_depths(g)
+    return ch05_interval(g, activation, init, deep)[1] < ch05_interval(g, activation, init, shallow)[0]
+
+
+def learned_holds(g: "Generated", activation: str, init: str) -> bool:
+    """The deepest rows' 95% interval meets the shallowest's, and some deep networks learned."""
+    shallow, deep = ch05_depths(g)
+    return (ch05_interval(g, activation, init, deep)[1] >= ch05_interval(g, activation, init, shallow)[0]
+            and ch05_row(g, activation, init, deep)["learned"] > 0)
+
+
+def step_gradient_is_zero_below_the_output(g: "Generated") -> bool:
+    rows = [c for c in g.json("ch05-gradients.json")["configurations"] if c["activation"] == "step"]
+    return len(rows) == 2 and all(c["layer_trace"][0]["epoch"] == 0
+                                  and all(norm == 0 for norm in c["layer_trace"][0]["median_layer_gradient_norms"][:-1])
+                                  and c["layer_trace"][0]["median_layer_gradient_norms"][-1] > 0 for c in rows)
+
+
+def pieces(g: "Generated", hidden_layers: int, width: int) -> float:
+    return next(c["median"] for c in g.json("ch05-regions.json")["counts"]
+                if c["hidden_layers"] == hidden_layers and c["width"] == width)
+
 CLAIMS = [
     Claim("ch01-linear.md", "The program does that multiplication and prints the single map beside the network",
           lambda g: all(close(a, b) for a, b in zip(g.json("ch01-linear.json")["linear"]["collapsed_outputs"],
@@ -890,19 +936,20 @@ CLAIMS = [
     Claim("ch02-tanh.md", "with full batches and `0.01` together, it falls after every epoch",
           full_batches_at_small_rate_fall,
           "with full batches at lr 0.01, chapter 2's truth-table loss is lower after every epoch than the one before"),
-    Claim("introduction.md", "This book grows his demonstration into four small C++ programs, one a chapter",
-          lambda g: chapter_programs() == ["ch01-linear", "ch02-tanh", "ch03-gpu", "ch04-zoo"]
-          and len(summary_chapters(g.docs)) == 4,
-          "chapters/ holds four programs, ch01 to ch04, and the book has four chapters"),
+    Claim("introduction.md", "This book grows his demonstration into five small C++ programs, one a chapter",
+          lambda g: chapter_programs() == ["ch01-linear", "ch02-tanh", "ch03-gpu", "ch04-zoo", "ch05-depth"]
+          and len(summary_chapters(g.docs)) == 5,
+          "chapters/ holds five programs, ch01 to ch05, and the book has five chapters"),
     Claim("introduction.md", "its [mean L1 loss](glossary.md#l1) on the four cases",
           lambda g: close(g.json("ch01-linear.json")["linear"]["l1_floor"], 0.25)
           and min(g.json("ch01-linear.json")["truth_table_loss_history"]) >= 0.25 - FLOAT_SLACK,
           "chapter 1's floor is the mean L1 loss 1/4, and its truth-table L1 loss never goes below it"),
-    Claim("introduction.md", "four chapter programs in order, with a chapter 3 sweep and chapter 4's zoo",
+    Claim("introduction.md", "five chapter programs in order, with a chapter 3 sweep, chapter 4's zoo and chapter 5's depth grid",
           lambda g: (lambda script: "for chapter in ch01-linear ch02-tanh ch03-gpu;" in script
-                     and "build/chapters/ch03-gpu --sweep" in script and "build/chapters/ch04-zoo" in script)(
+                     and "build/chapters/ch03-gpu --sweep" in script and "build/chapters/ch04-zoo" in script
+                     and "build/chapters/ch05-depth" in script)(
               (ROOT / "scripts/run-chapters.sh").read_text(encoding="utf-8")),
-          "scripts/run-chapters.sh runs chapters 1 to 3, a chapter 3 sweep and chapter 4's zoo"),
+          "scripts/run-chapters.sh runs chapters 1 to 3, a chapter 3 sweep, chapter 4's zoo and chapter 5's grid"),
     Claim("introduction.md", "Chapters 1 to 3 default to the forum demo's settings", demo_defaults,
           "chapters 1 to 3 trained with the same settings, the demo's 2,1,1; chapter 4's zoo with others"),
     Claim("ch01-linear.md", "PyTorch's $\\beta_1 = 0.9$, $\\beta_2 = 0.999$ and $\\epsilon = 10^{-8}$",
@@ -927,6 +974,63 @@ CLAIMS = [
           and "TEST(DeadHiddenUnits, SeesNoDeadUnitWithoutRows)"
           in (ROOT / "exercises/tests/dead_units_test.cpp").read_text(encoding="utf-8"),
           "nn::count_dead_units counts none without rows, and exercise 4.2 has a test of it"),
+    Claim("ch05-depth.md", "which alone would leave at most $(\\tfrac14)^7 = \\tfrac{1}{16384}$ of it; the weights, smaller than 1, shrink it further",
+          lambda g: all(ch05_ratio(g, "sigmoid", init) < 4.0 ** -7 for init in ("pytorch", "matched")),
+          "at 8 hidden layers of 16 units, the sigmoid's median first-to-last ratio is below 4^-7 with either rule"),
+    Claim("ch05-depth.md", "That second number is what He's rule is for",
+          lambda g: ch05_ratio(g, "relu", "matched") > 10 * ch05_ratio(g, "relu", "pytorch")
+          and ch05_row(g, "relu", "matched", 8, "ch05-gradients.json")["init"] == "he",
+          "ReLU's ratio with He's rule is more than ten times its ratio with PyTorch's"),
+    Claim("ch05-depth.md", "`tanh`'s ratio is",
+          lambda g: ch05_ratio(g, "tanh", "matched") > ch05_ratio(g, "tanh", "pytorch")
+          and ch05_row(g, "tanh", "matched", 8, "ch05-gradients.json")["init"] == "xavier",
+          "tanh's ratio with Xavier's rule is above its ratio with PyTorch's"),
+    Claim("ch05-depth.md", "No rule saves the sigmoid",
+          lambda g: all(ch05_ratio(g, "sigmoid", init, name) < 1e-3 for init in ("pytorch", "matched")
+                        for name in ("ch05-gradients.json", "ch05-depth.json")),
+          "the sigmoid's ratio at 8 hidden layers is below 1e-3 with either rule, at both widths"),
+    Claim("ch05-depth.md", "The step's gradient below the output layer is exactly 0", step_gradient_is_zero_below_the_output,
+          "with either rule, the step's median gradient norm is 0 at every hidden layer and not at the output"),
+    Claim("ch05-depth.md", "**The sigmoid stops learning.**",
+          lambda g: learned_falls(g, "sigmoid", "matched") and learned_falls(g, "sigmoid", "pytorch"),
+          "with either rule, the sigmoid's deepest interval lies wholly below its shallowest"),
+    Claim("ch05-depth.md", "**ReLU with He's rule keeps learning.**", lambda g: learned_holds(g, "relu", "matched"),
+          "ReLU with He's rule: the deepest interval meets the shallowest, and some deep networks learned"),
+    Claim("ch05-depth.md", "the two intervals overlap", lambda g: learned_holds(g, "relu", "matched"),
+          "ReLU with He's rule: the deepest interval meets the shallowest"),
+    Claim("ch05-depth.md", "**ReLU with PyTorch's rule does not.**",
+          lambda g: learned_falls(g, "relu", "pytorch")
+          and ch05_ratio(g, "relu", "pytorch", "ch05-depth.json") < ch05_ratio(g, "relu", "matched", "ch05-depth.json"),
+          "ReLU with PyTorch's rule: the deepest interval lies below the shallowest, and its ratio below He's"),
+    Claim("ch05-depth.md", "Even with He's rule, ReLU ended with",
+          lambda g: all(ch05_row(g, "relu", "matched", d)["dead_unit_share"] > 0 for d in ch05_depths(g)),
+          "ReLU with He's rule ended with dead hidden units at the shallowest and the deepest"),
+    Claim("ch05-depth.md", "Leaky ReLU's units cannot die",
+          lambda g: all(c["dead_unit_share"] == 0 for c in g.json("ch05-depth.json")["configurations"]
+                        if c["activation"] == "leaky-relu"),
+          "no leaky ReLU row has a dead hidden unit"),
+    Claim("ch05-depth.md", "its ratio stayed",
+          lambda g: ch05_row(g, "tanh", "matched", ch05_depths(g)[1])["median_first_to_last_hidden_gradient_ratio_at_start"] > 0.1,
+          "tanh with Xavier's rule keeps a ratio above 0.1 at the deepest"),
+    Claim("ch05-depth.md", "With 16 units a layer the median count grows with every layer added",
+          lambda g: (lambda counts: all(a < b for a, b in zip(counts, counts[1:])))(
+              [pieces(g, d, 16) for d in sorted({c["hidden_layers"] for c in g.json("ch05-regions.json")["counts"]})]),
+          "at 16 units a layer, each depth of the regions run has more pieces (median) than the one before"),
+    Claim("ch05-depth.md", "at every depth the wider networks have more pieces than the narrower ones",
+          lambda g: all(pieces(g, c["hidden_layers"], 4) < pieces(g, c["hidden_layers"], 8) < pieces(g, c["hidden_layers"], 16)
+                        for c in g.json("ch05-regions.json")["counts"]),
+          "at every depth, 4 units a layer make fewer pieces (median) than 8, and 8 fewer than 16"),
+    Claim("ch05-depth.md", "Narrow networks gain less from depth",
+          lambda g: pieces(g, 8, 4) - pieces(g, 1, 4) < pieces(g, 8, 8) - pieces(g, 1, 8) < pieces(g, 8, 16) - pieces(g, 1, 16),
+          "from one to eight hidden layers the median count gains less at 4 units than at 8, and at 8 than at 16"),
+    Claim("ch05-depth.md", "ReLU learned less often than with a linear output",
+          lambda g: all(ch05_row(g, "relu", "matched", d, "ch05-depth-squashed.json")["learned"]
+                        < ch05_row(g, "relu", "matched", d)["learned"] for d in ch05_depths(g)),
+          "with a ReLU output, fewer ReLU networks learned than with a linear one, at the shallowest and the deepest"),
+    Claim("ch05-depth.md", "a different output does not bring back the gradient its hidden layers lose",
+          lambda g: (lambda shallow, deep: ch05_row(g, "sigmoid", "matched", deep, "ch05-depth-squashed.json")["learned_rate_interval"][1]
+                     < ch05_row(g, "sigmoid", "matched", shallow, "ch05-depth-squashed.json")["learned_rate_interval"][0])(*ch05_depths(g)),
+          "with a sigmoid output too, the sigmoid's deepest interval lies wholly below its shallowest"),
 ]
 
 # A measured number typed into the prose: 0.25, 88.6%. Integers (layer sizes, "1 - 0 - 0 + 0") are fine,

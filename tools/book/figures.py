@@ -26,6 +26,9 @@ usage: python3 tools/book/figures.py GENERATED_DIR
                         seed and settings; the step's is flat
   ch04-zoo.svg          chapter 4's zoo: for every activation (rows) on every point set (columns), how many of
                         its networks learned, coloured by the share
+  ch05-gradients.svg    chapter 5: each layer's gradient norm at initialisation, one line per activation
+  ch05-learned-vs-depth.svg  chapter 5: the share that learned against depth, per activation and rule
+  ch05-regions.svg      chapter 5: ReLU networks' flat pieces over the unit square, and their count
 
 Each figure's code is in tools/book/figures_*.py, one kind of figure a file; figures_style.py says how they
 look and the phone rule they keep.
@@ -36,6 +39,7 @@ from pathlib import Path
 
 from figures_activations import activations
 from figures_data import FigureDataError, read
+from figures_depth import gradients, learned_vs_depth, regions
 from figures_heat_maps import heat_maps, xor_hidden_units
 from figures_network import network_ch02
 from figures_rates import lr_epochs, sweep_rates
@@ -71,6 +75,10 @@ def draw_all(folder: Path) -> dict[str, bytes]:
         "ch04-surfaces.svg": surfaces_grid(panel_files(folder)),
         "ch04-step-vs-tanh.svg": step_vs_tanh(read(folder, "ch04-ring-step.json"), read(folder, "ch04-ring-tanh.json")),
         "ch04-zoo.svg": zoo_grid(read(folder, "ch04-zoo.json"), read(folder, "ch04-zoo-spirals.json")),
+        "ch05-gradients.svg": gradients(read(folder, "ch05-gradients.json")),
+        "ch05-learned-vs-depth.svg": learned_vs_depth(read(folder, "ch05-depth.json"),
+                                                      read(folder, "ch05-depth-squashed.json")),
+        "ch05-regions.svg": regions(read(folder, "ch05-regions.json")),
     }
 
 

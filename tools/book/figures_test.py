@@ -28,7 +28,7 @@ FIGURES = ROOT / "tools/book/figures.py"
 SVG = "{http://www.w3.org/2000/svg}"
 ALL = ["loss-curves.svg", "activations.svg", "sweep-rates.svg", "lr-epochs.svg", "heat-maps.svg",
        "heat-map-ch01.svg", "network-ch02.svg", "xor-hidden-units.svg", "ch04-surfaces.svg", "ch04-step-vs-tanh.svg",
-       "ch04-zoo.svg"]
+       "ch04-zoo.svg", "ch05-gradients.svg", "ch05-learned-vs-depth.svg", "ch05-regions.svg"]
 # The heat maps of a network's output, and the surfaces their output panels draw.
 OUTPUT_PANELS = {"heat-maps.svg": ["ch01-linear-surface.json", "ch02-tanh-surface.json"],
                  "heat-map-ch01.svg": ["ch01-linear-surface.json"], "xor-hidden-units.svg": ["ch02-xor-surface.json"]}

@@ -2,18 +2,21 @@
 # Writes everything a page includes that a program printed: each command a page shows (fixed seeds), its
 # standard output and its --json, the diffs between chapters, the numbers quoted in the prose, the figures.
 #
-# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY SURFACE_BINARY [OUT_DIR]
-#        (OUT_DIR defaults to docs/generated; SURFACE_BINARY is book-surface, built from tools/book/surface.cpp)
+# usage: tools/book/generate.sh CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY CH05_BINARY SURFACE_BINARY
+#                                REGIONS_BINARY [OUT_DIR]
+#        (OUT_DIR defaults to docs/generated; SURFACE_BINARY is book-surface, built from tools/book/surface.cpp,
+#        REGIONS_BINARY book-regions, from tools/book/regions.cpp)
 #        CUDA_BACKEND_LIBRARY in the environment: the CUDA backend's library (libnn_batched_cuda.a), if built
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [[ $# -lt 5 || $# -gt 6 ]]; then
-  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY SURFACE_BINARY [OUT_DIR]" >&2
+if [[ $# -lt 7 || $# -gt 8 ]]; then
+  echo "usage: $0 CH01_BINARY CH02_BINARY CH03_BINARY CH04_BINARY CH05_BINARY SURFACE_BINARY REGIONS_BINARY [OUT_DIR]" >&2
   exit 2
 fi
-declare -A binary=([ch01-linear]="$1" [ch02-tanh]="$2" [ch03-gpu]="$3" [ch04-zoo]="$4")
-surface_binary="$5"
-out="${6:-$root/docs/generated}"
+declare -A binary=([ch01-linear]="$1" [ch02-tanh]="$2" [ch03-gpu]="$3" [ch04-zoo]="$4" [ch05-depth]="$5")
+surface_binary="$6"
+regions_binary="$7"
+out="${8:-$root/docs/generated}"
 python="${PYTHON:-python3}"
 mkdir -p "$out"
 
@@ -145,8 +148,25 @@ measured_zoo ch04-zoo-he-centred "${zoo_activations[@]}" --init he --inputs cent
 measured_zoo ch04-zoo-wide --activations tanh,relu,leaky-relu --datasets ring,quadrants,comfort --grid-layers 2,16,1 \
   --output-activations same,none
 
+# Chapter 5: the depth grid with its defaults, printed and as JSON; the same networks with the output squashed as
+# in the demo (the matched rule only); every activation's gradient at initialisation, layer by layer, at 8 hidden
+# layers of 16 units (one epoch: only the trace before the first step is read); the flat pieces of ReLU networks
+# (book-regions). About 90 s in all on two cores.
+echo "build/chapters/ch05-depth --device cpu" > "${out}/ch05-depth.command"
+"${binary[ch05-depth]}" --device cpu --json "${out}/ch05-depth.json" > "${out}/ch05-depth.txt"
+squashed=(--device cpu --inits matched --output-activations same)
+echo "build/chapters/ch05-depth ${squashed[*]}" > "${out}/ch05-depth-squashed.command"
+"${binary[ch05-depth]}" "${squashed[@]}" --quiet --json "${out}/ch05-depth-squashed.json"
+gradients=(--device cpu --activations none,tanh,sigmoid,relu,leaky-relu,elu,gelu,softplus,sin,step --depths 8
+  --width 16 --inits pytorch,matched --networks 16 --epochs 1)
+echo "build/chapters/ch05-depth ${gradients[*]}" > "${out}/ch05-gradients.command"
+"${binary[ch05-depth]}" "${gradients[@]}" --quiet --json "${out}/ch05-gradients.json"
+"$regions_binary" --json "${out}/ch05-regions.json"
+"$python" "${root}/tools/book/depth_numbers.py" "$out"
+
 chapter_diff ch01-linear ch02-tanh
 chapter_diff ch02-tanh ch03-gpu
+chapter_diff ch04-zoo ch05-depth
 
 # Chapter 3 trains one network with Thrust; its table is chapter 2's when the arithmetic is the same.
 if cmp -s "${out}/ch02-tanh.txt" "${out}/ch03-gpu.txt"; then

@@ -138,3 +138,26 @@ TEST(Activation, UnknownNamesAreRejectedWithEveryKnownName) {
 }
 
 }  // namespace
+
+namespace {
+
+// Chapter 5's slope argument, on a fine grid of z from -20 to 20 and at z = 0: the sigmoid's slope is at most
+// 1/4, reached at 0; tanh's at most 1, reached at 0; ReLU's is 0 or 1 and leaky ReLU's 0.01 or 1.
+TEST(Activation, SlopesAreBoundedAsChapter5States) {
+  float sigmoid_most = 0.0f, tanh_most = 0.0f;
+  for (int k = -200000; k <= 200000; ++k) {
+    const float z = static_cast<float>(k) * 1e-4f;
+    sigmoid_most = std::max(sigmoid_most, nn::activation_derivative(nn::Activation::sigmoid, z));
+    tanh_most = std::max(tanh_most, nn::activation_derivative(nn::Activation::tanh, z));
+    const float relu = nn::activation_derivative(nn::Activation::relu, z);
+    EXPECT_TRUE(relu == 0.0f || relu == 1.0f) << z;
+    const float leaky = nn::activation_derivative(nn::Activation::leaky_relu, z);
+    EXPECT_TRUE(leaky == nn::leaky_relu_slope || leaky == 1.0f) << z;
+  }
+  EXPECT_FLOAT_EQ(sigmoid_most, 0.25f);
+  EXPECT_FLOAT_EQ(nn::activation_derivative(nn::Activation::sigmoid, 0.0f), 0.25f);
+  EXPECT_FLOAT_EQ(tanh_most, 1.0f);
+  EXPECT_FLOAT_EQ(nn::activation_derivative(nn::Activation::tanh, 0.0f), 1.0f);
+}
+
+}  // namespace
