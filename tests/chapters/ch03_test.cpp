@@ -411,3 +411,40 @@ TEST(Chapter3, SweepListsMayBeSplitOrRepeated) {
 }
 
 }  // namespace
+
+namespace {
+
+// --trace-layers on chapter 3: one network's layer trace is chapter 2's for the same flags (the Thrust
+// trainer keeps the weights at the traced epochs, the host computes the statistics), and a sweep's JSON holds
+// each configuration's medians, one entry a layer, at each traced epoch.
+TEST(Chapter3, TracedLayersAreChapter2sAndASweepReportsTheirMedians) {
+  TempDir dir;
+  const std::vector<std::string> flags{"--layers", "2,5,5,1", "--activation", "sigmoid", "--gate", "xor",
+                                       "--epochs", "6", "--trace-layers", "--trace-epochs", "0,3,6"};
+  std::vector<std::string> thrust_flags = flags;
+  thrust_flags.insert(thrust_flags.end(), {"--device", "cpu"});
+  const nlohmann::json ours = run_for_json(ch03, dir, thrust_flags), theirs = run_for_json(ch02, dir, flags);
+  ASSERT_EQ(ours["layer_trace"].size(), 3u);
+  ASSERT_EQ(ours["layer_trace"].size(), theirs["layer_trace"].size());
+  for (std::size_t t = 0; t < 3; ++t) {
+    const nlohmann::json &a = ours["layer_trace"][t], &b = theirs["layer_trace"][t];
+    EXPECT_EQ(a["epoch"], b["epoch"]);
+    ASSERT_EQ(a["layer_gradient_norms"].size(), 3u);
+    for (std::size_t l = 0; l < 3; ++l) {
+      const double norm = b["layer_gradient_norms"][l];
+      EXPECT_NEAR(a["layer_gradient_norms"][l].get<double>(), norm, 1e-4 * norm + 1e-9) << t << " " << l;
+      EXPECT_NEAR(a["stalled_shares"][l].get<double>(), b["stalled_shares"][l].get<double>(), 1e-6);
+    }
+  }
+  const nlohmann::json sweep =
+      run_for_json(ch03, dir, {"--sweep", "--networks", "5", "--device", "cpu", "--grid-layers", "2,5,5,1",
+                               "--activations", "tanh", "--epochs", "4", "--trace-layers"});
+  const nlohmann::json& trace = sweep["configurations"][0]["layer_trace"];
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_EQ(trace[0]["epoch"], 0);
+  EXPECT_EQ(trace[1]["epoch"], 4);
+  EXPECT_EQ(trace[0]["median_layer_gradient_norms"].size(), 3u);
+  EXPECT_GT(trace[0]["median_layer_gradient_norms"][0].get<double>(), 0.0);
+}
+
+}  // namespace
