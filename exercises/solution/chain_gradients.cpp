@@ -21,7 +21,7 @@ namespace exercises {
 
 ChainGradients sigmoid_chain_gradients(const std::vector<float>& weights, const std::vector<float>& biases,
                                        float x, float t) {
-  // TODO(student) BEGIN: forward, keeping a_0 = x, a_1, ..., a_L; then back from dL/dy = 2 (y - t):
+  // TODO(student) BEGIN: forward, keeping a_0 = x, a_1, ..., a_n; then back from dL/dy = 2 (y - t):
   // dL/dz_l = dL/da_l sigmoid'(z_l), where sigmoid'(z_l) = a_l (1 - a_l); then dL/da_(l-1) = dL/dz_l w_l.
   const std::size_t depth = weights.size();
   std::vector<float> outputs(depth + 1);  // a_0 = x, then a_l = sigmoid(w_l a_(l-1) + b_l)
@@ -31,7 +31,7 @@ ChainGradients sigmoid_chain_gradients(const std::vector<float>& weights, const 
     outputs[l + 1] = 1.0f / (1.0f + std::exp(-z));
   }
   ChainGradients gradients{std::vector<float>(depth), std::vector<float>(depth)};
-  float upstream = 2.0f * (outputs[depth] - t);  // dL/da_L = dL/dy for L = (y - t)^2
+  float upstream = 2.0f * (outputs[depth] - t);  // dL/da_n = dL/dy for L = (y - t)^2
   for (std::size_t l = depth; l-- > 0;) {
     const float a = outputs[l + 1];
     const float dz = upstream * a * (1.0f - a);  // dL/dz_l = dL/da_l sigmoid'(z_l)

@@ -21,7 +21,7 @@ namespace exercises {
 
 ChainGradients sigmoid_chain_gradients(const std::vector<float>& weights, const std::vector<float>& biases,
                                        float x, float t) {
-  // TODO(student) BEGIN: forward, keeping a_0 = x, a_1, ..., a_L; then back from dL/dy = 2 (y - t):
+  // TODO(student) BEGIN: forward, keeping a_0 = x, a_1, ..., a_n; then back from dL/dy = 2 (y - t):
   // dL/dz_l = dL/da_l sigmoid'(z_l), where sigmoid'(z_l) = a_l (1 - a_l); then dL/da_(l-1) = dL/dz_l w_l.
   (void)weights, (void)biases, (void)x, (void)t;
   todo("5.1", "return dL/dw_l and dL/db_l of every layer, by the chain rule back from dL/dy = 2 (y - t)");

@@ -24,8 +24,8 @@ namespace {
 
 /// A chain of one-unit layers, its input and its target.
 struct Chain {
-  std::vector<float> weights;  ///< w_1 ... w_L
-  std::vector<float> biases;   ///< b_1 ... b_L
+  std::vector<float> weights;  ///< w_1 ... w_n
+  std::vector<float> biases;   ///< b_1 ... b_n
   float x;
   float t;
 };

@@ -12,9 +12,9 @@ struct ChainGradients {
   std::vector<float> biases;   ///< dL/db_l, one a layer: also dL/dz_l, since z_l = w_l a_(l-1) + b_l.
 };
 
-/// The gradients of the loss L = (y - t)^2 (the library's mse on one row) for a chain of L layers of one
+/// The gradients of the loss L = (y - t)^2 (the library's mse on one row) for a chain of n layers of one
 /// unit each, a sigmoid after every layer, the last one too: a_0 = x, z_l = w_l a_(l-1) + b_l,
-/// a_l = sigmoid(z_l), y = a_L. `weights` and `biases` hold w_1 ... w_L and b_1 ... b_L (the same length,
+/// a_l = sigmoid(z_l), y = a_n. `weights` and `biases` hold w_1 ... w_n and b_1 ... b_n (the same length,
 /// at least 1); the result holds one gradient of each kind per layer, in the same order.
 ChainGradients sigmoid_chain_gradients(const std::vector<float>& weights, const std::vector<float>& biases,
                                        float x, float t);
