@@ -2,11 +2,11 @@
 //
 // Write uniform_variance, the variance of U(-a, a), and he_bound, the a for which that variance is 2 / n for
 // a layer of n inputs. The tests compare your bound with the library's (nn::initial_weight_bound) for every
-// fan-in from 1 to 4096, your variance with a^2's exact multiple, and both with many draws from U(-a, a):
-// their variance must be within 4 standard errors of yours and of 2 / n. The headline test draws a thousand
-// ReLU networks of 8 layers of width 16 with your bound and checks what this chapter is about: the mean
-// square of each layer's output stays that of the inputs, within 4 standard errors at every layer; a second
-// test halves your bound and checks that the mean square then shrinks fourfold at every layer.
+// fan-in from 1 to 4096, your variance with its exact value, and both with many draws from U(-a, a): the
+// draws' variance must be within 4 standard errors of yours and, drawn with your bound, of 2 / n. The
+// headline test draws a thousand ReLU networks of 8 layers of width 16 with your bound and checks what this
+// chapter is about: the mean square of each layer's output is that of its input, within 4 standard errors;
+// a second test halves your bound and checks that the mean square then shrinks fourfold at every layer.
 
 #include <cmath>
 
