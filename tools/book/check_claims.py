@@ -64,8 +64,27 @@ class Generated:
         return lr_epochs_runs(self.folder)
 
 
+# A Markdown fragment a page includes whole, as chapter 5's page includes its exercises (ch05-exercises.md);
+# not one the page escapes (\{{#include ...}}).
+FRAGMENT_INCLUDE = re.compile(r"(?<!\\)\{\{#include ([^}:]+\.md)\}\}")
+
+
+def with_fragments(page: Path, depth: int = 0) -> str:
+    """A page's text with the Markdown fragments it includes put in its place, as mdBook does: a fragment's
+    own includes are relative to the fragment."""
+    text = page.read_text(encoding="utf-8")
+    if depth >= 8:  # mdBook's own limit is 10; no page of the book nests more than one
+        return text
+
+    def fragment(match: re.Match) -> str:
+        path = page.parent / match.group(1)
+        return with_fragments(path, depth + 1) if path.is_file() else match.group(0)
+
+    return FRAGMENT_INCLUDE.sub(fragment, text)
+
+
 def shows_starters_not_solutions(docs: Path) -> bool:
-    pages = "\n".join((docs / page).read_text(encoding="utf-8") for page in summary_pages(docs))
+    pages = "\n".join(with_fragments(docs / page) for page in summary_pages(docs))
     names = [e["name"] for e in json.loads((ROOT / "exercises/exercises.json").read_text(encoding="utf-8"))["exercises"]]
     published = "(solutions.md)" in (docs / "SUMMARY.md").read_text(encoding="utf-8")
     includes = re.findall(r"\{\{#include ([^}]*)\}\}", pages)

@@ -230,6 +230,31 @@ class CheckClaims(unittest.TestCase):
         self.edit_page("ch02-tanh.md", "exercises/starter/sigmoid.cpp", "exercises/solution/sigmoid.cpp")
         self.assert_fails_with("the solutions stay out of it")
 
+    def show_starters_through_a_fragment(self, leave_out: str = "", add: str = "") -> None:
+        """Takes every page's own starter listings out and shows them through fragment.md, which a chapter page
+        includes: all of them but `leave_out`, and the listing `add` besides."""
+        for page in self.docs.rglob("*.md"):
+            page.write_text(page.read_text(encoding="utf-8").replace("exercises/starter/", "exercises/elsewhere/"),
+                            encoding="utf-8")
+        names = [e["name"] for e in json.loads((ROOT / "exercises/exercises.json").read_text(encoding="utf-8"))["exercises"]]
+        files = [f"../exercises/starter/{name}.cpp" for name in names if name != leave_out] + ([add] if add else [])
+        (self.docs / "fragment.md").write_text("".join(f"```cpp\n{{{{#include {f}}}}}\n```\n" for f in files),
+                                               encoding="utf-8")
+        self.edit_page("ch04-activations.md", "## Exercises", "{{#include fragment.md}}\n\n## Exercises")
+
+    def test_counts_the_starters_that_a_page_shows_through_a_fragment(self) -> None:
+        self.show_starters_through_a_fragment()
+        code, output = self.check()
+        self.assertNotIn("the solutions stay out of it", output)
+
+    def test_fails_when_a_fragment_leaves_a_starter_out(self) -> None:
+        self.show_starters_through_a_fragment(leave_out="mish")
+        self.assert_fails_with("the solutions stay out of it")
+
+    def test_fails_when_a_fragment_a_page_includes_shows_a_solution(self) -> None:
+        self.show_starters_through_a_fragment(add="../exercises/solution/mish.cpp")
+        self.assert_fails_with("the solutions stay out of it")
+
     def test_fails_on_a_measured_number_typed_into_the_prose(self) -> None:
         self.edit_page("ch03-gpu.md", "## A sweep", "Most tanh networks (88.6%) learn.\n\n## A sweep")
         self.assert_fails_with("'88.6%' is typed into the prose")

@@ -115,6 +115,10 @@ class Grader(unittest.TestCase):
         # 3.2: the upper of the two middle losses as the median of an even count
         self.edit(student / "sweep_summary.cpp", "  if (n % 2 == 1) middle[1] = middle[0];",
                   "  middle[0] = middle[1 - n % 2];\n  middle[1] = middle[0];")
+        # 5.1: dL/da passed down without the layer's weight, which the chains whose weights are all 1 cannot see
+        self.edit(student / "chain_gradients.cpp", "    upstream = dz * weights[l];", "    upstream = dz;")
+        # 5.2: the variance of U(-a, a) taken as a^2 / 12, which is U(0, a)'s
+        self.edit(student / "he_init.cpp", "  return bound * bound / 3.0f;", "  return bound * bound / 12.0f;")
         # 4.2: a debug print, which costs nothing and shows on the console
         self.insert_after_first_region_start(student / "dead_units.cpp", '  exercises::debug("rows: ", inputs.shape(0));')
         # 1.1: an accumulator never set (the bias added at the end instead of first), which the sanitizers'
@@ -130,8 +134,12 @@ class Grader(unittest.TestCase):
                              "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid"),
                 "2.2": worth("2.2", "Softplus.StaysFiniteWhereTheExponentialOverflows"),
                 "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses"),
+                "5.1": worth("5.1", "SigmoidChainGradients.MatchTheLibrarysForThreeLayers",
+                             "SigmoidChainGradients.MatchTheLibrarysForEightLayers"),
+                "5.2": worth("5.2", "UniformVariance.IsTheBoundSquaredOverThree",
+                             "UniformVariance.MatchesTheVarianceOfManyDraws"),
                 "1.1": 10.0}
-        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "1.1": 10.0},
+        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "5.1": 4.0, "5.2": 2.0, "1.1": 10.0},
                          "the splits the pages state")
         for exercise, points_lost in lost.items():
             self.assertAlmostEqual(points[exercise], 10.0 - points_lost, msg=(exercise, output))
@@ -145,6 +153,10 @@ class Grader(unittest.TestCase):
                         "Which is: 0.3",  # the upper middle, against the expected 0.25
                         "not the upper middle 0.3 nor the lower middle 0.2",
                         "4.2 printed with exercises::debug", "debug: rows: ",
+                        "5.1 failed 2 of 4 tests, 4 of 10 points lost",
+                        "(layer 1 of 3) = ", "(nn::Network::backward): a relative error of",
+                        "5.2 failed 2 of 6 tests, 2 of 10 points lost",
+                        "expected a^2 / 3 = 3.33333e-07, 0.25 times it",
                         '1.1 reads a value that was never set, so it scores zero: Valgrind\'s memcheck found '
                         '"Conditional jump or move depends on uninitialised value(s)"; the value is a local variable of '
                         "your exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) (which starts at "
@@ -182,7 +194,7 @@ class Grader(unittest.TestCase):
         self.assertEqual((scaled, one_sided), (5.0, 1.0), "the splits the pages state")
         self.assertAlmostEqual(points["2.1"], 10.0 - scaled, msg=output)
         self.assertAlmostEqual(points["2.2"], 10.0 - one_sided, msg=output)
-        for zero in ("1.1", "1.2", "2.3", "3.1", "3.2", "4.1", "4.2"):
+        for zero in ("1.1", "1.2", "2.3", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2"):
             self.assertEqual(points[zero], 0.0, (zero, output))
         self.assertAlmostEqual(report["score"], 20.0 - scaled - one_sided, places=3, msg=output)
         for message in ("every value is 1.007 times the expected one: a slope scaled by a constant factor",
