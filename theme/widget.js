@@ -64,7 +64,8 @@
   // the widget writes as --layers 2,W,...,W,1 (depth 0: --layers 2,1, no hidden layer). Their defaults, one
   // layer of one unit, are the program's --layers 2,1,1. The depth is the widget's own field, so it offers
   // its own range (chapter 5 trains up to 8 hidden layers); the width goes to the program as typed, which
-  // judges it as it judges --layers.
+  // judges it as it judges --layers. A --layers among the page's defaults (chapter 4's training, which
+  // chapter 5's page includes, names one) is no field here, so it is left out as any unknown default is.
   const DEPTHS = Array.from({length: 9}, (_, k) => String(k));
   const WIDTHS = Array.from({length: 16}, (_, k) => String(k + 1));
   const DEPTH_FIELDS = TRAINING_FIELDS.flatMap((field) => field.name !== "layers" ? [field] : [
