@@ -8,7 +8,9 @@
 //
 // The markup (at most one widget a page; book.toml loads this file on every page):
 //   data-program   ch01-linear, ch02-tanh or ch03-gpu
-//   data-mode      "sweep" for chapter 3's sweep (many networks, counted), else one network drawn as it trains
+//   data-mode      "sweep" for chapter 3's sweep (many networks, counted); "depth" for chapter 5's deep
+//                  network (ch02-tanh with a depth and a width in place of --layers, every layer's gradient
+//                  traced and drawn as bars); else one network drawn as it trains
 //   data-defaults  settings in the fragment's form (activation=relu&dataset=ring&full-batch)
 //   data-flags     more defaults as command-line flags (--lr 0.05 --full-batch), as the book's generated
 //                  files write them, so that a page can include its settings rather than type their numbers
@@ -58,6 +60,19 @@
     {name: "epochs", kind: "text", value: "8", about: "number of epochs"},
     {name: "seed", kind: "text", value: "0", about: "network n: seed + n"},
   ];
+  // Chapter 5's deep network: chapter 2's program with its hidden layers given as a depth and a width, which
+  // the widget writes as --layers 2,W,...,W,1 (depth 0: --layers 2,1, no hidden layer). Their defaults, one
+  // layer of one unit, are the program's --layers 2,1,1. The depth is the widget's own field, so it offers
+  // its own range (chapter 5 trains up to 8 hidden layers); the width goes to the program as typed, which
+  // judges it as it judges --layers. A --layers among the page's defaults (chapter 4's training, which
+  // chapter 5's page includes, names one) is no field here, so it is left out as any unknown default is.
+  const DEPTHS = Array.from({length: 9}, (_, k) => String(k));
+  const WIDTHS = Array.from({length: 16}, (_, k) => String(k + 1));
+  const DEPTH_FIELDS = TRAINING_FIELDS.flatMap((field) => field.name !== "layers" ? [field] : [
+    {name: "depth", kind: "select", options: DEPTHS, value: "1", about: "hidden layers", layers: true},
+    {name: "width", kind: "select", options: WIDTHS, value: "1", about: "units a hidden layer", layers: true,
+     refusedAs: "layers"},  // a depth from the list never makes --layers refused: a refusal is the width's
+  ]);
   const SWEEP_BLOCK = 256n;  // networks a run of the sweep: the bars fill in after every block
   const SEEDS = 2n ** 64n;  // the programs' seeds are 64-bit and wrap, as seed + n does in the sweep
 
@@ -65,6 +80,8 @@
   const NO_PROGRAMS = "This build of the book has no WebAssembly programs: the figures above are the program's output.";
   const NO_DECOMPRESSION = "This browser cannot unpack the chapter programs (no DecompressionStream): the figures above are the program's output.";
   const COLOURS = {train: "#1f77b4", judged: "#ff7f0e", floor: "#d62728"};  // the book's blue, orange, red
+  // The gradient bars: each layer at the first traced epoch (initialisation) and at the last.
+  const TRACE_COLOURS = {first: "#1f77b4", last: "#ff7f0e"};
   // matplotlib's viridis, its 256 colours as the book's figures draw them (tools/book/figures_style.py).
   const VIRIDIS = hexColours(
     "44015444025645045745055946075a46085c460a5d460b5e470d60470e61471063471164471365481467481668481769" +
@@ -219,6 +236,7 @@
       this.root = root;
       this.program = root.dataset.program;
       this.sweep = root.dataset.mode === "sweep";
+      this.deep = root.dataset.mode === "depth";
       this.worker = null;
       this.running = false;
       this.frame = 0;
@@ -233,7 +251,7 @@
       this.defaults = defaults.pairs.concat(parseFlags(this.root.dataset.flags || ""));
       const fragment = parseSettings(location.hash) || {pairs: []};
       const mentioned = new Set(this.defaults.concat(fragment.pairs).map((pair) => pair[0]));
-      const all = this.sweep ? SWEEP_FIELDS : TRAINING_FIELDS;
+      const all = this.sweep ? SWEEP_FIELDS : this.deep ? DEPTH_FIELDS : TRAINING_FIELDS;
       const linear = this.program === "ch01-linear";  // chapter 1 has no activation, hidden or output
       this.fields = all.filter((field) => (!linear || !["activation", "output-activation"].includes(field.name)) &&
                                           (!field.optional || mentioned.has(field.name)));
@@ -255,14 +273,17 @@
         input.setAttribute("aria-describedby", message.id);
         input.addEventListener("input", () => this.showCommand());
         input.addEventListener("change", () => this.showCommand());
-        const label = element("label", {for: input.id, title: field.about},
-                              [element("code", {text: "--" + field.name}), element("span", {text: field.about})]);
+        // The depth and the width are no flags of the program: they name themselves, and say what they make.
+        const label = element("label", {for: input.id, title: field.about + (field.layers ? " (--layers)" : "")},
+                              [element("code", {text: (field.layers ? "" : "--") + field.name}),
+                               element("span", {text: field.about})]);
         form.appendChild(element("div", {class: "nn-field nn-" + field.kind, "data-field": field.name},
                                  field.kind === "switch" ? [input, label, message] : [label, input, message]));
         this.inputs[field.name] = input;
         this.messages[field.name] = message;
       }
       if (this.inputs.dataset) this.inputs.dataset.addEventListener("change", () => this.datasetChanged());
+      if (this.inputs.depth) this.inputs.depth.addEventListener("change", () => this.datasetChanged());
 
       const button = (text, action) => {
         const node = element("button", {type: "button", text: text});
@@ -280,10 +301,12 @@
       this.report = element("pre", {class: "nn-report", hidden: ""});
 
       const what = this.sweep ? "many networks at once" : "one network";
+      const title = this.deep ?
+        "Chapter 2's program, compiled to WebAssembly, trains one network of the depth and width below in your " +
+        "browser, and measures every layer's gradient before and after training (--trace-layers)." :
+        `The chapter's program, compiled to WebAssembly, trains ${what} in your browser.`;
       const children = [
-        element("p", {class: "nn-title"}, [
-          element("strong", {text: "Run it here. "}),
-          document.createTextNode(`The chapter's program, compiled to WebAssembly, trains ${what} in your browser.`)]),
+        element("p", {class: "nn-title"}, [element("strong", {text: "Run it here. "}), document.createTextNode(title)]),
         this.linkNote, this.top, form,
         element("div", {class: "nn-buttons"}, [this.trainButton, this.stopButton, this.copyButton]),
         element("p", {class: "nn-command-line"}, [this.command]),
@@ -296,7 +319,24 @@
         this.curve = this.canvas("nn-curve", 440, 300, "The loss after every epoch");
         this.map = this.canvas("nn-map", 360, 300, "The network's output over the unit square");
         this.legend = element("p", {class: "nn-legend"});
+        if (this.deep) {
+          this.outcome = element("p", {class: "nn-outcome"});
+          children.push(this.outcome);
+        }
         children.push(element("div", {class: "nn-plots"}, [this.curve.canvas, this.map.canvas]), this.legend);
+        if (this.deep) {
+          this.gradients = this.canvas("nn-gradients", 440, 300,
+                                       "Each layer's gradient norm at initialisation and after training");
+          this.gradientCaption = element("p", {class: "nn-gradient-caption"});
+          this.gradientTable = element("table", {class: "nn-gradient-table"});
+          this.gradientNumbers = element("details", {class: "nn-gradient-numbers", hidden: ""}, [
+            element("summary", {text: "The bars' numbers, as the program's layer_trace gives them"}),
+            this.gradientTable,
+            element("p", {text: "A layer's stalled share: the share of its (row, unit) pairs whose slope |g′(z)| " +
+                                "is under 0.01, as --trace-layers records it."})]);
+          children.push(element("div", {class: "nn-plots"}, [this.gradients.canvas]), this.gradientCaption,
+                        this.gradientNumbers);
+        }
       }
       children.push(this.report);
       this.root.replaceChildren(...children);
@@ -363,9 +403,18 @@
     }
 
     // A point set chooses the data on its own: the gate field then has nothing to say (and is not passed).
+    // So has the width without a hidden layer.
     datasetChanged() {
       if (this.inputs.gate && this.inputs.dataset) this.inputs.gate.disabled = this.inputs.dataset.value !== "gate";
+      if (this.inputs.width) this.inputs.width.disabled = this.inputs.depth.value === "0";
       this.showCommand();
+    }
+
+    // The depth and the width as --layers 2,W,...,W,1; null for a depth the list does not offer (from a link).
+    layers() {
+      const depth = this.inputs.depth.value;
+      if (!DEPTHS.includes(depth)) return null;
+      return ["2"].concat(Array(Number(depth)).fill(this.inputs.width.value), ["1"]).join(",");
     }
 
     // The settings as flags: [flag, value] or [flag] for a switch, in the fields' order.
@@ -373,7 +422,11 @@
       const flags = [];
       for (const field of this.fields) {
         const input = this.inputs[field.name];
-        if (input.disabled || isUnset(field, input)) continue;
+        if (field.name === "depth") {
+          const layers = this.layers();
+          if (layers !== null) flags.push(["--layers", layers]);
+        }
+        if (field.layers || input.disabled || isUnset(field, input)) continue;
         if (field.kind === "switch") {
           if (input.checked) flags.push(["--" + field.name]);
         } else if (field.repeated) {
@@ -383,6 +436,8 @@
           flags.push(["--" + field.name, input.value]);
         }
       }
+      // Chapter 5's bars are the program's layer trace: at initialisation and after the last epoch.
+      if (this.deep) flags.push(["--trace-layers"]);
       return flags;
     }
 
@@ -453,7 +508,7 @@
       }
       this.report.hidden = true;
       this.report.textContent = "";
-      this.run = {losses: [], judged: [], epochs: 0, surface: null, grid: 0, points: null, floor: null,
+      this.run = {losses: [], judged: [], epochs: 0, surface: null, grid: 0, points: null, floor: null, result: null,
                   loss: this.inputs.loss ? this.inputs.loss.value : "l1",
                   pointSet: this.inputs.dataset ? this.inputs.dataset.value !== "gate" : false};
       if (this.sweep) {
@@ -477,6 +532,12 @@
       this.setRunning(true);
       if (this.sweep) {
         this.startSweep();
+      } else if (this.deep && this.layers() === null) {
+        // The one setting the widget judges: a depth is its own field, not the program's flag.
+        const depth = this.fields.find((field) => field.name === "depth");
+        this.markRefused(depth, `depth: the number of hidden layers, ${DEPTHS[0]} to ${DEPTHS[DEPTHS.length - 1]}, ` +
+                                `got '${this.inputs.depth.value}'`);
+        this.finish("refused", "The widget cannot make --layers from this depth; nothing ran.");
       } else {
         this.status.textContent = "Starting…";
         this.runProgram(this.flags().flat(), (message) => this.trainingMessage(message));
@@ -494,6 +555,7 @@
       this.setRunning(false);
       this.root.dataset.state = state;
       this.status.textContent = text;
+      if (this.deep) this.drawSoon();  // the bars' placeholder no longer says "training…"
     }
 
     stop() {
@@ -533,18 +595,22 @@
       const line = report.trim();
       let best = null;
       for (const field of this.fields) {
-        const at = line.search(new RegExp("--" + field.name + "(?![\\w-])"));
+        const at = line.search(new RegExp("--" + (field.refusedAs || field.name) + "(?![\\w-])"));
         if (at >= 0 && (best === null || at < best.at)) best = {at: at, field: field};
       }
       if (best) {
-        const input = this.inputs[best.field.name];
-        this.messages[best.field.name].textContent = line;
-        input.setAttribute("aria-invalid", "true");
-        input.parentElement.classList.add("nn-refused");
+        this.markRefused(best.field, line);
       } else {
         this.top.textContent = line;
       }
       this.finish("refused", "The program refused the settings; nothing ran.");
+    }
+
+    markRefused(field, line) {
+      const input = this.inputs[field.name];
+      this.messages[field.name].textContent = line;
+      input.setAttribute("aria-invalid", "true");
+      input.parentElement.classList.add("nn-refused");
     }
 
     failed(message) {
@@ -579,6 +645,8 @@
         // Chapter 1's floor, for the gate's truth table (a point set has none).
         const linear = result && !run.pointSet && result.linear;
         if (linear) run.floor = run.loss === "mse" ? linear.mse_floor : linear.l1_floor;
+        run.result = result;
+        run.report = message.report;
         this.report.textContent = message.report.trim();
         this.report.hidden = false;
         this.root.setAttribute("data-result", message.json);
@@ -688,6 +756,11 @@
       this.drawCurve();
       this.drawMap();
       this.drawLegend();
+      if (this.deep) {
+        this.drawOutcome();
+        this.drawGradients();
+        this.describeGradients();
+      }
     }
 
     drawCurve() {
@@ -868,6 +941,174 @@
         "The map: the network's output over the square, with the truth table's four rows (dark: target 0, " +
         "white: target 1).";
     }
+
+    // --- Chapter 5: the outcome and the layer trace, from the program's JSON ---
+
+    // Whether the network learned: the JSON's learned and a point set's test accuracy, with the rule the
+    // program's report states.
+    drawOutcome() {
+      const result = this.run.result;
+      if (!result) {
+        this.outcome.replaceChildren();
+        return;
+      }
+      const settings = result.settings || {};
+      let text = " " + (settings.dataset || settings.gate);
+      if (typeof result.test_accuracy === "number") {
+        text += `: test accuracy ${(100 * result.test_accuracy).toFixed(1)}%`;
+      }
+      const rule = (this.run.report || "").match(/\(learned means: [^)]*\)/);
+      if (rule) text += " " + rule[0];
+      this.outcome.replaceChildren(element("strong", {text: result.learned ? "Learned" : "Did not learn"}),
+                                   document.createTextNode(text + "."));
+    }
+
+    // The layer trace as bars: each layer's gradient norm at the first traced epoch (0: the starting weights)
+    // and at the last, on a log scale. A norm of 0 has no bar and is written 0; JSON's null (NaN) is n/a.
+    drawGradients() {
+      const {context: c, width, height} = this.gradients;
+      const traces = this.run.result && this.run.result.layer_trace;
+      const left = 56, right = 14, top = 34, bottom = 42;
+      const w = width - left - right, h = height - top - bottom;
+      c.clearRect(0, 0, width, height);
+      c.font = this.font;
+      c.fillStyle = c.strokeStyle = this.ink;
+      c.lineWidth = 1;
+      if (!traces || traces.length === 0) {
+        c.save();
+        c.fillStyle = "rgba(128, 128, 128, 0.12)";
+        c.fillRect(left, top, w, h);
+        c.restore();
+        c.textAlign = "center";
+        c.textBaseline = "middle";
+        c.fillText(this.running ? "training… (the bars come at the end)" : "press Train", left + w / 2, top + h / 2);
+        return;
+      }
+      const series = traceSeries(traces);
+      const count = series[0].trace.layer_gradient_norms.length;
+      const positive = series.flatMap((s) => s.trace.layer_gradient_norms)
+                             .filter((value) => typeof value === "number" && Number.isFinite(value) && value > 0);
+      // The scale's foot a third of a power of ten or more below the smallest norm, so that every bar shows.
+      const low = positive.length ? Math.floor(Math.log10(Math.min(...positive)) - 0.3) : -3;
+      const high = Math.max(low + 1, positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 0);
+      const y = (value) => top + h - (Math.log10(value) - low) / (high - low) * h;
+      // Axes, a tick at every power of ten, and at most 7 labels.
+      c.beginPath();
+      c.moveTo(left, top);
+      c.lineTo(left, top + h);
+      c.lineTo(left + w, top + h);
+      c.stroke();
+      c.textAlign = "right";
+      c.textBaseline = "middle";
+      const every = Math.ceil((high - low + 1) / 7);
+      for (let power = low; power <= high; ++power) {
+        c.beginPath();
+        c.moveTo(left - 3, y(10 ** power));
+        c.lineTo(left, y(10 ** power));
+        c.stroke();
+        if ((high - power) % every === 0) c.fillText(powerOfTen(power), left - 6, y(10 ** power));
+      }
+      c.save();
+      c.translate(14, top + h / 2);
+      c.rotate(-Math.PI / 2);
+      c.textAlign = "center";
+      c.fillText("gradient norm (log scale)", 0, 0);
+      c.restore();
+      // The bars, a group a layer: hidden layers 1, 2, ..., then the output layer.
+      const group = w / count;
+      const bar = Math.min(18, 0.8 * group / series.length);
+      c.textAlign = "center";
+      c.textBaseline = "top";
+      for (let layer = 0; layer < count; ++layer) {
+        const middle = left + (layer + 0.5) * group;
+        c.fillStyle = this.ink;
+        c.fillText(layer === count - 1 ? "out" : String(layer + 1), middle, top + h + 5);
+        series.forEach((s, k) => {
+          const value = s.trace.layer_gradient_norms[layer];
+          const x = middle + (k - series.length / 2) * bar;
+          c.fillStyle = s.colour;
+          if (typeof value === "number" && Number.isFinite(value) && value > 0) {
+            c.fillRect(x, y(value), bar - 1, top + h - y(value));
+          } else {
+            c.save();
+            c.font = "10px " + (getComputedStyle(this.root).fontFamily || "sans-serif");
+            c.textBaseline = "bottom";
+            c.fillText(value === 0 ? "0" : "n/a", x + bar / 2, top + h - 2);
+            c.restore();
+          }
+        });
+      }
+      c.fillStyle = this.ink;
+      c.fillText("layer (out: the output layer)", left + w / 2, top + h + 23);
+      // The legend: which epoch each colour is.
+      let legendX = left;
+      c.textAlign = "left";
+      c.textBaseline = "middle";
+      for (const s of series) {
+        c.fillStyle = s.colour;
+        c.fillRect(legendX, 9, 12, 10);
+        c.fillStyle = this.ink;
+        c.fillText(s.label, legendX + 17, 14);
+        legendX += 17 + c.measureText(s.label).width + 18;
+      }
+    }
+
+    // What the bars show, the first-to-last hidden gradient ratio where there are two hidden layers or more,
+    // and the bars' numbers in a table.
+    describeGradients() {
+      const traces = this.run.result && this.run.result.layer_trace;
+      if (!traces || traces.length === 0) {
+        this.gradientCaption.textContent = "";
+        this.gradientTable.replaceChildren();
+        this.gradientNumbers.hidden = true;
+        return;
+      }
+      const series = traceSeries(traces);
+      const count = series[0].trace.layer_gradient_norms.length;
+      let text = "The bars: each layer's gradient norm ‖∂L/∂W‖, the Frobenius norm of the gradient of the mean " +
+                 "loss over the whole training set with respect to the layer's weights, on a log scale.";
+      if (count >= 3) {
+        text += " The first hidden layer's gradient over the last hidden layer's: " +
+                series.map((s) => `${significant(s.trace.first_to_last_hidden_gradient_ratio)} ${s.when}`).join(", ") + ".";
+      }
+      this.gradientCaption.textContent = text;
+      const cell = (tag, text) => element(tag, {text: text});
+      const rows = [element("tr", {}, [cell("th", "layer")].concat(
+        series.map((s) => cell("th", `gradient norm ${s.when}`)),
+        series.map((s) => cell("th", `stalled share ${s.when}`))))];
+      for (let layer = 0; layer < count; ++layer) {
+        rows.push(element("tr", {}, [cell("td", layer === count - 1 ? "output" : String(layer + 1))].concat(
+          series.map((s) => cell("td", significant(s.trace.layer_gradient_norms[layer]))),
+          series.map((s) => cell("td", significant(s.trace.stalled_shares[layer]))))));
+      }
+      this.gradientTable.replaceChildren(...rows);
+      this.gradientNumbers.hidden = false;
+    }
+  }
+
+  // A number of the program's JSON as the page prints it: three significant digits, with an exponent below
+  // 0.001 and from 100000 (0.00194, 2.92e-4); JSON's null (a NaN) as "n/a".
+  function significant(value) {
+    if (typeof value !== "number" || !Number.isFinite(value)) return "n/a";
+    if (value === 0) return "0";
+    const exponent = Math.floor(Math.log10(Math.abs(value)));
+    return exponent < -3 || exponent > 4 ? value.toExponential(2) : String(Number(value.toPrecision(3)));
+  }
+
+  // The traced epochs the bars show: the first (0, the starting weights, by default) and the last.
+  function traceSeries(traces) {
+    const first = traces[0], last = traces[traces.length - 1];
+    const when = (trace) => trace.epoch === 0 ? "at epoch 0" : `after epoch ${trace.epoch}`;
+    const series = [{trace: first, colour: TRACE_COLOURS.first, when: when(first),
+                     label: first.epoch === 0 ? "epoch 0: the starting weights" : when(first)}];
+    if (last !== first) series.push({trace: last, colour: TRACE_COLOURS.last, when: when(last), label: when(last)});
+    return series;
+  }
+
+  // 10 to the power P as an axis writes it: 10⁻³.
+  function powerOfTen(power) {
+    const superscript = {"-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹"};
+    return power === 0 ? "1" : "10" + String(power).split("").map((ch) => superscript[ch]).join("");
   }
 
   function viridis(value) {

@@ -39,13 +39,18 @@ def without_timings(value):
 
 
 class ModuleMatchesNativePrograms(unittest.TestCase):
-    def check_same_run(self, program: str, args: list[str]) -> None:
+    def check_same_run(self, program: str, args: list[str]) -> dict:
+        """The module's --json document and report are the native program's; returns the module's document
+        ({} where they differ: the failure is already recorded)."""
+        document = {}
         with self.subTest(program=program, args=" ".join(args)):
             native, page = run_both(program, [*args, "--json", "-"])
             self.assertEqual(native.returncode, 0, native.stderr)
             self.assertEqual(page.returncode, 0, page.stderr)
             self.assertEqual(page.stdout, native.stdout)
             self.assertEqual(report_lines(page.stderr), report_lines(native.stderr))
+            document = json.loads(page.stdout)
+        return document
 
     def test_chapter1_on_the_gates_and_a_point_set(self) -> None:
         for args in ([], ["--gate", "xor", "--loss", "mse"], ["--dataset", "ring", "--layers", "2,8,1"]):
@@ -61,6 +66,22 @@ class ModuleMatchesNativePrograms(unittest.TestCase):
         self.check_same_run("ch02-tanh", ["--dataset", "comfort", "--layers", "2,8,1", "--loss", "mse",
                                           "--lr", "0.05", "--epochs", "40", "--batches-per-epoch", "10",
                                           "--full-batch", "--activation", "leaky-relu"])
+
+    def test_chapter2_deep_traced_run(self) -> None:
+        # Chapter 5's widget: six hidden layers of eight sigmoid units on the ring, every layer's gradient traced
+        # at initialisation and after the last epoch: the module's document, layer_trace included, is the native
+        # one byte for byte, and it holds both epochs' seven layers.
+        args = ["--layers", "2,8,8,8,8,8,8,1", "--activation", "sigmoid", "--output-activation", "none",
+                "--dataset", "ring", "--loss", "mse", "--lr", "0.05", "--epochs", "40", "--batches-per-epoch", "10",
+                "--full-batch", "--trace-layers"]
+        page_trace = self.check_same_run("ch02-tanh", args).get("layer_trace", [])
+        self.assertEqual([trace["epoch"] for trace in page_trace], [0, 40])
+        self.assertEqual([len(trace["layer_gradient_norms"]) for trace in page_trace], [7, 7])
+        # Traced at chosen epochs, with He's weights and ReLU, and with no hidden layer at all.
+        self.check_same_run("ch02-tanh", ["--layers", "2,16,16,16,16,16,16,16,16,1", "--activation", "relu",
+                                          "--init", "he", "--dataset", "spirals", "--epochs", "3",
+                                          "--trace-layers", "--trace-epochs", "0,1,3"])
+        self.check_same_run("ch02-tanh", ["--layers", "2,1", "--activation", "tanh", "--trace-layers"])
 
     def test_chapter3_one_network(self) -> None:
         self.check_same_run("ch03-gpu", ["--device", "cpu", "--layers", "2,5,5,1"])
