@@ -141,6 +141,15 @@ NN_HOST_DEVICE inline float activation_slope(Activation activation, float z, flo
   return activation_derivative(activation, z);
 }
 
+/// Whether g is a rectifier: the identity, or close to it, above 0 and flat, or nearly, below (relu,
+/// leaky-relu, elu, gelu, softplus). He et al. (2015) derived their starting weights for such units
+/// (matched_init).
+bool is_rectifier(Activation activation);
+
+/// Whether g is made of straight pieces with at most one kink, at 0 (none, relu, leaky-relu): a network of
+/// them is one linear map on each set of inputs that switches its units alike (linear_regions.hpp).
+bool is_piecewise_linear(Activation activation);
+
 /// The flag spelling of an activation: "none" for identity, "tanh", "leaky-relu", ...
 std::string activation_name(Activation activation);
 

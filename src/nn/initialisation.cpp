@@ -2,23 +2,7 @@
 
 namespace nn {
 
-Init matched_init(Activation activation) {
-  switch (activation) {
-    case Activation::relu:
-    case Activation::leaky_relu:
-    case Activation::elu:
-    case Activation::gelu:
-    case Activation::softplus:
-      return Init::he;
-    case Activation::identity:
-    case Activation::tanh:
-    case Activation::sigmoid:
-    case Activation::sin:
-    case Activation::step:
-      break;
-  }
-  return Init::xavier;
-}
+Init matched_init(Activation activation) { return is_rectifier(activation) ? Init::he : Init::xavier; }
 
 std::string init_name(Init init) { return name_in(init_names, init); }
 

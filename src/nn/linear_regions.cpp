@@ -6,11 +6,6 @@
 
 namespace nn {
 
-bool is_piecewise_linear(Activation activation) {
-  return activation == Activation::identity || activation == Activation::relu ||
-         activation == Activation::leaky_relu;
-}
-
 LinearRegions linear_regions(const Network& network, const Matrix& inputs) {
   if (!is_piecewise_linear(network.activation())) {
     throw InputError("linear regions: " + activation_name(network.activation()) +

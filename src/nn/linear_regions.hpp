@@ -18,10 +18,6 @@ struct LinearRegions {
   int count = 0;               ///< How many pieces the inputs meet.
 };
 
-/// Whether `activation` is made of straight pieces with one kink at 0 (or none): the identity, ReLU and leaky
-/// ReLU, for which the activity patterns are the network's flat pieces.
-bool is_piecewise_linear(Activation activation);
-
 /// The pieces that the rows of `inputs` (rows x 2) meet: two rows share a piece when every hidden unit has
 /// z > 0 at both or at neither (without an activation, every row shares the one piece). Throws InputError unless the hidden activation is_piecewise_linear (a tanh
 /// network has no flat pieces to count).
