@@ -993,7 +993,7 @@ CLAIMS = [
           and "TEST(DeadHiddenUnits, SeesNoDeadUnitWithoutRows)"
           in (ROOT / "exercises/tests/dead_units_test.cpp").read_text(encoding="utf-8"),
           "nn::count_dead_units counts none without rows, and exercise 4.2 has a test of it"),
-    Claim("ch05-depth.md", "which alone would leave at most $(\\tfrac14)^7 = \\tfrac{1}{16384}$ of it; the weights, smaller than 1, shrink it further",
+    Claim("ch05-depth.md", "which alone would leave at most $(\\tfrac14)^7 = \\tfrac{1}{16384}$ of it; both measured ratios are smaller still",
           lambda g: all(ch05_ratio(g, "sigmoid", init) < 4.0 ** -7 for init in ("pytorch", "matched")),
           "at 8 hidden layers of 16 units, the sigmoid's median first-to-last ratio is below 4^-7 with either rule"),
     Claim("ch05-depth.md", "That second number is what He's rule is for",

@@ -11,7 +11,10 @@
                             pieces against depth for 4, 8 and 16 units
 """
 
+import math
+
 import numpy as np
+from matplotlib.ticker import FuncFormatter, LogLocator
 
 from figures_data import FigureDataError
 from figures_style import SMALL, new_figure, svg_bytes
@@ -29,6 +32,14 @@ def rows_of(document, **match):
     if not rows:
         raise FigureDataError(f"{document.where}: configurations: no row with {match}")
     return rows
+
+
+SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def power_label(value: float, _position=None) -> str:
+    """10⁻⁷ in plain text: matplotlib's math superscripts print at two thirds of the size, too small on a phone."""
+    return "10" + str(round(math.log10(value))).translate(SUPERSCRIPT) if value > 0 else ""
 
 
 def gradients(document) -> bytes:
@@ -51,6 +62,8 @@ def gradients(document) -> bytes:
         axes.set_title(title, fontsize=SMALL)
         axes.set_xlabel("layer (9: output)")
         axes.set_xticks(range(1, 10))
+        axes.yaxis.set_major_locator(LogLocator(base=10, numticks=12))
+        axes.yaxis.set_major_formatter(FuncFormatter(power_label))
         axes.grid(axis="y", which="major")
     panels[0].set_ylabel("gradient norm of the layer's weights")
     handles, labels = panels[0].get_legend_handles_labels()

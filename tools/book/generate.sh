@@ -157,9 +157,10 @@ echo "build/chapters/ch05-depth --device cpu" > "${out}/ch05-depth.command"
 squashed=(--device cpu --inits matched --output-activations same)
 echo "build/chapters/ch05-depth ${squashed[*]}" > "${out}/ch05-depth-squashed.command"
 "${binary[ch05-depth]}" "${squashed[@]}" --quiet --json "${out}/ch05-depth-squashed.json"
-gradients=(--device cpu --activations none,tanh,sigmoid,relu,leaky-relu,elu,gelu,softplus,sin,step --depths 8
-  --width 16 --inits pytorch,matched --networks 16 --epochs 1)
-echo "build/chapters/ch05-depth ${gradients[*]}" > "${out}/ch05-gradients.command"
+gradients=(--device cpu --depths 8 --width 16 --inits pytorch,matched --networks 16 --epochs 1
+  --activations none,tanh,sigmoid,relu,leaky-relu,elu,gelu,softplus,sin,step)
+# Two lines, so that the page's listing does not scroll sideways.
+printf 'build/chapters/ch05-depth %s \\\n  %s\n' "${gradients[*]:0:12}" "${gradients[*]:12}" > "${out}/ch05-gradients.command"
 "${binary[ch05-depth]}" "${gradients[@]}" --quiet --json "${out}/ch05-gradients.json"
 "$regions_binary" --json "${out}/ch05-regions.json"
 "$python" "${root}/tools/book/depth_numbers.py" "$out"
