@@ -19,8 +19,8 @@ struct LinearRegions {
 };
 
 /// The pieces that the rows of `inputs` (rows x 2) meet: two rows share a piece when every hidden unit has
-/// z > 0 at both or at neither (without an activation, every row shares the one piece). Throws InputError unless the hidden activation is_piecewise_linear (a tanh
-/// network has no flat pieces to count).
+/// z > 0 at both or at neither (without an activation, every row shares the one piece). Throws InputError
+/// unless the hidden activation is_piecewise_linear (a tanh network has no flat pieces to count).
 LinearRegions linear_regions(const Network& network, const Matrix& inputs);
 
 }  // namespace nn

@@ -18,8 +18,8 @@ struct TrainConfig {
   int epochs = 8;                         ///< Number of epochs.
   int batch_size = 10;                    ///< Rows per random batch.
   int batches_per_epoch = 100;            ///< Steps per epoch.
-  bool full_batch = false;  ///< Each step uses every training row, in order, not a random batch.
-  std::uint64_t seed = 0;   ///< Seed of the batch stream (and of the weights and the points).
+  bool full_batch = false;          ///< Each step uses every training row, in order, not a random batch.
+  std::uint64_t seed = 0;           ///< Seed of the batch stream (and of the weights and the points).
   std::vector<int> trace_epochs{};  ///< After which epochs to record every layer's statistics
                                     ///< (layer_trace.hpp), ascending; 0: before the first step. Empty: none.
 };

@@ -419,8 +419,9 @@ namespace {
 // each configuration's medians, one entry a layer, at each traced epoch.
 TEST(Chapter3, TracedLayersAreChapter2sAndASweepReportsTheirMedians) {
   TempDir dir;
-  const std::vector<std::string> flags{"--layers", "2,5,5,1", "--activation", "sigmoid", "--gate", "xor",
-                                       "--epochs", "6", "--trace-layers", "--trace-epochs", "0,3,6"};
+  const std::vector<std::string> flags{
+      "--layers", "2,5,5,1", "--activation",   "sigmoid",        "--gate", "xor",
+      "--epochs", "6",       "--trace-layers", "--trace-epochs", "0,3,6"};
   std::vector<std::string> thrust_flags = flags;
   thrust_flags.insert(thrust_flags.end(), {"--device", "cpu"});
   const nlohmann::json ours = run_for_json(ch03, dir, thrust_flags), theirs = run_for_json(ch02, dir, flags);
@@ -437,8 +438,9 @@ TEST(Chapter3, TracedLayersAreChapter2sAndASweepReportsTheirMedians) {
     }
   }
   const nlohmann::json sweep =
-      run_for_json(ch03, dir, {"--sweep", "--networks", "5", "--device", "cpu", "--grid-layers", "2,5,5,1",
-                               "--activations", "tanh", "--epochs", "4", "--trace-layers"});
+      run_for_json(ch03, dir,
+                   {"--sweep", "--networks", "5", "--device", "cpu", "--grid-layers", "2,5,5,1",
+                    "--activations", "tanh", "--epochs", "4", "--trace-layers"});
   const nlohmann::json& trace = sweep["configurations"][0]["layer_trace"];
   ASSERT_EQ(trace.size(), 2u);
   EXPECT_EQ(trace[0]["epoch"], 0);

@@ -8,7 +8,8 @@
 // usage: book-regions [--activation relu] [--init he] [--dataset ring] [--epochs 40] [--depths 1,2,4,8]
 //                     [--widths 4,8,16] [--seeds 8] [--map-width 8] [--resolution 160] --json OUT
 //
-// JSON: {"activation", "init", "dataset", "epochs", "resolution", "counts": [{"hidden_layers", "width", "per_seed", "median"}],
+// JSON: {"activation", "init", "dataset", "epochs", "resolution", "counts": [{"hidden_layers", "width",
+// "per_seed", "median"}],
 //        "maps": [{"hidden_layers", "width", "count", "regions": [row][col], "outputs": [row][col]}]}; row j,
 // column i is the point (i, j) / (resolution - 1).
 
@@ -59,7 +60,8 @@ nlohmann::json over_square(const std::vector<T>& values, int resolution) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  program::Settings settings;  // --activation, --init, --dataset and --json, checked as the chapters check them
+  program::Settings
+      settings;  // --activation, --init, --dataset and --json, checked as the chapters check them
   settings.activation = nn::Activation::relu;
   settings.init = nn::Init::he;
   settings.data.kind = nn::PointSet::ring;
@@ -84,7 +86,9 @@ int main(int argc, char** argv) {
       ->default_str("he");
   app.add_option_function<std::string>(
          "--dataset",
-         [&settings](const std::string& name) { settings.data.kind = nn::parse_data_kind("--dataset", name); },
+         [&settings](const std::string& name) {
+           settings.data.kind = nn::parse_data_kind("--dataset", name);
+         },
          "the points each network trains on (its seed's)")
       ->default_str("ring");
   app.add_option("--epochs", training.epochs, "epochs of training, 0 for none")->check(CLI::Range(0, 1000));
@@ -93,7 +97,8 @@ int main(int argc, char** argv) {
   app.add_option("--seeds", seeds, "networks per depth and width")->check(CLI::Range(1, 1000));
   app.add_option("--map-width", map_width, "the width whose pieces are drawn")->check(CLI::Range(1, 16));
   app.add_option("--resolution", resolution, "grid points along each side")->check(CLI::Range(2, 1001));
-  program::add_file_flag(app, "--json", settings.json, "where to write the pieces (- for standard output)", true)
+  program::add_file_flag(app, "--json", settings.json, "where to write the pieces (- for standard output)",
+                         true)
       ->required();
   return program::run_program(app, argc, argv, settings, [&] {
     const nn::Matrix square = grid(resolution);
@@ -107,23 +112,27 @@ int main(int argc, char** argv) {
           nn::Network network =
               nn::Network::initialised(layers_of(depth, width), architecture, settings.init, network_seed);
           training.seed = network_seed;
-          if (training.epochs > 0) nn::train(network, nn::make_dataset(settings.data, network_seed), training, {});
+          if (training.epochs > 0)
+            nn::train(network, nn::make_dataset(settings.data, network_seed), training, {});
           const nn::LinearRegions regions = nn::linear_regions(network, square);
           per_seed.push_back(regions.count);
           if (seed == 0 && width == map_width) {
             const nn::Matrix outputs = network.forward(square);
-            maps.push_back({{"hidden_layers", depth},
-                            {"width", width},
-                            {"count", regions.count},
-                            {"regions", over_square(regions.region_of, resolution)},
-                            {"outputs", over_square(std::vector<float>(outputs.begin(), outputs.end()), resolution)}});
+            maps.push_back(
+                {{"hidden_layers", depth},
+                 {"width", width},
+                 {"count", regions.count},
+                 {"regions", over_square(regions.region_of, resolution)},
+                 {"outputs", over_square(std::vector<float>(outputs.begin(), outputs.end()), resolution)}});
           }
         }
         std::vector<int> sorted = per_seed;
         std::sort(sorted.begin(), sorted.end());
         const std::size_t middle = sorted.size() / 2;
-        const double median = sorted.size() % 2 == 1 ? sorted[middle] : 0.5 * (sorted[middle - 1] + sorted[middle]);
-        counts.push_back({{"hidden_layers", depth}, {"width", width}, {"per_seed", per_seed}, {"median", median}});
+        const double median =
+            sorted.size() % 2 == 1 ? sorted[middle] : 0.5 * (sorted[middle - 1] + sorted[middle]);
+        counts.push_back(
+            {{"hidden_layers", depth}, {"width", width}, {"per_seed", per_seed}, {"median", median}});
       }
     }
     const nlohmann::json document = {{"activation", nn::activation_name(settings.activation)},

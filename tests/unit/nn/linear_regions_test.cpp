@@ -41,12 +41,13 @@ TEST(LinearRegions, OneUnitWithItsKinkAcrossTheSquareMakesTwoPieces) {
   hidden.weight(0, 0) = 1.0f;
   hidden.bias(0) = -0.5f;
   output.weight(0, 0) = 1.0f;
-  const nn::Network network({hidden, output}, {nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit});
+  const nn::Network network({hidden, output},
+                            {nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit});
   const nn::LinearRegions regions = nn::linear_regions(network, square(9));
   EXPECT_EQ(regions.count, 2);
-  EXPECT_EQ(regions.region_of[0], 0);      // (0, 0): off
-  EXPECT_EQ(regions.region_of[8], 1);      // (1, 0): on
-  EXPECT_EQ(regions.region_of[4], 0);      // (0.5, 0): z = 0 is off, as relu's slope there is 0
+  EXPECT_EQ(regions.region_of[0], 0);  // (0, 0): off
+  EXPECT_EQ(regions.region_of[8], 1);  // (1, 0): on
+  EXPECT_EQ(regions.region_of[4], 0);  // (0.5, 0): z = 0 is off, as relu's slope there is 0
 }
 
 TEST(LinearRegions, OneHiddenLayerOfHUnitsMakesAtMostTheLinesArrangementsPieces) {
@@ -88,8 +89,10 @@ TEST(LinearRegions, OnEachPieceTheNetworkIsOneAffineMap) {
       if (q == p || s == p) continue;  // a sliver the grid meets along one line: nothing to fit
       // Solve [x1 x2 1] [a b c]^T = y at p, q, s by Cramer's rule.
       const auto x = [&](std::size_t r, int c) { return static_cast<double>(inputs(r, c)); };
-      const auto det = [&](double a1, double a2, double a3, double b1, double b2, double b3, double c1, double c2,
-                           double c3) { return a1 * (b2 * c3 - b3 * c2) - a2 * (b1 * c3 - b3 * c1) + a3 * (b1 * c2 - b2 * c1); };
+      const auto det = [&](double a1, double a2, double a3, double b1, double b2, double b3, double c1,
+                           double c2, double c3) {
+        return a1 * (b2 * c3 - b3 * c2) - a2 * (b1 * c3 - b3 * c1) + a3 * (b1 * c2 - b2 * c1);
+      };
       const double yp = outputs(p, 0), yq = outputs(q, 0), ys = outputs(s, 0);
       const double d = det(x(p, 0), x(p, 1), 1, x(q, 0), x(q, 1), 1, x(s, 0), x(s, 1), 1);
       const double a = det(yp, x(p, 1), 1, yq, x(q, 1), 1, ys, x(s, 1), 1) / d;
