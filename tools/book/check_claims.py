@@ -1028,6 +1028,10 @@ CLAIMS = [
           lambda g: all(c["dead_unit_share"] == 0 for c in g.json("ch05-depth.json")["configurations"]
                         if c["activation"] == "leaky-relu"),
           "no leaky ReLU row has a dead hidden unit"),
+    Claim("ch05-depth.md", "so the argument above holds for them too",
+          lambda g: ch05_row(g, "gelu", "matched", ch05_depths(g)[1])["median_first_to_last_hidden_gradient_ratio_at_start"] > 0.1
+          and ch05_ratio(g, "gelu", "matched") > 0.1,
+          "GELU with He's rule keeps a first-to-last ratio above 0.1 at the deepest, at both widths"),
     Claim("ch05-depth.md", "its ratio stayed",
           lambda g: ch05_row(g, "tanh", "matched", ch05_depths(g)[1])["median_first_to_last_hidden_gradient_ratio_at_start"] > 0.1,
           "tanh with Xavier's rule keeps a ratio above 0.1 at the deepest"),
