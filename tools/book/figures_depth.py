@@ -16,6 +16,7 @@ import math
 import numpy as np
 from matplotlib.ticker import FuncFormatter, LogLocator
 
+from depth_numbers import SUPERSCRIPT
 from figures_data import FigureDataError
 from figures_style import SMALL, new_figure, svg_bytes
 
@@ -32,9 +33,6 @@ def rows_of(document, **match):
     if not rows:
         raise FigureDataError(f"{document.where}: configurations: no row with {match}")
     return rows
-
-
-SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def power_label(value: float, _position=None) -> str:
