@@ -77,4 +77,15 @@ Batch BatchStream::next() {
   return batch;
 }
 
+Matrix unit_square_grid(int resolution) {
+  Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
+  for (int j = 0; j < resolution; ++j) {
+    for (int i = 0; i < resolution; ++i) {
+      inputs(j * resolution + i, 0) = static_cast<float>(i) / static_cast<float>(resolution - 1);
+      inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
+    }
+  }
+  return inputs;
+}
+
 }  // namespace nn

@@ -35,6 +35,11 @@ struct Dataset {
 /// are.
 Dataset make_dataset(const DataSource& source, std::uint64_t seed);
 
+/// A resolution x resolution grid of the unit square as rows of inputs, for pictures of what a network
+/// computes: row j * resolution + i is (x1, x2) = (i, j) / (resolution - 1), so the corners are exactly the
+/// truth table's inputs. Needs resolution >= 2.
+Matrix unit_square_grid(int resolution);
+
 /// Training batches: each row is one of the data set's training rows, drawn with replacement from the seed's
 /// `batches` stream. A gate draws its row as the demo draws its inputs, two random bits a and b (row 2a + b
 /// of the truth table, in the order 00, 01, 10, 11); a point set draws the row's index, uniformly. The Thrust

@@ -19,17 +19,6 @@ namespace {
 
 const std::string book_regions = BOOK_REGIONS_PATH;
 
-nn::Matrix square(int resolution) {
-  nn::Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
-  for (int j = 0; j < resolution; ++j) {
-    for (int i = 0; i < resolution; ++i) {
-      inputs(j * resolution + i, 0) = static_cast<float>(i) / static_cast<float>(resolution - 1);
-      inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
-    }
-  }
-  return inputs;
-}
-
 TEST(BookRegions, EachCountIsTheLibrarysOnTheTrainedNetworkOfItsSeed) {
   TempDir dir;
   const chapters::ProgramRun run = chapters::run_program(
@@ -54,7 +43,7 @@ TEST(BookRegions, EachCountIsTheLibrarysOnTheTrainedNetworkOfItsSeed) {
           layers, {nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit}, nn::Init::he, seed);
       training.seed = seed;
       nn::train(network, nn::make_dataset({nn::PointSet::ring}, seed), training, {});
-      EXPECT_EQ(row["per_seed"][seed], nn::linear_regions(network, square(21)).count)
+      EXPECT_EQ(row["per_seed"][seed], nn::linear_regions(network, nn::unit_square_grid(21)).count)
           << depth << "x" << width << " seed " << seed;
     }
   }

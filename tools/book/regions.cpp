@@ -30,17 +30,6 @@
 
 namespace {
 
-nn::Matrix grid(int resolution) {
-  nn::Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
-  for (int j = 0; j < resolution; ++j) {
-    for (int i = 0; i < resolution; ++i) {
-      inputs(j * resolution + i, 0) = static_cast<float>(i) / static_cast<float>(resolution - 1);
-      inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
-    }
-  }
-  return inputs;
-}
-
 std::vector<int> layers_of(int hidden_layers, int width) {
   std::vector<int> layers(static_cast<std::size_t>(hidden_layers) + 2, width);
   layers.front() = 2;
@@ -101,7 +90,7 @@ int main(int argc, char** argv) {
                          true)
       ->required();
   return program::run_program(app, argc, argv, settings, [&] {
-    const nn::Matrix square = grid(resolution);
+    const nn::Matrix square = nn::unit_square_grid(resolution);
     const nn::Architecture architecture{settings.activation, nn::Activation::identity, nn::Inputs::unit};
     nlohmann::json counts = nlohmann::json::array(), maps = nlohmann::json::array();
     for (const int depth : depths) {

@@ -30,18 +30,6 @@
 
 namespace {
 
-/// Every grid point as one row of inputs: row j * resolution + i is (x1, x2) = (i, j) / (resolution - 1).
-nn::Matrix grid(int resolution) {
-  nn::Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
-  for (int j = 0; j < resolution; ++j) {
-    for (int i = 0; i < resolution; ++i) {
-      inputs(j * resolution + i, 0) = static_cast<float>(i) / static_cast<float>(resolution - 1);
-      inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
-    }
-  }
-  return inputs;
-}
-
 /// Column `unit` of values computed at every grid point, as [row][col] over the square.
 nlohmann::json over_square(const nn::Matrix& values, std::size_t unit, int resolution) {
   nlohmann::json rows = nlohmann::json::array();
@@ -63,7 +51,7 @@ nlohmann::json units_over_square(const nn::Matrix& values, int resolution) {
 
 /// The network's output and each layer's z = W a + b and g(z), at every grid point.
 nlohmann::json surface(const nn::Network& network, int resolution) {
-  const nn::ForwardTrace trace = network.forward_trace(grid(resolution));
+  const nn::ForwardTrace trace = network.forward_trace(nn::unit_square_grid(resolution));
   nlohmann::json layers = nlohmann::json::array();
   for (std::size_t l = 0; l < trace.pre_activations.size(); ++l) {
     // A layer's activations are the next layer's input; the last layer's are the output.

@@ -144,3 +144,19 @@ TEST(PointSetBatchStream, IsDeterministicForASeedAndDiffersAcrossSeeds) {
   EXPECT_FALSE(same(first, c.next()));
   EXPECT_FALSE(same(first, a.next()));
 }
+
+namespace {
+
+TEST(UnitSquareGrid, RowsRunAlongX1ThenUpX2WithTheTruthTablesInputsAtTheCorners) {
+  const nn::Matrix grid = nn::unit_square_grid(3);
+  ASSERT_EQ(grid.shape(0), 9u);
+  ASSERT_EQ(grid.shape(1), 2u);
+  const float expected[9][2] = {{0, 0},    {0.5f, 0}, {1, 0},    {0, 0.5f}, {0.5f, 0.5f},
+                                {1, 0.5f}, {0, 1},    {0.5f, 1}, {1, 1}};
+  for (std::size_t row = 0; row < 9; ++row) {
+    EXPECT_EQ(grid(row, 0), expected[row][0]) << row;
+    EXPECT_EQ(grid(row, 1), expected[row][1]) << row;
+  }
+}
+
+}  // namespace

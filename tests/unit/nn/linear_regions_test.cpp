@@ -8,22 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include "nn/data.hpp"
 #include "nn/error.hpp"
 #include "nn/linear_regions.hpp"
 
 namespace {
-
-// A resolution x resolution grid of the unit square, one point a row.
-nn::Matrix square(int resolution) {
-  nn::Matrix inputs({static_cast<std::size_t>(resolution * resolution), 2});
-  for (int j = 0; j < resolution; ++j) {
-    for (int i = 0; i < resolution; ++i) {
-      inputs(j * resolution + i, 0) = static_cast<float>(i) / static_cast<float>(resolution - 1);
-      inputs(j * resolution + i, 1) = static_cast<float>(j) / static_cast<float>(resolution - 1);
-    }
-  }
-  return inputs;
-}
 
 nn::Network relu_network(const std::vector<int>& sizes, std::uint64_t seed) {
   return nn::Network::initialised(sizes, {nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit},
@@ -32,7 +21,7 @@ nn::Network relu_network(const std::vector<int>& sizes, std::uint64_t seed) {
 
 TEST(LinearRegions, ANetworkWithoutAnActivationIsOnePiece) {
   const nn::Network linear = nn::Network::initialised({2, 8, 8, 1}, nn::Activation::identity, 3);
-  EXPECT_EQ(nn::linear_regions(linear, square(64)).count, 1);
+  EXPECT_EQ(nn::linear_regions(linear, nn::unit_square_grid(64)).count, 1);
 }
 
 TEST(LinearRegions, OneUnitWithItsKinkAcrossTheSquareMakesTwoPieces) {
@@ -43,7 +32,7 @@ TEST(LinearRegions, OneUnitWithItsKinkAcrossTheSquareMakesTwoPieces) {
   output.weight(0, 0) = 1.0f;
   const nn::Network network({hidden, output},
                             {nn::Activation::relu, nn::Activation::identity, nn::Inputs::unit});
-  const nn::LinearRegions regions = nn::linear_regions(network, square(9));
+  const nn::LinearRegions regions = nn::linear_regions(network, nn::unit_square_grid(9));
   EXPECT_EQ(regions.count, 2);
   EXPECT_EQ(regions.region_of[0], 0);  // (0, 0): off
   EXPECT_EQ(regions.region_of[8], 1);  // (1, 0): on
@@ -54,7 +43,7 @@ TEST(LinearRegions, OneHiddenLayerOfHUnitsMakesAtMostTheLinesArrangementsPieces)
   for (const int width : {1, 2, 4, 8, 16}) {
     for (std::uint64_t seed = 0; seed < 8; ++seed) {
       const int bound = 1 + width + width * (width - 1) / 2;
-      EXPECT_LE(nn::linear_regions(relu_network({2, width, 1}, seed), square(96)).count, bound)
+      EXPECT_LE(nn::linear_regions(relu_network({2, width, 1}, seed), nn::unit_square_grid(96)).count, bound)
           << width << " units, seed " << seed;
     }
   }
@@ -63,7 +52,7 @@ TEST(LinearRegions, OneHiddenLayerOfHUnitsMakesAtMostTheLinesArrangementsPieces)
 // On every piece the output is one affine map y = a x1 + b x2 + c: fitted from three of the piece's points,
 // it gives every other point of the piece, at every depth.
 TEST(LinearRegions, OnEachPieceTheNetworkIsOneAffineMap) {
-  const nn::Matrix inputs = square(64);
+  const nn::Matrix inputs = nn::unit_square_grid(64);
   for (const int depth : {1, 3, 6}) {
     std::vector<int> sizes(static_cast<std::size_t>(depth) + 2, 6);
     sizes.front() = 2;
@@ -109,7 +98,8 @@ TEST(LinearRegions, OnEachPieceTheNetworkIsOneAffineMap) {
 }
 
 TEST(LinearRegions, ATanhNetworkHasNoFlatPiecesToCount) {
-  EXPECT_THROW(nn::linear_regions(nn::Network::initialised({2, 4, 1}, nn::Activation::tanh, 0), square(8)),
+  EXPECT_THROW(nn::linear_regions(nn::Network::initialised({2, 4, 1}, nn::Activation::tanh, 0),
+                                  nn::unit_square_grid(8)),
                nn::InputError);
 }
 
