@@ -7,7 +7,7 @@
 
 namespace {
 
-const std::vector<int> deep{2, 5, 5, 1};
+const std::vector<int> demo_layers{2, 5, 5, 1};  // the demo's 2,5,5,1
 
 // Gradients shaped like the network's parameters, of both signs and none near zero.
 std::vector<nn::LinearGradients> random_gradients(const nn::Network& network, unsigned seed) {
@@ -43,7 +43,7 @@ std::vector<float> flatten(const nn::Network& network) {
 }  // namespace
 
 TEST(ParameterUpdater, SgdStepsEveryWeightAndBiasAgainstItsGradient) {
-  nn::Network network = nn::Network::initialised(deep, nn::Activation::tanh, 1);
+  nn::Network network = nn::Network::initialised(demo_layers, nn::Activation::tanh, 1);
   const std::vector<float> before = flatten(network);
   const auto gradients = random_gradients(network, 2);
   nn::ParameterUpdater updater(nn::Optimizer::sgd, 0.1f, network);
@@ -55,7 +55,7 @@ TEST(ParameterUpdater, SgdStepsEveryWeightAndBiasAgainstItsGradient) {
 }
 
 TEST(ParameterUpdater, AdamFirstStepMovesEveryParameterByAboutLr) {
-  nn::Network network = nn::Network::initialised(deep, nn::Activation::tanh, 1);
+  nn::Network network = nn::Network::initialised(demo_layers, nn::Activation::tanh, 1);
   const std::vector<float> before = flatten(network);
   const auto gradients = random_gradients(network, 2);
   nn::ParameterUpdater updater(nn::Optimizer::adam, 0.01f, network);
@@ -67,7 +67,7 @@ TEST(ParameterUpdater, AdamFirstStepMovesEveryParameterByAboutLr) {
 }
 
 TEST(ParameterUpdater, AdamSecondStepUsesEachParametersOwnMoments) {
-  nn::Network network = nn::Network::initialised(deep, nn::Activation::tanh, 1);
+  nn::Network network = nn::Network::initialised(demo_layers, nn::Activation::tanh, 1);
   const std::vector<float> p0 = flatten(network);
   const auto first = random_gradients(network, 2);
   const auto second = random_gradients(network, 3);
