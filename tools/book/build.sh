@@ -19,7 +19,9 @@ for tool in mdbook doxygen "$python"; do
 done
 [[ -f "${katex}/katex.min.js" ]] || { echo "book: KaTeX is missing from ${katex} (apt-get install libjs-katex)" >&2; exit 1; }
 
+start=$SECONDS
 PYTHON="$python" bash "${root}/tools/book/generate.sh" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "${root}/docs/generated"
+echo "book: the programs' outputs, numbers and figures (docs/generated): $((SECONDS - start)) s" >&2
 rm -rf "${root}/docs/generated/katex"
 cp -rL "$katex" "${root}/docs/generated/katex"
 # The chapter programs as WebAssembly for the widgets (NN_WEB_SCRIPT: build/web/nn-web.js, from src/web).
@@ -35,7 +37,11 @@ if [[ -v NN_WEB_SCRIPT ]]; then
       > "${root}/docs/generated/web/nn-web.js"
   fi
 fi
+start=$SECONDS
 mdbook build "$root" --dest-dir "$out"
+echo "book: mdBook: $((SECONDS - start)) s" >&2
 # mdbook empties its output folder, so the API reference goes in after it.
+start=$SECONDS
 (cd "$root" && NN_API_OUTPUT="$out" doxygen docs/Doxyfile)
+echo "book: Doxygen's API reference: $((SECONDS - start)) s" >&2
 "$python" "${root}/tools/book/check_includes.py" --src "${root}/docs" --html "$out"

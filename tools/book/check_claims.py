@@ -964,7 +964,8 @@ CLAIMS = [
           and min(g.json("ch01-linear.json")["truth_table_loss_history"]) >= 0.25 - FLOAT_SLACK,
           "chapter 1's floor is the mean L1 loss 1/4, and its truth-table L1 loss never goes below it"),
     Claim("introduction.md", "five chapter programs in order, with a chapter 3 sweep, chapter 4's zoo and chapter 5's depth grid",
-          lambda g: (lambda script: "for chapter in ch01-linear ch02-tanh ch03-gpu;" in script
+          lambda g: (lambda script: all(f"chapter {name} build/chapters/{name}\n" in script
+                                        for name in ("ch01-linear", "ch02-tanh", "ch03-gpu"))
                      and "build/chapters/ch03-gpu --sweep" in script and "build/chapters/ch04-zoo" in script
                      and "build/chapters/ch05-depth" in script)(
               (ROOT / "scripts/run-chapters.sh").read_text(encoding="utf-8")),
