@@ -73,7 +73,7 @@ TEST(L1LossesOnTruthTable, MatchAPlainLoopOnRandomMaps) {
 
 TEST(L1LossesOnTruthTable, NoLinearMapGetsUnderChapter1sFloorOnAnd) {
   const std::vector<float> losses = losses_of(random_maps(maps_to_draw(100000), 3), nn::Gate::and_gate);
-  ASSERT_FALSE(losses.empty());
+  ASSERT_FALSE(losses.empty()) << "expected one loss per map, got none";
   EXPECT_GE(*std::min_element(losses.begin(), losses.end()), 0.25f - 1e-6f);
   // ... and the floor is reached: the best linear map sits on it.
   EXPECT_NEAR(losses_of(Maps{{0.5f}, {0.5f}, {-0.25f}}, nn::Gate::and_gate).at(0), 0.25f, 1e-6f);
@@ -81,7 +81,7 @@ TEST(L1LossesOnTruthTable, NoLinearMapGetsUnderChapter1sFloorOnAnd) {
 
 TEST(L1LossesOnTruthTable, NoLinearMapGetsUnderOneHalfOnXor) {
   const std::vector<float> losses = losses_of(random_maps(maps_to_draw(100000), 4), nn::Gate::xor_gate);
-  ASSERT_FALSE(losses.empty());
+  ASSERT_FALSE(losses.empty()) << "expected one loss per map, got none";
   EXPECT_GE(*std::min_element(losses.begin(), losses.end()), 0.5f - 1e-6f);
 }
 

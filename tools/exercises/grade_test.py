@@ -130,7 +130,7 @@ class Grader(unittest.TestCase):
         points = self.points(report)
         lost = {"1.2": worth("1.2", "LeastSquaresFit.GivesW1ToTheFirstInputAndW2ToTheSecond",
                              "LeastSquaresFit.TheErrorsGradientVanishesAtTheFitForAnyTargets"),
-                "2.1": worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
+                "2.1": worth("2.1", "SigmoidDerivative.MatchesSigmoidTimesOneMinusSigmoidToOnePartInTenThousand",
                              "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid"),
                 "2.2": worth("2.2", "Softplus.StaysFiniteWhereTheExponentialOverflows"),
                 "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses"),
@@ -188,7 +188,7 @@ class Grader(unittest.TestCase):
         code, report, output = self.grade(student)
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        scaled = worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
+        scaled = worth("2.1", "SigmoidDerivative.MatchesSigmoidTimesOneMinusSigmoidToOnePartInTenThousand",
                        "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid")
         one_sided = worth("2.2", "SoftplusDerivative.IsOneOverOnePlusEToTheMinusZ")
         self.assertEqual((scaled, one_sided), (5.0, 1.0), "the splits the pages state")
