@@ -202,8 +202,9 @@ class Grader(unittest.TestCase):
                         "softplus'(-6) = ", "as a finite difference's error does",
                         "1.1 makes a memory error, so it scores zero: AddressSanitizer found heap-buffer-overflow",
                         "in your exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) at collapse.cpp:",
-                        "4.1 uses `printf` in a TODO(student) region", "exercises::debug(",
-                        "3.2 uses `std::vector` in a TODO(student) region; 3.2 asks for Thrust algorithms on the device",
+                        "4.1 uses `printf` at mish.cpp:", "in a TODO(student) region", "exercises::debug(",
+                        "3.2 uses `std::vector` at sweep_summary.cpp:",
+                        ", in a TODO(student) region; 3.2 asks for Thrust algorithms on the device",
                         "TODO(student) exercise 3.1:"):
             self.assertIn(message, output)
 
@@ -238,7 +239,10 @@ class Grader(unittest.TestCase):
         self.assertEqual(output.count("never set"), 1, output)  # 1.1's only: the hang's and the crash's are not
         self.assertIn("3.1 did not compile", output)
 
-    def test_forged_grades_score_zero_for_their_exercise_only(self) -> None:
+    def test_forged_grades_score_zero_and_honest_lookalikes_full_marks(self) -> None:
+        """Forgeries score zero for their own exercise only; honest code that looks like them to a list of words
+        (variables named after forbidden functions) or to a test of values (a finite difference taken in double,
+        which the derivative tests cannot tell from the formula) keeps its marks, in the same grading."""
         student = self.student("solution")
         # 1.1: a main() of its own, outside the regions, which would run instead of the tests
         with (student / "collapse.cpp").open("a", encoding="utf-8") as file:
@@ -246,9 +250,36 @@ class Grader(unittest.TestCase):
         # 1.2: the reference solution included from inside a region
         self.edit(student / "least_squares.cpp", "  const auto [t00, t01, t10, t11] = targets;",
                   '#include "../solution/least_squares.cpp"\n  const auto [t00, t01, t10, t11] = targets;')
-        # 2.2: an exit handler, from which a program can rewrite its own report after the tests ran
-        self.edit(student / "relu_softplus.cpp", "  return z > 0.0f ? z : 0.0f;",
-                  "  const int forged = std::atexit([] {});\n  (void)forged;\n  return z > 0.0f ? z : 0.0f;")
+        # 5.2: an exit handler, from which a program can rewrite its own report after the tests ran
+        self.edit(student / "he_init.cpp", "  return bound * bound / 3.0f;",
+                  "  const int forged = std::atexit([] {});\n  (void)forged;\n  return bound * bound / 3.0f;")
+        # 2.3: an exit, called through a pointer, which no list of calls sees
+        self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
+                  "  void (*const leave)(int) = std::exit;\n  if (settings.train.epochs < 0) leave(0);\n"
+                  "  settings.layers = {2, 5, 1};")
+        # 4.2 and 5.1: variables and a parameter named after forbidden functions, which are not calls of them
+        self.edit(student / "dead_units.cpp", "        const float sum = z(row, unit);\n"
+                  "        layer[unit] = nn::activate(g, sum) == 0.0f && nn::activation_derivative(g, sum) == 0.0f;",
+                  "        const float signal = z(row, unit);\n"
+                  "        layer[unit] = nn::activate(g, signal) == 0.0f && "
+                  "nn::activation_derivative(g, signal) == 0.0f;")
+        chain = student / "chain_gradients.cpp"
+        chain.write_text(chain.read_text(encoding="utf-8").replace("outputs", "environment").replace(
+            "upstream", "remove").replace("const float a = environment[l + 1];",
+                                          "const auto read = [](float write) { return write; };\n"
+                                          "    const float a = read(environment[l + 1]);"), encoding="utf-8")
+        # 2.1, 2.2 and 4.1: each derivative as a central difference taken in double, with steps across the range
+        # the instructors' page names
+        for file, old, function, step in (
+                ("sigmoid.cpp", "  const float s = sigmoid(z);\n  return s * (1.0f - s);",
+                 "1.0 / (1.0 + std::exp(-x))", "1e-8"),
+                ("relu_softplus.cpp", "  return 1.0f / (1.0f + std::exp(-z));",
+                 "x > 0.0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x))", "1e-6"),
+                ("mish.cpp", "  return std::tanh(softplus) + z * sech * sech * sigmoid;",
+                 "x * std::tanh(std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))))", "1e-4")):
+            self.edit(student / file, old,
+                      f"  const auto in_double = [](double x) {{ return {function}; }};\n  const double h = {step};\n"
+                      "  return static_cast<float>((in_double(z + h) - in_double(z - h)) / (2.0 * h));")
         # 2.1: a hidden test that skips; skipped is not passed
         hidden = self.scratch / "hidden"
         hidden.mkdir()
@@ -263,18 +294,23 @@ class Grader(unittest.TestCase):
         code, report, output = self.grade(student, "--hidden-tests", str(hidden))
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        for forged in ("1.1", "1.2", "2.2"):
+        for forged in ("1.1", "1.2", "2.3", "5.2"):
             self.assertEqual(points[forged], 0.0, output)
+        for honest in ("2.2", "4.1", "4.2", "5.1"):
+            self.assertAlmostEqual(points[honest], 10.0, msg=(honest, output))
         self.assertAlmostEqual(points["2.1"], 10.0 * 10 / 12, msg=output)  # the public tests weigh 10, each hidden 1
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 30.0 - 20.0 / 12, places=3, msg=output)
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 40.0 - 20.0 / 12, places=3, msg=output)
         self.assertIn("1.1 adds or removes lines outside its TODO(student) regions", output)
-        self.assertIn("1.2 uses `#` in a TODO(student) region", output)
-        self.assertIn("2.2 uses `atexit` in a TODO(student) region", output)
+        self.assertIn("1.2 uses `#` at least_squares.cpp:", output)
+        self.assertRegex(output, r"5\.2 uses `atexit` at he_init\.cpp:\d+, in a TODO\(student\) region; "
+                                 r"no exercise needs exits or exit handlers")
+        self.assertRegex(output, r"2\.3 uses `exit` at xor_settings\.cpp:\d+, in a TODO\(student\) region;")
         skipped = next(t for t in report["tests"] if t["name"].endswith("SigmoidHidden.Skips"))
         self.assertEqual((skipped["status"], skipped["visibility"]), ("failed", "after_published"))
         self.assertIn("skipped", skipped["output"])
         public = [t for t in report["tests"] if t["name"].startswith("2.1") and "Hidden" not in t["name"]]
         self.assertTrue(public and all(t["visibility"] == "visible" for t in public))
+        self.assertTrue(all(t["status"] == "passed" for t in public), output)  # the finite difference too
 
     def test_an_exercise_that_compiles_too_long_scores_zero(self) -> None:
         student = self.student("solution")
