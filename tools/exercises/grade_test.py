@@ -213,31 +213,47 @@ class Grader(unittest.TestCase):
         self.edit(student / "sigmoid.cpp", "  return 1.0f / (1.0f + std::exp(-z));", "  __builtin_trap();")
         self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
                   "  for (volatile unsigned spin = 0;; spin = spin + 1u) {\n  }")
-        self.edit(student / "floor_check.cpp", "total += error", "total += error;;;; !")
+        self.edit(student / "sweep_summary.cpp", "  thrust::sort(sorted.begin(), sorted.end());",
+                  "  thrust::sort(sorted.begin(), sorted.end()) !;")
         # 1.1: a layer whose weight and bias are allocated but never set before the loops add to them
         self.edit(student / "collapse.cpp", "  nn::Linear single = nn::zero_linear(first.in(), second.out());",
                   "  nn::Linear single{nn::Matrix({second.out(), first.in()}), nn::Vector({second.out()})};")
-        # a compiler error whose message carries bytes that are not UTF-8
-        softplus = student / "relu_softplus.cpp"
-        softplus.write_bytes(softplus.read_bytes().replace(
-            b"  return z > 0.0f ? z : 0.0f;", b'  static_assert(sizeof(z) == 1, "\xff\xfe");\n  return z > 0.0f ? z : 0.0f;', 1))
+        # 3.1: the functor's accumulator never set; at -O1 the functor is inlined into Thrust's code, where
+        # memcheck's report named none of the student's functions
+        self.edit(student / "floor_check.cpp", "    float total = 0.0f;", "    float total;")
+        # 2.2: softplus's value left unset on one path, z == 0, which -O1 folds into the other paths' value
+        self.edit(student / "relu_softplus.cpp",
+                  "  return z > 0.0f ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));",
+                  "  float softplus;\n  if (z > 0.0f) softplus = z + std::log1p(std::exp(-z));\n"
+                  "  if (z < 0.0f) softplus = std::log1p(std::exp(z));\n  return softplus;")
+        # 5.2: a compiler error whose message carries bytes that are not UTF-8
+        variance = student / "he_init.cpp"
+        variance.write_bytes(variance.read_bytes().replace(
+            b"  return bound * bound / 3.0f;", b'  static_assert(sizeof(bound) == 1, "\xff\xfe");\n  return bound * bound / 3.0f;', 1))
         code, report, output = self.grade(student, "--timeout", "10")
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        for broken in ("1.1", "2.1", "2.2", "2.3", "3.1"):
+        for broken in ("1.1", "2.1", "2.2", "2.3", "3.1", "3.2", "5.2"):
             self.assertEqual(points[broken], 0.0, output)
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 50.0, places=3, msg=output)
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 70.0, places=3, msg=output)
         self.assertIn("1.1 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
                       '"Conditional jump or move depends on uninitialised value(s)"; the value was allocated in your '
                       "exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) (collapse.cpp:", output)
-        self.assertIn("2.2 did not compile", output)
+        self.assertIn("3.1 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
+                      '"Conditional jump or move depends on uninitialised value(s)"; the value is a local variable of '
+                      "your exercises::(anonymous namespace)::TruthTableL1::operator()(", output)
+        self.assertRegex(output, r"3\.1 reads a value .*\(which starts at floor_check\.cpp:\d+\)")
+        self.assertIn("2.2 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
+                      '"Conditional jump or move depends on uninitialised value(s)"; the value is a local variable of '
+                      "your exercises::softplus(float) (which starts at relu_softplus.cpp:", output)
+        self.assertIn("5.2 did not compile", output)
         self.assertIn("2.1 crashed", output)
         crashed = next(t for t in report["tests"] if t["name"].startswith("2.1"))
         self.assertNotRegex(crashed["output"], r"\(\d+ ms", "timings would make two gradings of one submission differ")
         self.assertIn("2.3 did not finish within 10 s", output)
         self.assertNotIn("memory error", output)  # an endless loop without undefined behaviour is only a hang
-        self.assertEqual(output.count("never set"), 1, output)  # 1.1's only: the hang's and the crash's are not
-        self.assertIn("3.1 did not compile", output)
+        self.assertEqual(output.count("never set"), 3, output)  # 1.1's, 2.2's and 3.1's: not the hang's nor the crash's
+        self.assertIn("3.2 did not compile", output)
 
     def test_forged_grades_score_zero_and_honest_lookalikes_full_marks(self) -> None:
         """Forgeries score zero for their own exercise only; honest code that looks like them to a list of words
