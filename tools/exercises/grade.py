@@ -649,7 +649,8 @@ def print_table(grades: list[Grade], report: Path) -> None:
                 for line in excerpt(t.failures[0] if t.failures else t.output):
                     print(f"    {line}")
         if g.debug:
-            print(f"\n{g.exercise['id']} printed with exercises::debug (first 10 of {len(g.debug)} lines):")
+            shown = "first 10 of " if len(g.debug) > 10 else ""
+            print(f"\n{g.exercise['id']} printed with exercises::debug ({shown}{plural(len(g.debug), 'line')}):")
             for line in g.debug[:10]:
                 print(f"    {line[:160]}")
     print(f"\nfull report, every failure of every test: {report}")

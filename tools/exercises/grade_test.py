@@ -119,8 +119,13 @@ class Grader(unittest.TestCase):
         self.edit(student / "chain_gradients.cpp", "    upstream = dz * weights[l];", "    upstream = dz;")
         # 5.2: the variance of U(-a, a) taken as a^2 / 12, which is U(0, a)'s
         self.edit(student / "he_init.cpp", "  return bound * bound / 3.0f;", "  return bound * bound / 12.0f;")
-        # 4.2: a debug print, which costs nothing and shows on the console
+        # 4.2: a debug print, which costs nothing and shows on the console (more than ten lines: the first ten)
         self.insert_after_first_region_start(student / "dead_units.cpp", '  exercises::debug("rows: ", inputs.shape(0));')
+        # 4.1: the chain rule's sigmoid written e^z / (1 + e^z), a NaN once e^z overflows; and a debug print for
+        # the slope's two largest inputs, 100 and 1e4 (two lines, all shown)
+        self.edit(student / "mish.cpp", "  const float sigmoid = 1.0f / (1.0f + std::exp(-z));",
+                  "  const float sigmoid = std::exp(z) / (1.0f + std::exp(z));\n"
+                  '  if (z >= 100.0f) exercises::debug("far right: ", z);')
         # 1.1: an accumulator never set (the bias added at the end instead of first), which the sanitizers'
         # run may well pass: memcheck's run sees it
         self.edit(student / "collapse.cpp", "    float bias = second.bias(o);", "    float bias;")
@@ -138,9 +143,9 @@ class Grader(unittest.TestCase):
                              "SigmoidChainGradients.MatchTheLibrarysForEightLayers"),
                 "5.2": worth("5.2", "UniformVariance.IsTheBoundSquaredOverThree",
                              "UniformVariance.MatchesTheVarianceOfManyDraws"),
-                "1.1": 10.0}
-        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "5.1": 4.0, "5.2": 2.0, "1.1": 10.0},
-                         "the splits the pages state")
+                "1.1": 10.0, "4.1": 10.0 / 5}  # 4.1's five tests share its points equally
+        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "5.1": 4.0, "5.2": 2.0, "1.1": 10.0,
+                                "4.1": 2.0}, "the splits the pages state")
         for exercise, points_lost in lost.items():
             self.assertAlmostEqual(points[exercise], 10.0 - points_lost, msg=(exercise, output))
         self.assertAlmostEqual(report["score"], FULL_MARKS - sum(lost.values()), places=3, msg=output)
@@ -152,7 +157,10 @@ class Grader(unittest.TestCase):
                         "exercises::softplus(100.0f) = inf, expected 100.0f = 100",
                         "Which is: 0.3",  # the upper middle, against the expected 0.25
                         "not the upper middle 0.3 nor the lower middle 0.2",
-                        "4.2 printed with exercises::debug", "debug: rows: ",
+                        "4.2 printed with exercises::debug (first 10 of ", "debug: rows: ",
+                        "4.1 failed 1 of 5 tests, 2 of 10 points lost",
+                        "4.1 printed with exercises::debug (2 lines):\n"
+                        "    debug: far right: 100\n    debug: far right: 10000\n",
                         "5.1 failed 2 of 4 tests, 4 of 10 points lost",
                         "(layer 1 of 3) = ", "(nn::Network::backward): a relative error of",
                         "5.2 failed 2 of 6 tests, 2 of 10 points lost",
@@ -164,6 +172,8 @@ class Grader(unittest.TestCase):
             self.assertIn(message, output)
         self.assertNotIn("unknown file", json.dumps(report))
         self.assertNotIn("4.2 failed", output)
+        self.assertRegex(output, r"4\.2 printed with exercises::debug \(first 10 of (\d\d+) lines\)")
+        self.assertRegex(output, r"mish'\(100\) = -?nan, expected about 1 \(finite, within 0\.1\)")  # (x86's NaN: -nan)
 
     def test_starter_with_near_misses_scores_only_their_tests(self) -> None:
         """A starter with some exercises answered, each a near-miss: the rest still score zero."""
