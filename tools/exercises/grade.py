@@ -51,6 +51,7 @@ CATALOGUE = ROOT / "exercises/exercises.json"
 STARTERS = ROOT / "exercises/starter"
 TESTS = ROOT / "exercises/tests"
 JOBS = f"-j{os.cpu_count() or 1}"  # for cmake --build and ctest
+DEFAULT_BUILD = ROOT / "build-grade"  # .gitignore's build-*/ keeps it out of a student's commits
 
 # What no exercise needs and a forged grade does. A forgery must act after GoogleTest has written its
 # report, or outside the program. Both checks go by what the code does, not by the names it chooses: a local
@@ -278,8 +279,9 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
         raise BadInput(f"--build-dir: {build} was set up by an earlier grader, which built with make; delete it "
                        "or name another folder")
     if not any(build.glob("src/**/libnn_validate.*")):
-        say(f"grade: building the library into {build} as well (the first grading only: about 2 minutes on 2 "
-            "cores; later gradings compile only the files that changed, in about 10 seconds) ...")
+        say(f"grade: building the library into {build} as well (the first grading only: about 4 minutes on 2 "
+            "cores, more on a busy machine; later gradings compile only the files that changed, in seconds to half "
+            "a minute) ...")
     configured = run(["cmake", "-G", "Ninja", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                       "-DNN_BUILD_TESTS=OFF", "-DNN_BOOK_TESTS=OFF", "-DNN_WEB=OFF", "-DNN_ENABLE_CUDA=OFF",
                       "-DNN_BUILD_EXERCISES=ON", f"-DNN_EXERCISES={student}", "-DNN_EXERCISE_SANITIZE=ON",
@@ -687,7 +689,8 @@ def main() -> int:
     parser.add_argument("student", type=Path, help="the student's folder, laid out as exercises/starter")
     parser.add_argument("--results", type=Path,
                         help="write Gradescope's results.json here (default: results.json in the build folder)")
-    parser.add_argument("--build-dir", type=Path, default=ROOT / "build-grade", help="where to build")
+    parser.add_argument("--build-dir", type=Path, default=DEFAULT_BUILD,
+                        help="where to build (default: build-grade/ in the clone, which git ignores)")
     parser.add_argument("--hidden-tests", type=Path, help="extra test files NAME_*.cpp for exercise NAME")
     parser.add_argument("--timeout", type=int, default=60, help="seconds an exercise's tests may run")
     parser.add_argument("--build-timeout", type=int, default=300,

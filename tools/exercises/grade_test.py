@@ -1,7 +1,9 @@
 """The grader, graded: it runs tools/exercises/grade.py on the starters, the solutions and students made
 from them, and checks the scores an instructor relies on.
 
-usage: python3 tools/exercises/grade_test.py BUILD_DIR   (the grader's build folder, reused by every case)
+usage: python3 tools/exercises/grade_test.py BUILD_DIR [UNITTEST_OPTION ...]
+  BUILD_DIR: the grader's build folder, reused by every case; the options go to unittest, for example
+  `-k forged` to run the cases whose names hold "forged" (the solutions are graded first all the same).
 """
 
 import json
@@ -376,6 +378,23 @@ class Grader(unittest.TestCase):
             self.assertEqual(len(done.stderr.splitlines()), 1, (arguments, done.stderr))
             self.assertIn(message, done.stderr, arguments)
 
+    def test_the_default_build_folder_is_one_git_ignores(self) -> None:
+        """A student grades in their clone, and may commit all of it: the default --build-dir must be outside
+        the clone or ignored by git, and the student's page must name the option and say where it builds."""
+        sys.path.insert(0, str(GRADER.parent))
+        import grade  # noqa: E402 (the grader's own default, not a copy of it)
+        page = (ROOT / "docs/reference/grading.md").read_text(encoding="utf-8")
+        self.assertIn("--build-dir", page)
+        if not grade.DEFAULT_BUILD.resolve().is_relative_to(ROOT):
+            return  # outside the clone: git never sees it
+        self.assertIn(f"`{grade.DEFAULT_BUILD.relative_to(ROOT)}/`", page)
+        if subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode != 0:
+            self.skipTest(f"{ROOT} is not a git clone, so nothing tells which folders git ignores")
+        # The trailing slash: .gitignore's build-*/ matches folders, and the folder may not exist yet.
+        ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "--quiet",
+                                  f"{grade.DEFAULT_BUILD.relative_to(ROOT)}/"])
+        self.assertEqual(ignored.returncode, 0, f"git does not ignore {grade.DEFAULT_BUILD}")
+
     def test_a_missing_student_folder_is_bad_input(self) -> None:
         code, report, output = self.grade(self.scratch / "nobody")
         self.assertEqual(code, 2, output)
@@ -403,8 +422,8 @@ class Grader(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print("usage: grade_test.py BUILD_DIR", file=sys.stderr)
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        print("usage: grade_test.py BUILD_DIR [UNITTEST_OPTION ...]", file=sys.stderr)
         sys.exit(2)
     BUILD = Path(sys.argv[1]).resolve()
-    unittest.main(argv=sys.argv[:1])
+    unittest.main(argv=[sys.argv[0], *sys.argv[2:]])
