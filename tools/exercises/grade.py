@@ -209,6 +209,8 @@ def forbidden_use(build: Path, exercise: dict, student_file: Path) -> str:
     the student's file, or in a header whose inline code the student's code called)."""
     for obj in objects_of(build, exercise, student_file):
         listed = run(["nm", "--undefined-only", "--line-numbers", "--demangle", str(obj)])
+        if listed.returncode != 0:  # an object nm cannot read would pass unchecked
+            raise RuntimeError(f"nm cannot read {obj}:\n{listed.stderr[-2000:]}")
         for line in listed.stdout.splitlines():
             entry = re.match(r"\s*[Uw] (.+?)(?:\t(.*):(\d+))?$", line)
             if not entry or not FORBIDDEN_SYMBOLS.fullmatch(entry.group(1)):
@@ -237,7 +239,7 @@ def objects_of(build: Path, exercise: dict, student_file: Path) -> list[Path]:
             continue
         words = shlex.split(entry.get("command", ""))
         output = words[words.index("-o") + 1] if "-o" in words[:-1] else ""
-        part = re.search(rf"exercise_{exercise['name']}_(plain|code)\.dir/", output)
+        part = re.search(rf"(?:^|/)exercise_{exercise['name']}_(plain|code)\.dir/", output)
         if part:
             found[part.group(1)] = Path(entry.get("directory", build)) / output
     if "code" not in found or not found["code"].is_file():  # it built, so a miss is the grader's
