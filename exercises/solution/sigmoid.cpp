@@ -1,9 +1,9 @@
 // Exercise 2.1 (chapter 2): the logistic sigmoid and its derivative.
 //
 // Write sigmoid and sigmoid_derivative. The tests check the derivative against its formula evaluated in
-// double (a scaled slope or a finite difference in its place fails), and against central differences of your
-// sigmoid with the gradient check every activation of the library, tanh included, passes; then the
-// sigmoid's values, its symmetry, and that both stay finite for large inputs.
+// double (a scaled slope, or a finite difference taken in float, in its place fails), and against central
+// differences of your sigmoid with the gradient check every activation of the library, tanh included,
+// passes; then the sigmoid's values, its symmetry, and that both stay finite for large inputs.
 
 #include <cmath>
 

@@ -1,8 +1,9 @@
 // Exercise 4.1 (chapter 4): mish, an activation the library does not have, and its derivative.
 //
 // Write mish and mish_derivative. The tests compare both with their exact values at fixed points, the
-// derivative to a relative tolerance of 1e-5, so it must be the formula's: a finite difference, one-sided
-// or central, is off by more than that in float. They also check your derivative against central
+// derivative to a relative tolerance of 1e-5, which a finite difference in float, one-sided or central,
+// misses. (One in double, with a small step, meets it as the formula does: the tests cannot tell them
+// apart, but the exercise asks for the formula.) They also check your derivative against central
 // differences of your mish (taken in double), and that both stay finite where e^z overflows a float.
 
 #include <cmath>

@@ -175,9 +175,10 @@ TEST(SigmoidChainGradients, MatchTheLibrarysForEightLayers) {
   }
   for (std::size_t l = 0; l < depth; ++l) {
     if (!std::isfinite(got.biases[l]) || got.biases[l] == 0.0f) {
-      return ::testing::AssertionFailure()
-             << "dL/db_" << l + 1 << " = " << got.biases[l]
-             << ": the loss's gradient reaches every layer, however small (" << describe(chain) << ")";
+      return ::testing::AssertionFailure() << "dL/db_" << l + 1 << " = " << got.biases[l]
+                                           << ", expected a finite value other than 0: the loss's gradient "
+                                              "reaches every layer, however small ("
+                                           << describe(chain) << ")";
     }
   }
   for (std::size_t l = 0; l + 1 < depth; ++l) {

@@ -4,7 +4,8 @@
 // like:
 // - the analytic check: the derivative against its formula, evaluated in double, to a relative tolerance
 //   that a correct float implementation meets with room to spare and a scaled slope, a sign error or a
-//   finite difference in place of the formula does not;
+//   finite difference in float in place of the formula does not (one taken in double with a small step
+//   rounds to the formula's float, and passes: no check of values can tell it apart);
 // - the gradient check: the derivative against central differences of the student's own function, with the
 //   library's own step and tolerance (tests/unit/nn/gradient_check.hpp, the check every activation of the
 //   library, tanh included, passes in tests/unit/nn/activation_test.cpp).

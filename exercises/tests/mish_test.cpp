@@ -57,14 +57,17 @@ TEST(Mish, IsFiniteAndAtItsLimitsWhereTheExponentialOverflows) {
   for (float z : {100.0f, 1e4f, 3e38f}) EXPECT_EQ(exercises::mish(z), z) << "mish(" << z << ")";
   for (float z : {-100.0f, -1e4f, -3e38f}) {
     const float value = exercises::mish(z);
-    EXPECT_TRUE(std::isfinite(value) && value <= 0.0f && value > -1e-30f) << "mish(" << z << ") = " << value;
+    EXPECT_TRUE(std::isfinite(value) && value <= 0.0f && value > -1e-30f)
+        << "mish(" << z << ") = " << value << ", expected about 0 (finite, in (-1e-30, 0])";
   }
 }
 
-TEST(MishDerivative, IsTheAnalyticSlopeNotAFiniteDifferenceNorAScaledOne) {
+TEST(MishDerivative, MatchesTheExactSlopeToTenPartsInAMillion) {
   // 1e-5: the formula in float is within 3e-6 of the exact slope. At these points, whatever its step h, a
   // central difference in float is off by at least 3e-5 somewhere, a one-sided one by at least 5e-4, and a
-  // slope scaled by 1.007 is off by 7e-3 everywhere.
+  // slope scaled by 1.007 is off by 7e-3 everywhere. A central difference taken in double, with a step from
+  // 1e-8 to 1e-4, is within a fiftieth of the tolerance: no test of values tells it from the formula
+  // (tools/exercises/grade_test.py holds that it scores full marks; only reading the region shows it).
   for (const Exact& point : exact_values) {
     EXPECT_TRUE(close(exercises::mish_derivative(static_cast<float>(point.z)), point.slope, 1e-5, 1e-7))
         << "mish'(" << point.z << ")";
@@ -92,11 +95,13 @@ TEST(MishDerivative, IsFiniteAndNearItsLimitsWhereTheExponentialOverflows) {
   // bounds: this test is about overflow (an infinity or a NaN), the ones above about precision.
   for (float z : {100.0f, 1e4f}) {
     const float slope = exercises::mish_derivative(z);
-    EXPECT_TRUE(std::isfinite(slope) && std::fabs(slope - 1.0f) < 0.1f) << "mish'(" << z << ") = " << slope;
+    EXPECT_TRUE(std::isfinite(slope) && std::fabs(slope - 1.0f) < 0.1f)
+        << "mish'(" << z << ") = " << slope << ", expected about 1 (finite, within 0.1)";
   }
   for (float z : {-100.0f, -1e4f}) {
     const float slope = exercises::mish_derivative(z);
-    EXPECT_TRUE(std::isfinite(slope) && std::fabs(slope) < 1e-3f) << "mish'(" << z << ") = " << slope;
+    EXPECT_TRUE(std::isfinite(slope) && std::fabs(slope) < 1e-3f)
+        << "mish'(" << z << ") = " << slope << ", expected about 0 (finite, within 1e-3)";
   }
 }
 

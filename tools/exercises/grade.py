@@ -19,9 +19,11 @@ into the build folder, holds every failure of every test.
 
 A student's code runs inside the program that tests it, so the grader also refuses what only a forged
 grade needs: a file changed outside its TODO(student) regions (a main() of its own, extra tests, included
-solutions) scores zero for that exercise, and so does a region that uses the preprocessor, static objects,
-exits, threads, processes, files, the environment or GoogleTest itself. That keeps honest mistakes and the
-obvious tricks from earning points; it is not a sandbox (see the instructors' page).
+solutions) scores zero for that exercise, and so does a region that uses the preprocessor or static objects
+(found in its text), or whose compiled code uses exits, signals, threads, processes, files, the environment
+or GoogleTest itself (found in its undefined symbols, so that what the code calls counts, not what it names
+its variables). That keeps honest mistakes and the obvious tricks from earning points; it is not a sandbox
+(see the instructors' page).
 
 Exit status: 0 when grading finished, whatever the score; 2 for bad input (a missing or broken STUDENT_DIR,
 an unusable option) with one line saying why; 1 when the project itself cannot be built (not the student's
@@ -33,6 +35,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -48,23 +51,44 @@ CATALOGUE = ROOT / "exercises/exercises.json"
 STARTERS = ROOT / "exercises/starter"
 TESTS = ROOT / "exercises/tests"
 JOBS = f"-j{os.cpu_count() or 1}"  # for cmake --build and ctest
+DEFAULT_BUILD = ROOT / "build-grade"  # .gitignore's build-*/ keeps it out of a student's commits
 
 # What no exercise needs and a forged grade does. A forgery must act after GoogleTest has written its
-# report, or outside the program: so static and thread-local objects (whose destructors run at exit), exit
-# functions and handlers, threads, processes, signals, files and the C library's I/O, the environment,
-# assembler labels (which bind any symbol by a name in a string), the preprocessor (#include of a solution
-# or a hidden test) and GoogleTest's own API are refused; and so is what would hide a name from this check:
-# %: (the digraph of #), a backslash outside a literal (a line splice, or \u0061 spelling a letter) and raw
-# strings (whose ends the comment stripper does not track).
-FORBIDDEN = re.compile(
-    r"#|%:|\\|\b(?:u8|u|U|L)?R\"\"|"
-    r"\b(?:static|thread_local|thread|jthread|async|terminate|set_terminate|"
-    r"FILE|fread|fwrite|fclose|fputs|fprintf|fscanf|read|write|creat|unlink|remove|rename|tmpfile|tmpnam|"
-    r"fork|vfork|clone|kill|raise|ptrace|mmap|mprotect|dup|dup2|pipe|syscall|environ|signal|sigaction|dlsym)\b|"
-    r"\bsystem\b(?!\s*::)|"
-    r"\b\w*(?:asm|exit|Exit|open|exec|spawn|env|testing|gtest|GTEST|fstream|filebuf|filesystem|cmdline)\w*\b")
+# report, or outside the program. Both checks go by what the code does, not by the names it chooses: a local
+# variable may be called `signal`, `read`, `remove` or `environment`.
+# - In the text of the regions, what is a keyword or the preprocessor's, and so cannot be a name: `static`
+#   and `thread_local` objects (their destructors run at exit), `asm` (assembler labels bind any symbol by a
+#   name in a string), the preprocessor (#, and %:, its digraph: #include of a solution or a hidden test);
+#   and what would hide one of those from this check: a backslash outside a literal (a line splice, or
+#   \u0061 spelling a letter) and raw strings (whose ends the comment stripper does not track).
+FORBIDDEN_TOKENS = re.compile(r"#|%:|\\|\b(?:u8|u|U|L)?R\"|\b(?:static|thread_local|asm|__asm|__asm__)\b")
+# - In the student's compiled file (both objects, the sanitizers' and memcheck's), the functions and objects
+#   of the libraries it uses: nm's undefined symbols (`nm -u`), so that a call, a qualified name, a function's
+#   address or one's own `extern "C"` declaration all count, as the same symbol, and a variable named after
+#   one makes none. Exit functions and handlers, signals, threads, processes, files and the C library's I/O,
+#   the environment, dynamic loading, GoogleTest's API and the library's own file writers. A symbol is its C
+#   name, with the decorations of glibc's checked and 64-bit variants (__fprintf_chk, open64, __open_2,
+#   __isoc99_fscanf), or the start of a C++ name (demangled). None of these is used by the headers the
+#   starters include (Thrust's OpenMP backend, the standard library's, exercises/include): the solutions
+#   reference none, and tools/exercises/grade_test.py checks that they score full marks.
+FORBIDDEN_SYMBOLS = re.compile(
+    r"(?:__isoc\d+_|__)?(?:exit|_exit|_Exit|quick_exit|at_quick_exit|atexit|on_exit|cxa_thread_atexit(?:_impl)?|"
+    r"signal|sigaction|sigset|bsd_signal|sysv_signal|ssignal|raise|kill|killpg|tgkill|pthread_kill|alarm|"
+    r"pthread_create|pthread_atfork|fork|vfork|clone|clone3|daemon|execl|execle|execlp|execv|execve|execvp|"
+    r"execvpe|fexecve|posix_spawn|posix_spawnp|system|popen|pclose|ptrace|syscall|prctl|"
+    r"open|openat|creat|fopen|freopen|fdopen|opendir|fdopendir|tmpfile|tmpnam|tempnam|mkstemp|mkostemp|mkdtemp|"
+    r"read|pread|readv|write|pwrite|writev|sendfile|splice|unlink|unlinkat|remove|rename|renameat|renameat2|"
+    r"truncate|ftruncate|link|symlink|chmod|mkdir|rmdir|chdir|fread|fwrite|fclose|fflush|fputs|fputc|putc|"
+    r"fprintf|vfprintf|dprintf|fscanf|vfscanf|fgets|fgetc|getc|printf|vprintf|puts|putchar|perror|scanf|gets|"
+    r"getchar|stdin|stdout|stderr|mmap|mprotect|dup|dup2|dup3|pipe|pipe2|ioctl|fcntl|socket|connect|"
+    r"getenv|secure_getenv|setenv|putenv|unsetenv|clearenv|environ|dlopen|dlmopen|dlsym|dlvsym)"
+    r"(?:64)?(?:_chk|_2|_unlocked)?|"
+    r"(?:std::(?:__cxx11::)?(?:thread|jthread|basic_ifstream|basic_ofstream|basic_fstream|basic_filebuf|"
+    r"__basic_file|filesystem|experimental::filesystem|set_terminate|set_unexpected)|testing|"
+    r"program::(?:save_weights|load_weights|write_file_atomically|check_writable))\b.*")
 # Printing: harmless, but the instructors' page promises that the C library's I/O is refused, and one way
-# to print is enough. The refusal says which: exercises::debug(...), whose lines the grader shows.
+# to print is enough. The refusal, before the build, says which: exercises::debug(...), whose lines the
+# grader shows. (std::cout is a name here, not a symbol: exercises::debug uses it too.)
 PRINTING = re.compile(r"\b(?:printf|vprintf|puts|putchar|perror|scanf|gets|getchar|cout|cerr|clog|wcout|wcerr)\b")
 
 
@@ -129,14 +153,18 @@ def check_hidden_tests(hidden: Path) -> None:
 
 
 def strip_comments_and_literals(code: str) -> str:
-    """The code without its comments and the contents of its string and character literals."""
-    return re.sub(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
-                  lambda m: '""' if m.group(0).startswith('"') else ("' '" if m.group(0).startswith("'") else " "),
-                  code, flags=re.S)
+    """The code without its comments and the contents of its string and character literals, each line where
+    it was (a comment over several lines leaves its line breaks)."""
+    def blank(found: re.Match) -> str:
+        text = found.group(0)
+        return '""' if text.startswith('"') else "' '" if text.startswith("'") else " " + "\n" * text.count("\n")
+    return re.sub(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', blank, code, flags=re.S)
 
 
 def refusal(exercise: dict, student: Path) -> str:
-    """Why the student's file for this exercise cannot be graded as it stands, or "" when it can."""
+    """Why the student's file for this exercise cannot be graded as it stands, or "" when it can: a change
+    outside its regions, or in them, printing, what the exercise's task rules out, or a token of
+    FORBIDDEN_TOKENS. (What the compiled file uses is checked after the build: forbidden_use.)"""
     name = f"{exercise['name']}.cpp"
     theirs = (student / name).read_text(encoding="utf-8", errors="replace").splitlines()
     ours = (STARTERS / name).read_text(encoding="utf-8").splitlines()
@@ -151,23 +179,72 @@ def refusal(exercise: dict, student: Path) -> str:
     if len(kept) != len(expected):
         return "adds or removes lines outside its TODO(student) regions; only the code between the markers may change"
     outside = {number for number, _ in kept}  # the markers included
-    regions = [line for number, line in enumerate(theirs, start=1) if number not in outside]
-    code = strip_comments_and_literals("\n".join(regions))
+    # The regions' code, each line at its number in the file (the lines outside the regions left empty).
+    code = strip_comments_and_literals("\n".join("" if number in outside else line
+                                                  for number, line in enumerate(theirs, start=1)))
+
+    def found(match: re.Match) -> str:
+        """What was found and where: `TEXT` at FILE:LINE."""
+        line = code.count("\n", 0, match.start()) + 1
+        return f"`{match.group(0)}` at {name}:{line}, in a TODO(student) region"
+
     printing = PRINTING.search(code)
     if printing:
-        return (f"uses `{printing.group(0)}` in a TODO(student) region; the grader refuses the C library's I/O "
-                "and the streams: to print while debugging, write exercises::debug(\"z = \", z) and the grader "
-                "shows its lines under the exercise")
+        return (f"uses {found(printing)}; the grader refuses the C library's I/O and the streams: to print while "
+                "debugging, write exercises::debug(\"z = \", z) and the grader shows its lines under the exercise")
     for rule in exercise.get("refuse", []):  # what one exercise's task rules out, as exercises.json says
         broken = re.search(rule["pattern"], code)
         if broken:
-            return f"uses `{broken.group(0)}` in a TODO(student) region; {rule['why']}"
-    used = FORBIDDEN.search(code)
+            return f"uses {found(broken)}; {rule['why']}"
+    used = FORBIDDEN_TOKENS.search(code)
     if used:
-        return (f"uses `{used.group(0)}` in a TODO(student) region; no exercise needs the preprocessor, static "
-                "objects, exits, threads, processes, files, the environment or GoogleTest's API, so the grader "
-                "refuses them")
+        return (f"uses {found(used)}; no exercise needs the preprocessor, static or thread-local objects, "
+                "assembler, backslashes outside strings or raw strings, so the grader refuses them")
     return ""
+
+
+def forbidden_use(build: Path, exercise: dict, student_file: Path) -> str:
+    """Why the student's compiled file for this exercise cannot be graded, or "": the first symbol of
+    FORBIDDEN_SYMBOLS among those its objects use, with the line that uses it (nm -l: one line per symbol, in
+    the student's file, or in a header whose inline code the student's code called)."""
+    for obj in objects_of(build, exercise, student_file):
+        listed = run(["nm", "--undefined-only", "--line-numbers", "--demangle", str(obj)])
+        if listed.returncode != 0:  # an object nm cannot read would pass unchecked
+            raise RuntimeError(f"nm cannot read {obj}:\n{listed.stderr[-2000:]}")
+        for line in listed.stdout.splitlines():
+            entry = re.match(r"\s*[Uw] (.+?)(?:\t(.*):(\d+))?$", line)
+            if not entry or not FORBIDDEN_SYMBOLS.fullmatch(entry.group(1)):
+                continue
+            symbol, file, number = entry.groups()
+            theirs = file and Path(file) == student_file
+            where = (f" at {student_file.name}:{number}, in a TODO(student) region" if theirs
+                     else f" through {Path(file).name}:{number}, which your code calls" if file else "")
+            return (f"uses `{symbol}`{where}; no exercise needs exits or exit handlers, signals, threads, "
+                    "processes, files, the C library's I/O, the environment or GoogleTest's API, so the grader "
+                    "refuses the functions that reach them (it looks at what the compiled code calls, not at "
+                    "the names of your variables)")
+    return ""
+
+
+def objects_of(build: Path, exercise: dict, student_file: Path) -> list[Path]:
+    """The object files compiled from the student's file for this exercise (exercise_NAME_plain's, then
+    exercise_NAME_code's), as the build's compile_commands.json names them; those not built are left out."""
+    try:
+        commands = json.loads((build / "compile_commands.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as problem:
+        raise RuntimeError(f"cannot read {build / 'compile_commands.json'} to check the student's objects") from problem
+    found = {}
+    for entry in commands:
+        if Path(entry.get("file", "")) != student_file:
+            continue
+        words = shlex.split(entry.get("command", ""))
+        output = words[words.index("-o") + 1] if "-o" in words[:-1] else ""
+        part = re.search(rf"(?:^|/)exercise_{exercise['name']}_(plain|code)\.dir/", output)
+        if part:
+            found[part.group(1)] = Path(entry.get("directory", build)) / output
+    if "code" not in found or not found["code"].is_file():  # it built, so a miss is the grader's
+        raise RuntimeError(f"cannot find the object compiled from {student_file} for exercise_{exercise['name']}")
+    return [found[part] for part in ("plain", "code") if part in found and found[part].is_file()]
 
 
 def run(command: list[str], timeout: float | None = None,
@@ -204,11 +281,13 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
         raise BadInput(f"--build-dir: {build} was set up by an earlier grader, which built with make; delete it "
                        "or name another folder")
     if not any(build.glob("src/**/libnn_validate.*")):
-        say(f"grade: building the library into {build} as well (the first grading only: about 2 minutes on 2 "
-            "cores; later gradings compile only the files that changed, in about 10 seconds) ...")
+        say(f"grade: building the library into {build} as well (the first grading only: about 4 minutes on 2 "
+            "cores, more on a busy machine; later gradings compile only the files that changed, in seconds to half "
+            "a minute) ...")
     configured = run(["cmake", "-G", "Ninja", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                       "-DNN_BUILD_TESTS=OFF", "-DNN_BOOK_TESTS=OFF", "-DNN_WEB=OFF", "-DNN_ENABLE_CUDA=OFF",
                       "-DNN_BUILD_EXERCISES=ON", f"-DNN_EXERCISES={student}", "-DNN_EXERCISE_SANITIZE=ON",
+                      "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",  # read by objects_of
                       f"-DNN_EXERCISE_HIDDEN_TESTS={hidden or ''}", f"-DNN_EXERCISE_TIMEOUT={timeout}"])
     if configured.returncode != 0:
         raise RuntimeError("cannot configure the project:\n" + configured.stdout[-2000:] + configured.stderr[-2000:])
@@ -496,7 +575,12 @@ def grade(student: Path, build: Path, hidden: Path | None, timeout: int, build_t
             remove_programs(build, g.exercise)
     unbuilt = build_programs(build, [g.exercise for g in grades if not g.problem], build_timeout)
     for g in grades:
-        g.problem = g.problem or unbuilt.get(g.exercise["name"], "")
+        if g.problem:
+            continue
+        g.problem = (unbuilt.get(g.exercise["name"], "")
+                     or forbidden_use(build, g.exercise, student / f"{g.exercise['name']}.cpp"))
+        if g.problem:
+            remove_programs(build, g.exercise)  # a forgery's programs do not run
     unfinished, printed = ctest_outcomes(build, timeout)
     for g in grades:
         if g.problem:
@@ -569,7 +653,8 @@ def print_table(grades: list[Grade], report: Path) -> None:
                 for line in excerpt(t.failures[0] if t.failures else t.output):
                     print(f"    {line}")
         if g.debug:
-            print(f"\n{g.exercise['id']} printed with exercises::debug (first 10 of {len(g.debug)} lines):")
+            shown = "first 10 of " if len(g.debug) > 10 else ""
+            print(f"\n{g.exercise['id']} printed with exercises::debug ({shown}{plural(len(g.debug), 'line')}):")
             for line in g.debug[:10]:
                 print(f"    {line[:160]}")
     print(f"\nfull report, every failure of every test: {report}")
@@ -606,7 +691,8 @@ def main() -> int:
     parser.add_argument("student", type=Path, help="the student's folder, laid out as exercises/starter")
     parser.add_argument("--results", type=Path,
                         help="write Gradescope's results.json here (default: results.json in the build folder)")
-    parser.add_argument("--build-dir", type=Path, default=ROOT / "build-grade", help="where to build")
+    parser.add_argument("--build-dir", type=Path, default=DEFAULT_BUILD,
+                        help="where to build (default: build-grade/ in the clone, which git ignores)")
     parser.add_argument("--hidden-tests", type=Path, help="extra test files NAME_*.cpp for exercise NAME")
     parser.add_argument("--timeout", type=int, default=60, help="seconds an exercise's tests may run")
     parser.add_argument("--build-timeout", type=int, default=300,
@@ -634,7 +720,7 @@ def main() -> int:
                 raise BadInput(f"--results: no folder {args.results.resolve().parent} to write into")
             if args.results.is_dir():
                 raise BadInput(f"--results: {args.results} is a folder; name the file to write")
-        missing = [tool for tool in ("cmake", "ninja", "valgrind") if shutil.which(tool) is None]
+        missing = [tool for tool in ("cmake", "ninja", "valgrind", "nm") if shutil.which(tool) is None]
         if missing:
             raise RuntimeError(f"{' and '.join(missing)} not found (bash scripts/install-deps.sh installs "
                                f"{'them' if len(missing) > 1 else 'it'})")

@@ -1,7 +1,9 @@
 """The grader, graded: it runs tools/exercises/grade.py on the starters, the solutions and students made
 from them, and checks the scores an instructor relies on.
 
-usage: python3 tools/exercises/grade_test.py BUILD_DIR   (the grader's build folder, reused by every case)
+usage: python3 tools/exercises/grade_test.py BUILD_DIR [UNITTEST_OPTION ...]
+  BUILD_DIR: the grader's build folder, reused by every case; the options go to unittest, for example
+  `-k forged` to run the cases whose names hold "forged" (the solutions are graded first all the same).
 """
 
 import json
@@ -119,8 +121,13 @@ class Grader(unittest.TestCase):
         self.edit(student / "chain_gradients.cpp", "    upstream = dz * weights[l];", "    upstream = dz;")
         # 5.2: the variance of U(-a, a) taken as a^2 / 12, which is U(0, a)'s
         self.edit(student / "he_init.cpp", "  return bound * bound / 3.0f;", "  return bound * bound / 12.0f;")
-        # 4.2: a debug print, which costs nothing and shows on the console
+        # 4.2: a debug print, which costs nothing and shows on the console (more than ten lines: the first ten)
         self.insert_after_first_region_start(student / "dead_units.cpp", '  exercises::debug("rows: ", inputs.shape(0));')
+        # 4.1: the chain rule's sigmoid written e^z / (1 + e^z), a NaN once e^z overflows; and a debug print for
+        # the slope's two largest inputs, 100 and 1e4 (two lines, all shown)
+        self.edit(student / "mish.cpp", "  const float sigmoid = 1.0f / (1.0f + std::exp(-z));",
+                  "  const float sigmoid = std::exp(z) / (1.0f + std::exp(z));\n"
+                  '  if (z >= 100.0f) exercises::debug("far right: ", z);')
         # 1.1: an accumulator never set (the bias added at the end instead of first), which the sanitizers'
         # run may well pass: memcheck's run sees it
         self.edit(student / "collapse.cpp", "    float bias = second.bias(o);", "    float bias;")
@@ -130,7 +137,7 @@ class Grader(unittest.TestCase):
         points = self.points(report)
         lost = {"1.2": worth("1.2", "LeastSquaresFit.GivesW1ToTheFirstInputAndW2ToTheSecond",
                              "LeastSquaresFit.TheErrorsGradientVanishesAtTheFitForAnyTargets"),
-                "2.1": worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
+                "2.1": worth("2.1", "SigmoidDerivative.MatchesSigmoidTimesOneMinusSigmoidToOnePartInTenThousand",
                              "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid"),
                 "2.2": worth("2.2", "Softplus.StaysFiniteWhereTheExponentialOverflows"),
                 "3.2": worth("3.2", "SummariseSweep.MedianOfAnEvenCountIsTheMeanOfTheTwoMiddleLosses"),
@@ -138,9 +145,9 @@ class Grader(unittest.TestCase):
                              "SigmoidChainGradients.MatchTheLibrarysForEightLayers"),
                 "5.2": worth("5.2", "UniformVariance.IsTheBoundSquaredOverThree",
                              "UniformVariance.MatchesTheVarianceOfManyDraws"),
-                "1.1": 10.0}
-        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "5.1": 4.0, "5.2": 2.0, "1.1": 10.0},
-                         "the splits the pages state")
+                "1.1": 10.0, "4.1": 10.0 / 5}  # 4.1's five tests share its points equally
+        self.assertEqual(lost, {"1.2": 4.0, "2.1": 5.0, "2.2": 4.0, "3.2": 4.0, "5.1": 4.0, "5.2": 2.0, "1.1": 10.0,
+                                "4.1": 2.0}, "the splits the pages state")
         for exercise, points_lost in lost.items():
             self.assertAlmostEqual(points[exercise], 10.0 - points_lost, msg=(exercise, output))
         self.assertAlmostEqual(report["score"], FULL_MARKS - sum(lost.values()), places=3, msg=output)
@@ -152,7 +159,10 @@ class Grader(unittest.TestCase):
                         "exercises::softplus(100.0f) = inf, expected 100.0f = 100",
                         "Which is: 0.3",  # the upper middle, against the expected 0.25
                         "not the upper middle 0.3 nor the lower middle 0.2",
-                        "4.2 printed with exercises::debug", "debug: rows: ",
+                        "4.2 printed with exercises::debug (first 10 of ", "debug: rows: ",
+                        "4.1 failed 1 of 5 tests, 2 of 10 points lost",
+                        "4.1 printed with exercises::debug (2 lines):\n"
+                        "    debug: far right: 100\n    debug: far right: 10000\n",
                         "5.1 failed 2 of 4 tests, 4 of 10 points lost",
                         "(layer 1 of 3) = ", "(nn::Network::backward): a relative error of",
                         "5.2 failed 2 of 6 tests, 2 of 10 points lost",
@@ -164,6 +174,8 @@ class Grader(unittest.TestCase):
             self.assertIn(message, output)
         self.assertNotIn("unknown file", json.dumps(report))
         self.assertNotIn("4.2 failed", output)
+        self.assertRegex(output, r"4\.2 printed with exercises::debug \(first 10 of (\d\d+) lines\)")
+        self.assertRegex(output, r"mish'\(100\) = -?nan, expected about 1 \(finite, within 0\.1\)")  # (x86's NaN: -nan)
 
     def test_starter_with_near_misses_scores_only_their_tests(self) -> None:
         """A starter with some exercises answered, each a near-miss: the rest still score zero."""
@@ -188,7 +200,7 @@ class Grader(unittest.TestCase):
         code, report, output = self.grade(student)
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        scaled = worth("2.1", "SigmoidDerivative.IsSigmoidTimesOneMinusSigmoidNotAScaledSlopeNorAFiniteDifference",
+        scaled = worth("2.1", "SigmoidDerivative.MatchesSigmoidTimesOneMinusSigmoidToOnePartInTenThousand",
                        "SigmoidDerivative.PassesTheLibrarysGradientCheckAgainstYourSigmoid")
         one_sided = worth("2.2", "SoftplusDerivative.IsOneOverOnePlusEToTheMinusZ")
         self.assertEqual((scaled, one_sided), (5.0, 1.0), "the splits the pages state")
@@ -202,8 +214,9 @@ class Grader(unittest.TestCase):
                         "softplus'(-6) = ", "as a finite difference's error does",
                         "1.1 makes a memory error, so it scores zero: AddressSanitizer found heap-buffer-overflow",
                         "in your exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) at collapse.cpp:",
-                        "4.1 uses `printf` in a TODO(student) region", "exercises::debug(",
-                        "3.2 uses `std::vector` in a TODO(student) region; 3.2 asks for Thrust algorithms on the device",
+                        "4.1 uses `printf` at mish.cpp:", "in a TODO(student) region", "exercises::debug(",
+                        "3.2 uses `std::vector` at sweep_summary.cpp:",
+                        ", in a TODO(student) region; 3.2 asks for Thrust algorithms on the device",
                         "TODO(student) exercise 3.1:"):
             self.assertIn(message, output)
 
@@ -212,33 +225,52 @@ class Grader(unittest.TestCase):
         self.edit(student / "sigmoid.cpp", "  return 1.0f / (1.0f + std::exp(-z));", "  __builtin_trap();")
         self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
                   "  for (volatile unsigned spin = 0;; spin = spin + 1u) {\n  }")
-        self.edit(student / "floor_check.cpp", "total += error", "total += error;;;; !")
+        self.edit(student / "sweep_summary.cpp", "  thrust::sort(sorted.begin(), sorted.end());",
+                  "  thrust::sort(sorted.begin(), sorted.end()) !;")
         # 1.1: a layer whose weight and bias are allocated but never set before the loops add to them
         self.edit(student / "collapse.cpp", "  nn::Linear single = nn::zero_linear(first.in(), second.out());",
                   "  nn::Linear single{nn::Matrix({second.out(), first.in()}), nn::Vector({second.out()})};")
-        # a compiler error whose message carries bytes that are not UTF-8
-        softplus = student / "relu_softplus.cpp"
-        softplus.write_bytes(softplus.read_bytes().replace(
-            b"  return z > 0.0f ? z : 0.0f;", b'  static_assert(sizeof(z) == 1, "\xff\xfe");\n  return z > 0.0f ? z : 0.0f;', 1))
+        # 3.1: the functor's accumulator never set; at -O1 the functor is inlined into Thrust's code, where
+        # memcheck's report named none of the student's functions
+        self.edit(student / "floor_check.cpp", "    float total = 0.0f;", "    float total;")
+        # 2.2: softplus's value left unset on one path, z == 0, which -O1 folds into the other paths' value
+        self.edit(student / "relu_softplus.cpp",
+                  "  return z > 0.0f ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));",
+                  "  float softplus;\n  if (z > 0.0f) softplus = z + std::log1p(std::exp(-z));\n"
+                  "  if (z < 0.0f) softplus = std::log1p(std::exp(z));\n  return softplus;")
+        # 5.2: a compiler error whose message carries bytes that are not UTF-8
+        variance = student / "he_init.cpp"
+        variance.write_bytes(variance.read_bytes().replace(
+            b"  return bound * bound / 3.0f;", b'  static_assert(sizeof(bound) == 1, "\xff\xfe");\n  return bound * bound / 3.0f;', 1))
         code, report, output = self.grade(student, "--timeout", "10")
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        for broken in ("1.1", "2.1", "2.2", "2.3", "3.1"):
+        for broken in ("1.1", "2.1", "2.2", "2.3", "3.1", "3.2", "5.2"):
             self.assertEqual(points[broken], 0.0, output)
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 50.0, places=3, msg=output)
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 70.0, places=3, msg=output)
         self.assertIn("1.1 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
                       '"Conditional jump or move depends on uninitialised value(s)"; the value was allocated in your '
                       "exercises::collapse_two_layers(nn::Linear const&, nn::Linear const&) (collapse.cpp:", output)
-        self.assertIn("2.2 did not compile", output)
+        self.assertIn("3.1 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
+                      '"Conditional jump or move depends on uninitialised value(s)"; the value is a local variable of '
+                      "your exercises::(anonymous namespace)::TruthTableL1::operator()(", output)
+        self.assertRegex(output, r"3\.1 reads a value .*\(which starts at floor_check\.cpp:\d+\)")
+        self.assertIn("2.2 reads a value that was never set, so it scores zero: Valgrind's memcheck found "
+                      '"Conditional jump or move depends on uninitialised value(s)"; the value is a local variable of '
+                      "your exercises::softplus(float) (which starts at relu_softplus.cpp:", output)
+        self.assertIn("5.2 did not compile", output)
         self.assertIn("2.1 crashed", output)
         crashed = next(t for t in report["tests"] if t["name"].startswith("2.1"))
         self.assertNotRegex(crashed["output"], r"\(\d+ ms", "timings would make two gradings of one submission differ")
         self.assertIn("2.3 did not finish within 10 s", output)
         self.assertNotIn("memory error", output)  # an endless loop without undefined behaviour is only a hang
-        self.assertEqual(output.count("never set"), 1, output)  # 1.1's only: the hang's and the crash's are not
-        self.assertIn("3.1 did not compile", output)
+        self.assertEqual(output.count("never set"), 3, output)  # 1.1's, 2.2's and 3.1's: not the hang's nor the crash's
+        self.assertIn("3.2 did not compile", output)
 
-    def test_forged_grades_score_zero_for_their_exercise_only(self) -> None:
+    def test_forged_grades_score_zero_and_honest_lookalikes_full_marks(self) -> None:
+        """Forgeries score zero for their own exercise only; honest code that looks like them to a list of words
+        (variables named after forbidden functions) or to a test of values (a finite difference taken in double,
+        which the derivative tests cannot tell from the formula) keeps its marks, in the same grading."""
         student = self.student("solution")
         # 1.1: a main() of its own, outside the regions, which would run instead of the tests
         with (student / "collapse.cpp").open("a", encoding="utf-8") as file:
@@ -246,9 +278,36 @@ class Grader(unittest.TestCase):
         # 1.2: the reference solution included from inside a region
         self.edit(student / "least_squares.cpp", "  const auto [t00, t01, t10, t11] = targets;",
                   '#include "../solution/least_squares.cpp"\n  const auto [t00, t01, t10, t11] = targets;')
-        # 2.2: an exit handler, from which a program can rewrite its own report after the tests ran
-        self.edit(student / "relu_softplus.cpp", "  return z > 0.0f ? z : 0.0f;",
-                  "  const int forged = std::atexit([] {});\n  (void)forged;\n  return z > 0.0f ? z : 0.0f;")
+        # 5.2: an exit handler, from which a program can rewrite its own report after the tests ran
+        self.edit(student / "he_init.cpp", "  return bound * bound / 3.0f;",
+                  "  const int forged = std::atexit([] {});\n  (void)forged;\n  return bound * bound / 3.0f;")
+        # 2.3: an exit, called through a pointer, which no list of calls sees
+        self.edit(student / "xor_settings.cpp", "  settings.layers = {2, 5, 1};",
+                  "  void (*const leave)(int) = std::exit;\n  if (settings.train.epochs < 0) leave(0);\n"
+                  "  settings.layers = {2, 5, 1};")
+        # 4.2 and 5.1: variables and a parameter named after forbidden functions, which are not calls of them
+        self.edit(student / "dead_units.cpp", "        const float sum = z(row, unit);\n"
+                  "        layer[unit] = nn::activate(g, sum) == 0.0f && nn::activation_derivative(g, sum) == 0.0f;",
+                  "        const float signal = z(row, unit);\n"
+                  "        layer[unit] = nn::activate(g, signal) == 0.0f && "
+                  "nn::activation_derivative(g, signal) == 0.0f;")
+        chain = student / "chain_gradients.cpp"
+        chain.write_text(chain.read_text(encoding="utf-8").replace("outputs", "environment").replace(
+            "upstream", "remove").replace("const float a = environment[l + 1];",
+                                          "const auto read = [](float write) { return write; };\n"
+                                          "    const float a = read(environment[l + 1]);"), encoding="utf-8")
+        # 2.1, 2.2 and 4.1: each derivative as a central difference taken in double, with steps across the range
+        # the instructors' page names
+        for file, old, function, step in (
+                ("sigmoid.cpp", "  const float s = sigmoid(z);\n  return s * (1.0f - s);",
+                 "1.0 / (1.0 + std::exp(-x))", "1e-8"),
+                ("relu_softplus.cpp", "  return 1.0f / (1.0f + std::exp(-z));",
+                 "x > 0.0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x))", "1e-6"),
+                ("mish.cpp", "  return std::tanh(softplus) + z * sech * sech * sigmoid;",
+                 "x * std::tanh(std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))))", "1e-4")):
+            self.edit(student / file, old,
+                      f"  const auto in_double = [](double x) {{ return {function}; }};\n  const double h = {step};\n"
+                      "  return static_cast<float>((in_double(z + h) - in_double(z - h)) / (2.0 * h));")
         # 2.1: a hidden test that skips; skipped is not passed
         hidden = self.scratch / "hidden"
         hidden.mkdir()
@@ -263,18 +322,23 @@ class Grader(unittest.TestCase):
         code, report, output = self.grade(student, "--hidden-tests", str(hidden))
         self.assertEqual(code, 0, output)
         points = self.points(report)
-        for forged in ("1.1", "1.2", "2.2"):
+        for forged in ("1.1", "1.2", "2.3", "5.2"):
             self.assertEqual(points[forged], 0.0, output)
+        for honest in ("2.2", "4.1", "4.2", "5.1"):
+            self.assertAlmostEqual(points[honest], 10.0, msg=(honest, output))
         self.assertAlmostEqual(points["2.1"], 10.0 * 10 / 12, msg=output)  # the public tests weigh 10, each hidden 1
-        self.assertAlmostEqual(report["score"], FULL_MARKS - 30.0 - 20.0 / 12, places=3, msg=output)
+        self.assertAlmostEqual(report["score"], FULL_MARKS - 40.0 - 20.0 / 12, places=3, msg=output)
         self.assertIn("1.1 adds or removes lines outside its TODO(student) regions", output)
-        self.assertIn("1.2 uses `#` in a TODO(student) region", output)
-        self.assertIn("2.2 uses `atexit` in a TODO(student) region", output)
+        self.assertIn("1.2 uses `#` at least_squares.cpp:", output)
+        self.assertRegex(output, r"5\.2 uses `atexit` at he_init\.cpp:\d+, in a TODO\(student\) region; "
+                                 r"no exercise needs exits or exit handlers")
+        self.assertRegex(output, r"2\.3 uses `exit` at xor_settings\.cpp:\d+, in a TODO\(student\) region;")
         skipped = next(t for t in report["tests"] if t["name"].endswith("SigmoidHidden.Skips"))
         self.assertEqual((skipped["status"], skipped["visibility"]), ("failed", "after_published"))
         self.assertIn("skipped", skipped["output"])
         public = [t for t in report["tests"] if t["name"].startswith("2.1") and "Hidden" not in t["name"]]
         self.assertTrue(public and all(t["visibility"] == "visible" for t in public))
+        self.assertTrue(all(t["status"] == "passed" for t in public), output)  # the finite difference too
 
     def test_an_exercise_that_compiles_too_long_scores_zero(self) -> None:
         student = self.student("solution")
@@ -314,6 +378,23 @@ class Grader(unittest.TestCase):
             self.assertEqual(len(done.stderr.splitlines()), 1, (arguments, done.stderr))
             self.assertIn(message, done.stderr, arguments)
 
+    def test_the_default_build_folder_is_one_git_ignores(self) -> None:
+        """A student grades in their clone, and may commit all of it: the default --build-dir must be outside
+        the clone or ignored by git, and the student's page must name the option and say where it builds."""
+        sys.path.insert(0, str(GRADER.parent))
+        import grade  # noqa: E402 (the grader's own default, not a copy of it)
+        page = (ROOT / "docs/reference/grading.md").read_text(encoding="utf-8")
+        self.assertIn("--build-dir", page)
+        if not grade.DEFAULT_BUILD.resolve().is_relative_to(ROOT):
+            return  # outside the clone: git never sees it
+        self.assertIn(f"`{grade.DEFAULT_BUILD.relative_to(ROOT)}/`", page)
+        if subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode != 0:
+            self.skipTest(f"{ROOT} is not a git clone, so nothing tells which folders git ignores")
+        # The trailing slash: .gitignore's build-*/ matches folders, and the folder may not exist yet.
+        ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "--quiet",
+                                  f"{grade.DEFAULT_BUILD.relative_to(ROOT)}/"])
+        self.assertEqual(ignored.returncode, 0, f"git does not ignore {grade.DEFAULT_BUILD}")
+
     def test_a_missing_student_folder_is_bad_input(self) -> None:
         code, report, output = self.grade(self.scratch / "nobody")
         self.assertEqual(code, 2, output)
@@ -341,8 +422,8 @@ class Grader(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print("usage: grade_test.py BUILD_DIR", file=sys.stderr)
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        print("usage: grade_test.py BUILD_DIR [UNITTEST_OPTION ...]", file=sys.stderr)
         sys.exit(2)
     BUILD = Path(sys.argv[1]).resolve()
-    unittest.main(argv=sys.argv[:1])
+    unittest.main(argv=[sys.argv[0], *sys.argv[2:]])
