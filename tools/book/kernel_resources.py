@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-NOT_BUILT = ("The CUDA backend was not built in this configuration, so there are no GPU kernels to report "
+NOT_BUILT = ("The CUDA backend was not built in this configuration, so there are no GPU kernels to report\n"
              "(bash scripts/run-chapters.sh --cuda builds it where the CUDA Toolkit is, even without a GPU).")
 
 # nn::Activation's enumerators in declaration order (src/nn/activation.hpp), as the book names them: a
