@@ -10,7 +10,8 @@
 #           nvcc's compile of it takes minutes of one core. The book's table of the GPU kernels then says
 #           that the backend was not built; the test suite's release build (scripts/test.sh) always builds it.
 #
-# SCRIPT_DRY_RUN=1 prints each command the job would run, in order, and runs none (tools/main_job_test.py).
+# SCRIPT_DRY_RUN=1 prints each command the job would run, in order, and runs none
+# (tests/scripts/run_chapters_test.py holds the order).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,7 +61,11 @@ act bash scripts/install-deps.sh
 mkdir -p build
 : >"$log"
 echo "--- configuring the release build (chapter 3's CUDA backend: ${cuda}) ..."
-act cmake --preset release -DNN_ENABLE_CUDA="$cuda" >>"$log"
+if ! act cmake --preset release -DNN_ENABLE_CUDA="$cuda" >>"$log" 2>&1; then
+  tail -n 40 "$log" >&2
+  echo "run-chapters: configuring the build failed (the whole log: ${log})" >&2
+  exit 1
+fi
 
 build ch01-linear
 chapter ch01-linear build/chapters/ch01-linear
