@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts/run-chapters.sh"
 BUILD = Path()  # from the command line
+CHAPTERS = ["ch01-linear", "ch02-tanh", "ch03-gpu", "ch04-zoo", "ch05-depth"]
 
 
 def dry_run(*arguments: str, path: str | None = None) -> subprocess.CompletedProcess:
@@ -72,11 +73,10 @@ class MainJob(unittest.TestCase):
         order = []
         for command in self.steps:
             order += [f"build {target}" for target in built_targets(command)]
-            for chapter in ("ch01-linear", "ch02-tanh", "ch03-gpu", "ch04-zoo", "ch05-depth"):
+            for chapter in CHAPTERS:
                 if f"build/chapters/{chapter}" in command.split() and not built_targets(command):
                     order.append(f"run {chapter}")
-        chapters = ["ch01-linear", "ch02-tanh", "ch03-gpu", "ch04-zoo", "ch05-depth"]
-        for chapter, following in zip(chapters, chapters[1:] + [None]):
+        for chapter, following in zip(CHAPTERS, CHAPTERS[1:] + [None]):
             built, ran = order.index(f"build {chapter}"), order.index(f"run {chapter}")
             self.assertLess(built, ran, chapter)
             if following:

@@ -21,10 +21,14 @@ python="${PYTHON:-python3}"
 mkdir -p "$out"
 source "${root}/tools/book/recorded_run.sh"
 
-# took WHAT START: a progress line for a step that took a while (the book's build takes minutes; this says where).
-took() {
-  local seconds=$((SECONDS - $2))
-  ((seconds < 3)) || echo "book: $1: ${seconds} s" >&2
+# timed WHAT COMMAND...: runs COMMAND, then a progress line if it took a while (the book's build takes
+# minutes; these lines say where).
+timed() {
+  local what="$1" start=$SECONDS
+  shift
+  "$@"
+  local seconds=$((SECONDS - start))
+  ((seconds < 3)) || echo "book: ${what}: ${seconds} s" >&2
 }
 
 # shown NAME PROGRAM ARGS...: NAME.command is the command as the page shows it, NAME.txt its standard output.
@@ -35,20 +39,18 @@ shown() {
   shift 2
   echo "build/chapters/${program} $*" > "${out}/${name}.command"
   # The trained network's weights too, for the heat maps (a sweep trains many and saves none).
-  local save=(--save-weights "${out}/${name}-weights.json") start=$SECONDS
+  local save=(--save-weights "${out}/${name}-weights.json")
   [[ " $* " != *" --sweep "* ]] || save=()
-  "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json" "${save[@]}"
+  timed "$name" "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json" "${save[@]}"
   "${binary[$program]}" "$@" > "${out}/${name}.txt" 2> /dev/null  # stderr: progress lines with timings
-  took "$name" "$start"
 }
 
 # measured NAME PROGRAM ARGS...: only the --json, NAME.json, for the counts and figures the prose quotes from a
 # run the page does not print.
 measured() {
-  local name="$1" program="$2" start=$SECONDS
+  local name="$1" program="$2"
   shift 2
-  "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json"
-  took "$name" "$start"
+  timed "$name" "${binary[$program]}" "$@" --quiet --json "${out}/${name}.json"
 }
 
 # chapter_diff PREVIOUS NEXT: what NEXT's program changed, as `diff -u` shows it, without the book's ANCHOR
@@ -123,12 +125,12 @@ ch04_panel() {
     --dataset "$set" --seed 0 --no-trace --json "${CH04_OUT}/ch04-surface-${set}-${activation}.json"
 }
 export -f ch04_panel
-start=$SECONDS
+start=$SECONDS  # (a pipeline: timed here rather than by timed)
 for set in ring quadrants blobs spirals comfort; do
   for activation in none tanh sigmoid relu leaky-relu elu gelu softplus sin step; do echo "$set $activation"; done
 done | CH04_OUT="$out" CH04_CH02="${binary[ch02-tanh]}" CH04_SURFACE="$surface_binary" \
   xargs -P "$(nproc)" -L 1 bash -c 'set -euo pipefail; ch04_panel "$@"' ch04_panel
-took "chapter 4's 50 panels" "$start"
+echo "book: chapter 4's 50 panels: $((SECONDS - start)) s" >&2
 # Exercise 4.3's command for one of its cells (tanh on the quadrants, seed 0: the panel's network), to show
 # that it prints whether its network learned, which the exercise counts.
 shown ch04-exercise ch02-tanh --dataset quadrants --layers 2,8,1 --loss mse --optimizer adam --lr 0.05 --full-batch \
@@ -138,15 +140,12 @@ shown ch04-exercise ch02-tanh --dataset quadrants --layers 2,8,1 --loss mse --op
 # and as JSON from one run; then the spirals again with the larger network and longer training that
 # chapter 4's one-seed spirals panels use (about 25 s each on two cores).
 # The first is the main job's run of chapter 4 (scripts/run-chapters.sh) when it has made one (recorded_run.sh).
-start=$SECONDS
 echo "build/chapters/ch04-zoo --device cpu" > "${out}/ch04-zoo.command"
-recorded_run "$out" ch04-zoo "${binary[ch04-zoo]}" --device cpu
-took ch04-zoo "$start"
-start=$SECONDS
+timed ch04-zoo recorded_run "$out" ch04-zoo "${binary[ch04-zoo]}" --device cpu
 spirals_zoo=(--device cpu --datasets spirals --grid-layers 2,16,16,1 --epochs 100 --networks 32)
 echo "build/chapters/ch04-zoo ${spirals_zoo[*]}" > "${out}/ch04-zoo-spirals.command"
-"${binary[ch04-zoo]}" "${spirals_zoo[@]}" --json "${out}/ch04-zoo-spirals.json" > "${out}/ch04-zoo-spirals.txt"
-took ch04-zoo-spirals "$start"
+timed ch04-zoo-spirals "${binary[ch04-zoo]}" "${spirals_zoo[@]}" --json "${out}/ch04-zoo-spirals.json" \
+  > "${out}/ch04-zoo-spirals.txt"
 
 # Chapter 4: what decides the result. The zoo's training with one thing changed, for the activations and sets the
 # page compares: a linear output unit; a sigmoid output with the binary cross-entropy; He's starting weights and
@@ -154,10 +153,9 @@ took ch04-zoo-spirals "$start"
 # in all on two cores).
 zoo_activations=(--activations none,tanh,sigmoid,relu,leaky-relu,gelu,step --datasets ring,quadrants,blobs,comfort)
 measured_zoo() {
-  local name="$1" start=$SECONDS
+  local name="$1"
   shift
-  "${binary[ch04-zoo]}" --device cpu "$@" --quiet --json "${out}/${name}.json"
-  took "$name" "$start"
+  timed "$name" "${binary[ch04-zoo]}" --device cpu "$@" --quiet --json "${out}/${name}.json"
 }
 measured_zoo ch04-zoo-linear-output "${zoo_activations[@]}" --output-activations none
 measured_zoo ch04-zoo-sigmoid-bce "${zoo_activations[@]}" --output-activations sigmoid --loss bce
@@ -170,10 +168,8 @@ measured_zoo ch04-zoo-wide --activations tanh,relu,leaky-relu --datasets ring,qu
 # layers of 16 units (one epoch: only the trace before the first step is read); the flat pieces of ReLU networks
 # (book-regions). About 80 s in all on two cores. The grid with its defaults is the main job's run when it has
 # made one, as chapter 4's zoo above.
-start=$SECONDS
 echo "build/chapters/ch05-depth --device cpu" > "${out}/ch05-depth.command"
-recorded_run "$out" ch05-depth "${binary[ch05-depth]}" --device cpu
-took ch05-depth "$start"
+timed ch05-depth recorded_run "$out" ch05-depth "${binary[ch05-depth]}" --device cpu
 squashed=(--device cpu --inits matched --output-activations same --depths 1,4,8)
 echo "build/chapters/ch05-depth ${squashed[*]}" > "${out}/ch05-depth-squashed.command"
 measured ch05-depth-squashed ch05-depth "${squashed[@]}"
@@ -182,9 +178,7 @@ gradients=(--device cpu --depths 8 --width 16 --inits pytorch,matched --networks
 # Two lines, so that the page's listing does not scroll sideways.
 printf 'build/chapters/ch05-depth %s \\\n  %s\n' "${gradients[*]:0:12}" "${gradients[*]:12}" > "${out}/ch05-gradients.command"
 measured ch05-gradients ch05-depth "${gradients[@]}"
-start=$SECONDS
-"$regions_binary" --seeds 6 --json "${out}/ch05-regions.json"
-took ch05-regions "$start"
+timed ch05-regions "$regions_binary" --seeds 6 --json "${out}/ch05-regions.json"
 "$python" "${root}/tools/book/depth_numbers.py" "$out"
 
 chapter_diff ch01-linear ch02-tanh
@@ -199,10 +193,8 @@ else
 fi
 
 # Chapter 2 and chapter 3 from the same weights, step by step, for longer than the equivalence tests look.
-start=$SECONDS
-"$python" "${root}/tools/book/drift.py" "${binary[ch02-tanh]}" "${binary[ch03-gpu]}" --device cpu \
-  --json "${out}/ch03-drift.json" > "${out}/ch03-drift.txt"
-took ch03-drift "$start"
+timed ch03-drift "$python" "${root}/tools/book/drift.py" "${binary[ch02-tanh]}" "${binary[ch03-gpu]}" \
+  --device cpu --json "${out}/ch03-drift.json" > "${out}/ch03-drift.txt"
 
 # Chapter 3's GPU kernels as compiled: registers, stack frame, local memory and spills, per kernel.
 "$python" "${root}/tools/book/kernel_resources.py" "$out" "${CUDA_BACKEND_LIBRARY:-}"
@@ -213,7 +205,5 @@ cp "$latest_bench" "${out}/cpu-benchmark.txt"
 
 "$python" "${root}/tools/book/prose_numbers.py" "$out"
 "$python" "${root}/tools/book/bench_summary.py" "${root}/docs/reference/gpu-check.txt" "${out}/cpu-benchmark.txt" > "${out}/benchmark-summary.md"
-start=$SECONDS
-"$python" "${root}/tools/book/figures.py" "$out"
-took figures "$start"
+timed figures "$python" "${root}/tools/book/figures.py" "$out"
 echo "book: generated files in ${out}"

@@ -9,21 +9,20 @@
 #   as the book shows them, the book's build reads those files instead of training the same networks again.
 #   Progress lines (standard error) go to the terminal either way.
 recorded_run() {
-  local out="$1" name="$2" binary="$3"
+  local out="$1" name="$2" binary="$3" shown=/dev/null
   shift 3
+  [[ "${RECORDED_RUN_SHOW:-0}" != 1 ]] || shown=/dev/stdout
   local key stamp="${out}/recorded/${name}"
   key="$(sha256sum < "$binary" | cut -d' ' -f1) $*"
   if [[ -f "$stamp" && -f "${out}/${name}.txt" && -f "${out}/${name}.json" && "$(< "$stamp")" == "$key" ]]; then
-    [[ "${RECORDED_RUN_SHOW:-0}" != 1 ]] || cat "${out}/${name}.txt"
+    cat "${out}/${name}.txt" > "$shown"
     echo "book: ${name}: the same program's run with the same flags is already in ${out}" >&2
     return 0
   fi
   mkdir -p "${out}/recorded"
   rm -f "$stamp"  # a run cut short leaves no key, so the next build runs it again
-  if [[ "${RECORDED_RUN_SHOW:-0}" == 1 ]]; then
-    "$binary" "$@" --json "${out}/${name}.json" | tee "${out}/${name}.txt"
-  else
-    "$binary" "$@" --json "${out}/${name}.json" > "${out}/${name}.txt"
-  fi
+  local -  # pipefail in this function only: the program's exit status, not tee's, decides
+  set -o pipefail
+  "$binary" "$@" --json "${out}/${name}.json" | tee "${out}/${name}.txt" > "$shown" || return
   printf '%s' "$key" > "$stamp"
 }
