@@ -6,6 +6,7 @@ real run executes; the build folder's link line shows what chapter 1's program i
 usage: python3 tests/scripts/run_chapters_test.py BUILD_DIR   (a configured build: its link lines are read)
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -93,6 +94,12 @@ class MainJob(unittest.TestCase):
         (Path(self.no_gpu) / "nvidia-smi").chmod(0o755)
         with_gpu = [c for c in commands(path=self.no_gpu) if c.startswith("cmake --preset release")]
         self.assertEqual(with_gpu, ["cmake --preset release -DNN_ENABLE_CUDA=ON"])
+        # The test suite's release build turns it back on in the same build folder: its preset sets it, and
+        # scripts/test.sh configures with the preset alone.
+        presets = json.loads((ROOT / "CMakePresets.json").read_text(encoding="utf-8"))
+        release = next(p for p in presets["configurePresets"] if p["name"] == "release")
+        self.assertEqual(release["cacheVariables"].get("NN_ENABLE_CUDA"), "ON")
+        self.assertIn('cmake --preset "${preset}" >/dev/null', (ROOT / "scripts/test.sh").read_text(encoding="utf-8"))
 
     def test_an_unknown_argument_is_one_line_and_exit_status_2(self) -> None:
         done = dry_run("--gpu", path=self.no_gpu)
