@@ -1,12 +1,14 @@
-// Google Benchmark of the trainers on issue 3's workload (bench/workload.hpp): chapter 2's xtensor trainer
-// one network at a time, the Thrust trainer on the OpenMP backend (1 thread and all threads, and its general
-// path for shapes it is not compiled for) and on CUDA
-// where a GPU is present, and an FMA loop that measures this machine's fp32 peak in the same run. Every
-// trainer benchmark reports how many of its networks learned the gate. bench/run.sh turns the output into
-// one table of ratios next to PyTorch.
+// Google Benchmark of the trainers (bench/workload.hpp): on issue 3's 2-5-5-1 workload, chapter 2's xtensor
+// trainer one network at a time, the Thrust trainer on the OpenMP backend (1 thread and all threads, and its
+// general path for shapes it is not compiled for) and on CUDA where a GPU is present; on a deep shape, which
+// only the general path trains, the Thrust trainer on every core and on CUDA; and an FMA loop that measures
+// this machine's fp32 peak in the same run. Every trainer benchmark reports how many of its networks
+// learned the gate. bench/run.sh turns the output into one table of ratios next to PyTorch.
 
 #include <benchmark/benchmark.h>
 #include <omp.h>
+
+#include <vector>
 
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
@@ -19,11 +21,11 @@ nn::Gate gate_of(const benchmark::State& state) {
   return state.range(1) == 0 ? nn::Gate::and_gate : nn::Gate::xor_gate;
 }
 
-void report(benchmark::State& state, double networks, double learned) {
+void report(benchmark::State& state, double networks, double learned, const std::vector<int>& layers) {
   const double network_steps = networks * bench::steps * static_cast<double>(state.iterations());
   state.counters["network_steps_per_s"] = benchmark::Counter(network_steps, benchmark::Counter::kIsRate);
-  state.counters["GFLOP_per_s"] =
-      benchmark::Counter(network_steps * bench::flops_per_network_step() / 1e9, benchmark::Counter::kIsRate);
+  state.counters["GFLOP_per_s"] = benchmark::Counter(
+      network_steps * bench::flops_per_network_step(layers) / 1e9, benchmark::Counter::kIsRate);
   state.counters["learned_fraction"] = learned / networks;
 }
 
@@ -42,16 +44,21 @@ void XtensorOneAtATime(benchmark::State& state) {
       learned += nn::evaluate(network, data, job.train.loss).learned;
     }
   }
-  report(state, static_cast<double>(networks), learned);
+  report(state, static_cast<double>(networks), learned, job.layers);
+}
+
+void Train(benchmark::State& state, const nn::batched::BatchedJob& job, nn::batched::Device device,
+           int threads) {
+  if (threads > 0) omp_set_num_threads(threads);
+  double learned = 0;
+  for (auto _ : state) learned = static_cast<double>(nn::batched::train_batched(job, device).learned_count);
+  report(state, static_cast<double>(job.networks), learned, job.layers);
 }
 
 void ThrustOn(benchmark::State& state, nn::batched::Device device, int threads, bool general_path = false) {
   nn::batched::BatchedJob job = bench::workload(state.range(0), gate_of(state));
   job.general_path = general_path;
-  if (threads > 0) omp_set_num_threads(threads);
-  double learned = 0;
-  for (auto _ : state) learned = static_cast<double>(nn::batched::train_batched(job, device).learned_count);
-  report(state, static_cast<double>(job.networks), learned);
+  Train(state, job, device, threads);
 }
 
 void ThrustCpu1Thread(benchmark::State& state) { ThrustOn(state, nn::batched::Device::cpu, 1); }
@@ -70,6 +77,17 @@ void ThrustCuda(benchmark::State& state) {
     return;
   }
   ThrustOn(state, nn::batched::Device::cuda, 0);
+}
+// The deep shape (bench::deep_workload), which only the general path trains, on every core and on CUDA.
+void DeepThrustCpuAllThreads(benchmark::State& state) {
+  Train(state, bench::deep_workload(state.range(0)), nn::batched::Device::cpu, omp_get_num_procs());
+}
+void DeepThrustCuda(benchmark::State& state) {
+  if (!nn::batched::cuda_available()) {
+    state.SkipWithError("no CUDA GPU present");
+    return;
+  }
+  Train(state, bench::deep_workload(state.range(0)), nn::batched::Device::cuda, 0);
 }
 
 // fp32 peak: independent chains of a * x + y on every core, in vectors the compiler widens to the
@@ -125,5 +143,13 @@ BENCHMARK(ThrustCpuGeneralPath)
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
 BENCHMARK(ThrustCuda)->Args({1 << 20, 0})->Args({1 << 20, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(DeepThrustCpuAllThreads)
+    ->Args({4096, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(DeepThrustCuda)->Args({1 << 18, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 BENCHMARK_MAIN();

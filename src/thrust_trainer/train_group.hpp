@@ -19,6 +19,7 @@
 #include "nn/initialisation.hpp"
 #include "nn/inputs.hpp"
 #include "nn/loss.hpp"
+#include "thrust_trainer/general_layers.hpp"
 #include "thrust_trainer/network_shape.hpp"
 #include "nn/random.hpp"
 #include "nn/update_rule.hpp"
@@ -83,8 +84,9 @@ struct GroupArgs {
 };
 
 /// One of a general-path network group's parameter arrays, held in GroupArgs::workspace: entry [k][lane] at
-/// first[k * stride + lane], so that neighbouring lanes (CPU) or neighbouring threads (GPU) read
-/// neighbouring floats.
+/// first[k * stride + lane]. On the CPU a group's arrays lie together, stride Lanes, so that a group's
+/// training walks a few pages of memory rather than one page a parameter; on a GPU (one lane) stride is the
+/// number of groups, so that neighbouring threads read neighbouring floats.
 struct LaneRows {
   float* first;         ///< Entry [0][0].
   std::int64_t stride;  ///< Floats from one parameter's row to the next.
@@ -134,9 +136,13 @@ struct TrainGroup : private S {
       train(group, S{}, p, m, v, g);
     } else {
       const S& shape = *this;
-      const std::int64_t stride = ((args.networks + Lanes - 1) / Lanes) * Lanes;
-      const auto block = [&](int b) {
-        return LaneRows{args.extras->workspace + (b * shape.param_count) * stride + group * Lanes, stride};
+      const std::int64_t groups = (args.networks + Lanes - 1) / Lanes, P = shape.param_count;
+      float* workspace = args.extras->workspace;
+      const auto block = [&](std::int64_t b) {
+        if constexpr (Lanes > 1)
+          return LaneRows{workspace + (group * 4 + b) * P * Lanes, Lanes};
+        else
+          return LaneRows{workspace + b * P * groups + group, groups};
       };
       LaneRows p = block(0), m = block(1), v = block(2), g = block(3);
       train(group, shape, p, m, v, g);
@@ -361,6 +367,19 @@ struct TrainGroup : private S {
   }
   // ANCHOR_END: forward
 
+  // The general path's forward pass: the same sums in the same order, a layer at a time
+  // (general_layers.hpp), with the activation chosen once a layer.
+  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape,
+                                               const LaneRows& p, float (&a)[U][Lanes],
+                                               float (&z)[U][Lanes]) {
+    for (int l = 0; l < shape.layer_count; ++l) {
+      const AnyShapeLayer layer = AnyShapeLayer::of(shape, l);
+      layer_sums<Lanes>(layer, p, a + layer.first_in, z + layer.first_out);
+      activate_rows<Lanes>(l + 1 == shape.layer_count ? output : chosen, z + layer.first_out,
+                           a + layer.first_out, layer.out);
+    }
+  }
+
   // One row's forward and backward pass, adding dL/dp of the batch mean to g and the row's loss to
   // batch_loss.
   template <class Params>
@@ -405,6 +424,34 @@ struct TrainGroup : private S {
         }
       }
     });
+  }
+
+  // The general path's: the same steps, a layer at a time (general_layers.hpp).
+  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const S& shape, const LaneRows& p,
+                                                    const float (&x)[2][Lanes], const float (&target)[Lanes],
+                                                    int rows, LaneRows& g, float (&batch_loss)[Lanes]) const {
+    float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+      a[0][lane] = input(x[0][lane]);
+      a[1][lane] = input(x[1][lane]);
+    }
+    const Activation chosen = args.activation, output = output_activation();
+    forward(chosen, output, shape, p, a, z);
+    const int y = shape.unit_count - 1;
+    slope_rows<Lanes>(output, z + y, a + y, dz + y, 1);  // g'(z) of the output, into its row of dz
+    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+      batch_loss[lane] += row_loss(z[y][lane], a[y][lane], target[lane]);
+      dz[y][lane] = sum_gradient(a[y][lane], target[lane], dz[y][lane], rows);
+    }
+    for (int l = shape.layer_count - 1; l >= 0; --l) {
+      const AnyShapeLayer layer = AnyShapeLayer::of(shape, l);
+      add_layer_gradient<Lanes>(layer, dz + layer.first_out, a + layer.first_in, g);
+      if (l > 0) {
+        layer_input_gradients<Lanes>(layer, p, dz + layer.first_out, dz + layer.first_in);
+        multiply_by_slope<Lanes>(chosen, z + layer.first_in, a + layer.first_in, dz + layer.first_in,
+                                 layer.in);
+      }
+    }
   }
 
   template <class Params>
