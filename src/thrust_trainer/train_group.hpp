@@ -166,7 +166,7 @@ struct TrainGroup : private S {
     }
     NN_UNROLL
     for (int k = 0; k < shape.param_count; ++k)
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = 0.0f;
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) m[k][lane] = v[k][lane] = g[k][lane] = 0.0f;
     keep_snapshot(shape, group, network, p, 0);
 
     std::int32_t learned_epoch[Lanes] = {};
@@ -174,16 +174,17 @@ struct TrainGroup : private S {
     for (int epoch = 0; epoch < args.epochs; ++epoch) {
       double epoch_loss[Lanes] = {};
       for (int b = 0; b < args.batches_per_epoch; ++b) {
-        NN_UNROLL
-        for (int k = 0; k < shape.param_count; ++k)
-          NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
+        // Each batch's gradient starts from zero: a compiled shape clears its registers here; the general
+        // path cleared its memory in the last update's pass (a pass of its own took a thirteenth of the deep
+        // benchmark's time).
+        if constexpr (S::compiled) {
+          NN_UNROLL
+          for (int k = 0; k < shape.param_count; ++k)
+            NN_SIMD for (int lane = 0; lane < Lanes; ++lane) g[k][lane] = 0.0f;
+        }
         float batch_loss[Lanes] = {};
         const int rows = !args.full_batch ? args.batch_size : on_points() ? args.extras->train_rows : 4;
-        for (int r = 0; r < rows; ++r) {
-          float x[2][Lanes], target[Lanes];
-          batch_row(r, network, stream, x, target);
-          accumulate_gradient(shape, p, x, target, rows, g, batch_loss);
-        }
+        accumulate_batch(shape, p, network, stream, rows, g, batch_loss);
         update(shape, p, g, m, v, ++step);
         NN_SIMD for (int lane = 0; lane < Lanes; ++lane) epoch_loss[lane] +=
             batch_loss[lane] / static_cast<float>(rows);
@@ -367,16 +368,80 @@ struct TrainGroup : private S {
   }
   // ANCHOR_END: forward
 
-  // The general path's forward pass: the same sums in the same order, a layer at a time
-  // (general_layers.hpp), with the activation chosen once a layer.
-  NN_HOST_DEVICE NN_INLINE static void forward(Activation chosen, Activation output, const S& shape,
-                                               const LaneRows& p, float (&a)[U][Lanes],
-                                               float (&z)[U][Lanes]) {
+  // The general path's forward pass for a block of Rows rows: the same sums in the same order, a layer at a
+  // time (general_layers.hpp), with the activation chosen once a layer.
+  template <int Rows>
+  using BlockUnits = float[U][Rows][Lanes];
+  template <int Rows>
+  NN_HOST_DEVICE NN_INLINE static void forward_rows(Activation chosen, Activation output, const S& shape,
+                                                    const LaneRows& p, BlockUnits<Rows>& a,
+                                                    BlockUnits<Rows>& z) {
     for (int l = 0; l < shape.layer_count; ++l) {
       const AnyShapeLayer layer = AnyShapeLayer::of(shape, l);
-      layer_sums<Lanes>(layer, p, a + layer.first_in, z + layer.first_out);
-      activate_rows<Lanes>(l + 1 == shape.layer_count ? output : chosen, z + layer.first_out,
-                           a + layer.first_out, layer.out);
+      layer_sums(layer, p, a + layer.first_in, z + layer.first_out);
+      activate_rows(l + 1 == shape.layer_count ? output : chosen, z + layer.first_out, a + layer.first_out,
+                    layer.out);
+    }
+  }
+
+  // Adds the batch's gradient to g and each row's loss to batch_loss, a row at a time, in the rows' order.
+  template <class Params>
+  NN_HOST_DEVICE NN_INLINE void accumulate_batch(const S& shape, const Params& p,
+                                                 const std::int64_t (&network)[Lanes],
+                                                 Engine (&stream)[Lanes], int rows, Params& g,
+                                                 float (&batch_loss)[Lanes]) const {
+    for (int r = 0; r < rows; ++r) {
+      float x[2][Lanes], target[Lanes];
+      batch_row(r, network, stream, x, target);
+      accumulate_gradient(shape, p, x, target, rows, g, batch_loss);
+    }
+  }
+
+  // The general path's: row_block rows at a time (general_layers.hpp), and what is left one by one. Each
+  // parameter's gradient still gets the rows' terms in the rows' order.
+  NN_HOST_DEVICE NN_INLINE void accumulate_batch(const S& shape, const LaneRows& p,
+                                                 const std::int64_t (&network)[Lanes],
+                                                 Engine (&stream)[Lanes], int rows, LaneRows& g,
+                                                 float (&batch_loss)[Lanes]) const {
+    int r = 0;
+    for (; r + row_block <= rows; r += row_block)
+      accumulate_rows<row_block>(shape, p, network, stream, r, rows, g, batch_loss);
+    for (; r < rows; ++r) accumulate_rows<1>(shape, p, network, stream, r, rows, g, batch_loss);
+  }
+
+  // Rows [first, first + Rows) of a batch of `rows`: forward, loss, and backward into g.
+  template <int Rows>
+  NN_HOST_DEVICE NN_INLINE void accumulate_rows(const S& shape, const LaneRows& p,
+                                                const std::int64_t (&network)[Lanes], Engine (&stream)[Lanes],
+                                                int first, int rows, LaneRows& g,
+                                                float (&batch_loss)[Lanes]) const {
+    BlockUnits<Rows> a, z, dz;
+    float target[Rows][Lanes];
+    for (int r = 0; r < Rows; ++r) {
+      float x[2][Lanes];
+      batch_row(first + r, network, stream, x, target[r]);
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        a[0][r][lane] = input(x[0][lane]);
+        a[1][r][lane] = input(x[1][lane]);
+      }
+    }
+    const Activation chosen = args.activation, output = output_activation();
+    forward_rows<Rows>(chosen, output, shape, p, a, z);
+    const int y = shape.unit_count - 1;
+    slope_rows(output, z + y, a + y, dz + y, 1);  // g'(z) of the output, into its row of dz
+    for (int r = 0; r < Rows; ++r) {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        batch_loss[lane] += row_loss(z[y][r][lane], a[y][r][lane], target[r][lane]);
+        dz[y][r][lane] = sum_gradient(a[y][r][lane], target[r][lane], dz[y][r][lane], rows);
+      }
+    }
+    for (int l = shape.layer_count - 1; l >= 0; --l) {
+      const AnyShapeLayer layer = AnyShapeLayer::of(shape, l);
+      add_layer_gradient(layer, dz + layer.first_out, a + layer.first_in, g);
+      if (l > 0) {
+        layer_input_gradients(layer, p, dz + layer.first_out, dz + layer.first_in);
+        multiply_by_slope(chosen, z + layer.first_in, a + layer.first_in, dz + layer.first_in, layer.in);
+      }
     }
   }
 
@@ -426,49 +491,29 @@ struct TrainGroup : private S {
     });
   }
 
-  // The general path's: the same steps, a layer at a time (general_layers.hpp).
-  NN_HOST_DEVICE NN_INLINE void accumulate_gradient(const S& shape, const LaneRows& p,
-                                                    const float (&x)[2][Lanes], const float (&target)[Lanes],
-                                                    int rows, LaneRows& g, float (&batch_loss)[Lanes]) const {
-    float a[U][Lanes], z[U][Lanes], dz[U][Lanes];
-    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      a[0][lane] = input(x[0][lane]);
-      a[1][lane] = input(x[1][lane]);
-    }
-    const Activation chosen = args.activation, output = output_activation();
-    forward(chosen, output, shape, p, a, z);
-    const int y = shape.unit_count - 1;
-    slope_rows<Lanes>(output, z + y, a + y, dz + y, 1);  // g'(z) of the output, into its row of dz
-    NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
-      batch_loss[lane] += row_loss(z[y][lane], a[y][lane], target[lane]);
-      dz[y][lane] = sum_gradient(a[y][lane], target[lane], dz[y][lane], rows);
-    }
-    for (int l = shape.layer_count - 1; l >= 0; --l) {
-      const AnyShapeLayer layer = AnyShapeLayer::of(shape, l);
-      add_layer_gradient<Lanes>(layer, dz + layer.first_out, a + layer.first_in, g);
-      if (l > 0) {
-        layer_input_gradients<Lanes>(layer, p, dz + layer.first_out, dz + layer.first_in);
-        multiply_by_slope<Lanes>(chosen, z + layer.first_in, a + layer.first_in, dz + layer.first_in,
-                                 layer.in);
-      }
-    }
-  }
-
   template <class Params>
-  NN_HOST_DEVICE NN_INLINE void update(const S& shape, Params& p, const Params& g, Params& m, Params& v,
+  NN_HOST_DEVICE NN_INLINE void update(const S& shape, Params& p, Params& g, Params& m, Params& v,
                                        int step) const {
     // The choice of rule stays outside the loops, which leaves them free of branches to vectorise.
     if (args.optimizer == Optimizer::sgd) {
       NN_UNROLL
-      for (int k = 0; k < shape.param_count; ++k)
-        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) sgd_update(p[k][lane], g[k][lane], args.lr);
+      for (int k = 0; k < shape.param_count; ++k) NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+          sgd_update(p[k][lane], g[k][lane], args.lr);
+          clear_on_general_path(g[k][lane]);
+        }
       return;
     }
     const AdamStep adam = adam_step(args.lr, step);
     NN_UNROLL
-    for (int k = 0; k < shape.param_count; ++k)
-      NN_SIMD for (int lane = 0; lane < Lanes; ++lane)
-          adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
+    for (int k = 0; k < shape.param_count; ++k) NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
+        clear_on_general_path(g[k][lane]);
+      }
+  }
+
+  // The general path's gradient, in memory, is cleared for the next batch as the update reads it.
+  NN_HOST_DEVICE static void clear_on_general_path(float& gradient) {
+    if constexpr (!S::compiled) gradient = 0.0f;
   }
 
   // Judges the group on what its data set is judged on, as nn::evaluate does: every training row (a gate's
@@ -534,6 +579,53 @@ struct TrainGroup : private S {
         loss[lane] += row_loss(z[shape.unit_count - 1][lane], y, target[lane]);
         l1[lane] += loss_value(Loss::l1, y, target[lane]);
         right[lane] += rounds_to_target(y, target[lane]);
+      }
+    }
+  }
+
+  // The general path's: row_block rows at a time, and what is left one by one.
+  template <bool OnGate>
+  NN_HOST_DEVICE NN_INLINE void judge_rows(const S& shape, const LaneRows& p,
+                                           const std::int64_t (&network)[Lanes], const float* points,
+                                           int rows, float (&loss)[Lanes], float (&l1)[Lanes],
+                                           int (&right)[Lanes], float (&outputs)[4][Lanes]) const {
+    int r = 0;
+    for (; r + row_block <= rows; r += row_block)
+      judge_block<OnGate, row_block>(shape, p, network, points, r, loss, l1, right, outputs);
+    for (; r < rows; ++r) judge_block<OnGate, 1>(shape, p, network, points, r, loss, l1, right, outputs);
+  }
+
+  // Rows [first, first + Rows) of judge_rows.
+  template <bool OnGate, int Rows>
+  NN_HOST_DEVICE NN_INLINE void judge_block(const S& shape, const LaneRows& p,
+                                            const std::int64_t (&network)[Lanes], const float* points,
+                                            int first, float (&loss)[Lanes], float (&l1)[Lanes],
+                                            int (&right)[Lanes], float (&outputs)[4][Lanes]) const {
+    BlockUnits<Rows> a, z;
+    float target[Rows][Lanes];
+    for (int r = 0; r < Rows; ++r) {
+      const int row = first + r;
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        if constexpr (OnGate) {
+          a[0][r][lane] = input(static_cast<float>(row >> 1));
+          a[1][r][lane] = input(static_cast<float>(row & 1));
+          target[r][lane] = static_cast<float>(gate_output(args.gate, row >> 1, row & 1));
+        } else {
+          a[0][r][lane] = input(point(points, args.networks, row, 0, network[lane]));
+          a[1][r][lane] = input(point(points, args.networks, row, 1, network[lane]));
+          target[r][lane] = point(points, args.networks, row, 2, network[lane]);
+        }
+      }
+    }
+    forward_rows<Rows>(args.activation, output_activation(), shape, p, a, z);
+    const int y = shape.unit_count - 1;
+    for (int r = 0; r < Rows; ++r) {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+        const float out = a[y][r][lane];
+        if constexpr (OnGate) outputs[first + r][lane] = out;
+        loss[lane] += row_loss(z[y][r][lane], out, target[r][lane]);
+        l1[lane] += loss_value(Loss::l1, out, target[r][lane]);
+        right[lane] += rounds_to_target(out, target[r][lane]);
       }
     }
   }
