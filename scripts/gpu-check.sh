@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The GPU check, for a machine with an NVIDIA GPU: the chapter 3 tests (CUDA variants included),
 # compute-sanitizer memcheck on a small CUDA run, the sweep benchmark of issue 3 (N = 2^20 networks
-# 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps) and PyTorch on the same card, then chapter 2
+# 2-5-5-1 tanh, full-batch AND and XOR, Adam, 1000 steps), the general path on a deep shape (issue 29) and
+# PyTorch on the same card, then chapter 2
 # against chapter 3 step by step, the demo's statistic at GPU scale, the kernels' registers and stack frames
 # as compiled, and Nsight Compute's view of the kernel.
 # The steps run in that order, most important first, and the whole check, build included, stops within
@@ -68,9 +69,14 @@ step() {
   step 240 "$NN_CH03" --device cuda --sweep --networks 1048576 --layers 2,5,5,1 --activations tanh --gates and,xor \
     --full-batch --epochs 1 --batches-per-epoch 1000 2>&1
   echo
-  echo "## PyTorch peer on the same card (if PyTorch is installed there)"
+  echo "## benchmark, general path: N = 2^18 networks 2,16x6,1 (no compiled shape), full batch AND, Adam lr 0.01, MSE"
+  step 120 "$NN_CH03" --device cuda --sweep --networks 262144 --grid-layers 2,16,16,16,16,16,16,1 \
+    --activations tanh --full-batch --loss mse --lrs 0.01 --epochs 1 --batches-per-epoch 1000 2>&1
+  echo
+  echo "## PyTorch peers on the same card (if PyTorch is installed there), on both shapes"
   if python3 -c "import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)" 2>/dev/null; then
-    step 200 python3 "$bundle/torch_peers.py" --device cuda --gates and --one-at-a-time 4 --batched 1048576 2>&1
+    step 240 python3 "$bundle/torch_peers.py" --device cuda --gates and --one-at-a-time 4 --batched 1048576 \
+      --deep 262144 2>&1
   else
     echo "no PyTorch with CUDA on this machine"
   fi
