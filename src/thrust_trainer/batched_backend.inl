@@ -63,7 +63,8 @@ BatchedResult train_shape(const BatchedJob& job, const BatchedPoints& points, co
   const std::vector<std::int32_t> trace_list(job.train.trace_epochs.begin(), job.train.trace_epochs.end());
   thrust::device_vector<std::int32_t> trace_epochs(trace_list.begin(), trace_list.end());
   thrust::device_vector<float> snapshots(trace_list.size() * P * n);
-  // The general path's parameters, Adam's moments and gradients: 4 blocks of [P][groups * lanes].
+  // The general path's parameters, Adam's moments and gradients: 4 arrays of P rows for each group's lanes
+  // (LaneRows, train_group.hpp).
   thrust::device_vector<float> workspace(S::compiled ? 0
                                                      : 4 * P * static_cast<std::size_t>(groups) * NN_LANES);
 

@@ -42,6 +42,7 @@ NN_HOST_DEVICE NN_INLINE void with_constant_activation(Activation g, F&& f) {
   with_constant_activation(g, f, std::make_index_sequence<activation_names.size()>{});
 }
 
+// ANCHOR: activate_rows
 /// a = g(z) on `count` units. Out of line: called once a layer, and compiled once for every activation.
 template <int Rows, int Lanes>
 NN_HOST_DEVICE NN_NOINLINE void activate_rows(Activation g, UnitRows<Rows, Lanes> z, UnitRows<Rows, Lanes> a,
@@ -53,6 +54,7 @@ NN_HOST_DEVICE NN_NOINLINE void activate_rows(Activation g, UnitRows<Rows, Lanes
             activate(activation.value, z[u][r][lane]);
   });
 }
+// ANCHOR_END: activate_rows
 
 /// s = g'(z), given a = g(z), on `count` units.
 template <int Rows, int Lanes>

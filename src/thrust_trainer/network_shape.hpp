@@ -39,6 +39,11 @@
 #define NN_SIMD _Pragma("omp simd")
 #endif
 
+#ifndef NN_CPU_CLONES
+/// Compiles the trainer once for each CPU the OpenMP backend defines it for; none elsewhere.
+#define NN_CPU_CLONES
+#endif
+
 namespace nn::batched {
 
 /// The widths of Shape<Sizes...>'s layer boundaries, for the parameter layout's offsets.

@@ -4,7 +4,9 @@
 /// indices. For a compiled shape, everything a network needs (weights, Adam's moments, gradients, its random
 /// stream) lives in local arrays for the length of the run; memory is read once at the start and written
 /// once at the end. The general path (AnyShape) keeps the weights, moments and gradients in a device
-/// workspace instead, since arrays sized at run time cannot live in registers.
+/// workspace instead, since arrays sized at run time cannot live in registers, and makes up for it with the
+/// blocked loops of general_layers.hpp: several rows and units at a time, the activation chosen a layer at a
+/// time.
 /// On the GPU a group is one network, trained by one thread; on the CPU it is `Lanes` neighbouring
 /// networks whose arithmetic the compiler vectorises, lane by lane. ("Group", not "block": on a GPU a
 /// CUDA thread block runs many groups, one a thread, and the launch's blocks are Thrust's choice.)
@@ -40,8 +42,9 @@ struct GroupExtras {
   float* test_loss;              ///< [N] out for point sets: chosen loss on the test rows.
   std::int32_t* learned_epoch;   ///< [N] out, or nullptr: first epoch (1-based) after which the network met
                                  ///< the learned rule, 0 if none did.
-  float* workspace;              ///< The general path's parameters, Adam moments and gradients: 4 blocks of
-                                 ///< [param_count][groups * Lanes]; nullptr for a compiled shape.
+  float* workspace;              ///< The general path's parameters, Adam moments and gradients (LaneRows):
+                                 ///< on the CPU [group][4][param_count][Lanes], on a GPU
+                                 ///< [4][param_count][groups]; nullptr for a compiled shape.
   Activation output_activation;  ///< General path: the activation after the output layer. (A compiled shape
                                  ///< trains the demo's design: GroupArgs::activation after every layer.)
   Init init;                     ///< General path: the rule for the starting weights (compiled: pytorch).
@@ -96,7 +99,8 @@ struct LaneRows {
 
 /// Not an activation: TrainGroup's A when the activation is GroupArgs::activation, read at run time. One
 /// compiled trainer per shape then serves every activation but none and tanh, so a new activation adds no
-/// kernel to compile, at the price of a switch at every unit.
+/// kernel to compile, at the price of a switch at every unit (on the general path, at every layer:
+/// general_layers.hpp).
 inline constexpr Activation any_activation = static_cast<Activation>(255);
 
 /// How a group's `Lanes` networks do on what they are judged on: the truth table, or a point set's training
@@ -129,7 +133,7 @@ struct TrainGroup : private S {
   static constexpr int U = S::unit_capacity;  ///< Rows of the per-unit arrays, inputs included.
 
   /// Trains one group.
-  NN_HOST_DEVICE void operator()(std::int64_t group) const {
+  NN_CPU_CLONES NN_HOST_DEVICE void operator()(std::int64_t group) const {
     if constexpr (S::compiled) {
       constexpr int P = S::param_count;
       float p[P][Lanes], m[P][Lanes], v[P][Lanes], g[P][Lanes];
