@@ -5,8 +5,9 @@ of them; the records themselves follow on the page.
 
 usage: python3 tools/book/bench_summary.py GPU_RECORD CPU_RECORD > docs/generated/benchmark-summary.md
 
-Both records time the same workload (bench/workload.hpp): 2-5-5-1 tanh networks on AND, full batch, Adam,
-1000 steps. A step a record lacks (no PyTorch on the card, no GPU check yet) leaves its rows out and the
+Both records time the same workloads (bench/workload.hpp): 2-5-5-1 tanh networks on AND, full batch, Adam,
+1000 steps; and, in newer records, a deep shape (2,16x6,1) that only the trainer's general path trains. A
+step a record lacks (no PyTorch on the card, no GPU check yet, no deep shape) leaves its rows out and the
 text says so; a record that is not a record at all is an error, one line, exit status 1.
 """
 
@@ -19,7 +20,9 @@ from pathlib import Path
 
 
 # The rows' names, as the tables show them.
-BATCHED, ONE_AT_A_TIME, ONE_THREAD = "PyTorch, batched (bmm)", "PyTorch, one at a time", "Thrust, OpenMP, 1 thread"
+BATCHED, ONE_AT_A_TIME, ONE_THREAD = "PyTorch, batched", "PyTorch, one at a time", "Thrust, OpenMP, 1 thread"
+# The workloads' shapes as the records spell them; rows of records older than the deep shape have none.
+SHALLOW, DEEP = "2,5,5,1", "2,16x6,1"
 
 
 class RecordError(Exception):
@@ -42,6 +45,7 @@ class Machine:
     rows: list[Row]
     missing: list[str]  # the peers the record has no measurement of, with why
     threads: str = ""  # the CPU record's CPU count, which its OpenMP rows use
+    deep: list[Row] | None = None  # the deep shape's rows, where the record has them
 
 
 def sections(record: str) -> dict[str, str]:
@@ -77,27 +81,46 @@ def gpu_machine(record: str) -> Machine:
     thrust = float(timed.group(1))
     rows.append(Row("Thrust, CUDA", counted[1], counted[0], thrust, None))
 
+    # The peers by their name's first words ("pytorch batched (bmm)" in older records, "(baddbmm)" in newer)
+    # and their shape.
     peers = {}
-    for line in parts.get("PyTorch peer on the same card", "").splitlines():
+    peer_lines = parts.get("PyTorch peers on the same card", parts.get("PyTorch peer on the same card", ""))
+    for line in peer_lines.splitlines():
         if line.startswith("{"):
             peer = json.loads(line)
             if peer.get("gate") == "and":
-                peers[peer["peer"]] = peer
-    for key, trainer in (("pytorch batched (bmm)", BATCHED), ("pytorch one at a time", ONE_AT_A_TIME)):
-        if key in peers:
-            peer = peers[key]
+                name = "pytorch batched" if peer["peer"].startswith("pytorch batched") else peer["peer"]
+                peers[name, peer.get("shape", SHALLOW)] = peer
+    for key, trainer in (("pytorch batched", BATCHED), ("pytorch one at a time", ONE_AT_A_TIME)):
+        if (key, SHALLOW) in peers:
+            peer = peers[key, SHALLOW]
             rate = peer["network_steps_per_s"]
             rows.append(Row(trainer, peer["networks"], peer["learned"], rate, thrust / rate))
         else:
             missing.append(f"{trainer} (not in the record)")
-    return Machine(card.group(1), header.group(1), rows, missing)
+
+    deep = None
+    general = parts.get("benchmark, general path", "")
+    timed = re.search(r"^2,16,16,16,16,16,16,1 tanh and lr \S+: \S+ s, (\S+) network-steps/s on cuda", general,
+                      flags=re.M)
+    counted = re.search(r"^2,16,16,16,16,16,16,1\s+tanh\s+and\s+\S+\s+(\d+)\s+[\d.]+ \[", general, flags=re.M)
+    networks = re.search(r"^Sweep: (\d+) networks per configuration", general, flags=re.M)
+    if timed and counted and networks:
+        rate = float(timed.group(1))
+        deep = [Row("Thrust, CUDA, general path", int(networks.group(1)), int(counted.group(1)), rate, None)]
+        if ("pytorch batched", DEEP) in peers:
+            peer = peers["pytorch batched", DEEP]
+            deep.append(Row(BATCHED, peer["networks"], peer["learned"], peer["network_steps_per_s"],
+                            rate / peer["network_steps_per_s"]))
+    return Machine(card.group(1), header.group(1), rows, missing, deep=deep)
 
 
-CPU_ROW = re.compile(r"^(?P<peer>\S.*?)\s+(?P<gate>and|xor)\s+(?P<networks>\d+)\s+(?P<rate>\d\S*)\s+\S+\s+\S+\s+"
+CPU_ROW = re.compile(r"^(?P<peer>\S.*?)\s+(?:(?P<shape>2,\S+)\s+)?(?P<gate>and|xor)\s+(?P<networks>\d+)\s+(?P<rate>\d\S*)\s+\S+\s+\S+\s+"
                      r"(?P<vs_batched>\S+)\s+(?P<vs_single>\S+)\s+(?P<learned>\d+) / \d+ learned$")
 CPU_TRAINERS = {  # the record's peer, as it starts, and the book's name for it
     "ThrustCpuAllThreads": "Thrust, OpenMP, {cpus} threads",
     "ThrustCpu1Thread": ONE_THREAD,
+    "ThrustCpuGeneralPath": "Thrust, OpenMP, {cpus} threads, general path",
     "XtensorOneAtATime": "xtensor (chapter 2), one at a time",
     "pytorch batched": BATCHED,
     "pytorch one at a time": ONE_AT_A_TIME,
@@ -110,10 +133,16 @@ def cpu_machine(record: str) -> Machine:
     if not header or not cpu:
         raise RecordError("the CPU record has no '# Trainer benchmark, DATE, HOST, N CPUs' line or no '# CPU:' line")
     date, host, cpus, mhz = header.groups()
-    measured = {}
+    measured, deep_measured = {}, {}
     for line in record.splitlines():
         row = CPU_ROW.match(line)
         if row and row["gate"] == "and":
+            if row["shape"] == DEEP:
+                key = next((k for k in ("DeepThrustCpuAllThreads", "pytorch batched") if row["peer"].startswith(k)),
+                           None)
+                if key:
+                    deep_measured[key] = row
+                continue
             key = next((k for k in CPU_TRAINERS if row["peer"].startswith(k)), None)
             if key:
                 measured[key] = row
@@ -139,7 +168,19 @@ def cpu_machine(record: str) -> Machine:
         row = measured[key]
         rows.append(Row(trainer, int(row["networks"]), int(row["learned"]), float(row["rate"]),
                         None if row is thrust else speedup(row)))
-    return Machine(name, date, rows, missing, cpus)
+
+    # The deep shape: the general path's rate over batched PyTorch's, from the record's "vs torch batched"
+    # column (both rows of one shape are compared with that shape's PyTorch row).
+    deep = None
+    if "DeepThrustCpuAllThreads" in deep_measured:
+        general = deep_measured["DeepThrustCpuAllThreads"]
+        deep = [Row(f"Thrust, OpenMP, {cpus} threads, general path", int(general["networks"]), int(general["learned"]),
+                    float(general["rate"]), None)]
+        if "pytorch batched" in deep_measured:
+            peer = deep_measured["pytorch batched"]
+            deep.append(Row(BATCHED, int(peer["networks"]), int(peer["learned"]), float(peer["rate"]),
+                            float(general["vs_batched"].rstrip("x"))))
+    return Machine(name, date, rows, missing, cpus, deep)
 
 
 def significant(value: float, digits: int = 3) -> str:
@@ -153,13 +194,13 @@ def significant(value: float, digits: int = 3) -> str:
     return f"{rounded:.{digits - 1 - magnitude}f}".rstrip("0").rstrip(".")  # 1.2e+06 stays 1.2, not 1.20
 
 
-def table(machine: Machine) -> str:
+def table(machine: Machine, rows: list[Row] | None = None) -> str:
     lines = ["| trainer | networks | learned AND | network-steps/s | Thrust's rate ÷ this |",
              "| --- | ---: | ---: | ---: | ---: |"]
-    for row in machine.rows:
+    for row in machine.rows if rows is None else rows:
         ratio = "1×" if row.speedup is None else f"{significant(row.speedup)}×"
         lines.append(f"| {row.trainer} | {row.networks:,} | {row.learned:,} | {significant(row.rate)} | {ratio} |")
-    for what in machine.missing:
+    for what in machine.missing if rows is None else []:
         lines.append(f"| {what} | | | | |")
     return "\n".join(lines)
 
@@ -184,12 +225,21 @@ def summary(gpu: Machine, cpu: Machine, workload: str) -> str:
                    if threads else "")
         sentences.append(f"On the {cpu.threads}-CPU machine of the CPU benchmark, it ran at " + versus(
             cpu, (BATCHED, "batched PyTorch"), (ONE_AT_A_TIME, "PyTorch one network at a time")) + scaling + ".")
-    sentences.append(f"The workload: {workload}, learning AND; each row says how many of its networks learned it, "
-                     "so a fast trainer that learned less would show.")
-    return "\n\n".join([
-        " ".join(sentences),
-        f"**GPU:** {gpu.name}, GPU check of {gpu.date}.", table(gpu),
-        f"**CPU:** {cpu.name}, benchmark of {cpu.date}.", table(cpu)]) + "\n"
+    deep = [machine for machine in (gpu, cpu) if machine.deep and len(machine.deep) > 1]
+    for machine in deep:
+        where = "on the card" if machine is gpu else "on the CPU"
+        sentences.append(f"On the deep shape ({DEEP}: six hidden layers of 16 units, Adam at lr 0.01, MSE), which "
+                         f"only its general path trains, it ran {where} at {significant(machine.deep[1].speedup)} "
+                         "times the rate of batched PyTorch.")
+    sentences.append("Each row says how many of its networks learned AND, so a fast trainer that learned less would "
+                     f"show. The workloads, as the CPU record names them: {workload}.")
+    parts = [" ".join(sentences),
+             f"**GPU:** {gpu.name}, GPU check of {gpu.date}.", table(gpu),
+             f"**CPU:** {cpu.name}, benchmark of {cpu.date}.", table(cpu)]
+    for machine, label in ((gpu, "GPU"), (cpu, "CPU")):
+        if machine.deep:
+            parts += [f"**{label}, deep shape {DEEP}:** the same record.", table(machine, machine.deep)]
+    return "\n\n".join(parts) + "\n"
 
 
 def main() -> int:
@@ -200,7 +250,7 @@ def main() -> int:
         gpu = gpu_machine(Path(sys.argv[1]).read_text(encoding="utf-8"))
         cpu_record = Path(sys.argv[2]).read_text(encoding="utf-8")
         cpu = cpu_machine(cpu_record)
-        workload = re.search(r"^# Workload: (.*)$", cpu_record, flags=re.M)
+        workload = re.search(r"^# Workloads?: (.*)$", cpu_record, flags=re.M)
         workload = workload.group(1) if workload else "the networks of bench/workload.hpp"
     except (OSError, RecordError) as error:
         print(f"bench_summary: {error}", file=sys.stderr)

@@ -47,9 +47,18 @@ class CommittedRecords(unittest.TestCase):
         thrust = next(line for line in record.splitlines() if line.startswith("ThrustCpuAllThreads") and " and " in line)
         vs_batched = float(re.findall(r"([\d.]+)x", thrust)[0])  # the record's "vs torch batched" column
         scaling = float(re.search(r"# OpenMP scaling.*: ([\d.]+)x", record).group(1))
-        self.assertEqual(ratio_in(self.summary, "PyTorch, batched (bmm)", "CPU"), three_digits(vs_batched))
+        self.assertEqual(ratio_in(self.summary, "PyTorch, batched", "CPU"), three_digits(vs_batched))
         self.assertEqual(ratio_in(self.summary, "Thrust, OpenMP, 1 thread", "CPU"), three_digits(scaling))
         self.assertIn(f"{three_digits(scaling)} times as fast as one", self.summary)
+
+    def test_deep_shape_ratio_is_the_one_the_record_printed(self) -> None:
+        record = CPU_RECORD.read_text(encoding="utf-8")
+        deep = next(line for line in record.splitlines() if line.startswith("DeepThrustCpuAllThreads"))
+        vs_batched = float(re.findall(r"\s([\d.]+)x\s", deep)[0])  # not the shape's "16x6"
+        deep_table = self.summary.split("**CPU, deep shape", 1)[1]
+        self.assertEqual(ratio_in("**CPU, deep shape" + deep_table, "PyTorch, batched", "CPU, deep shape 2,16x6,1"),
+                         three_digits(vs_batched))
+        self.assertIn(f"on the CPU at {three_digits(vs_batched)} times the rate of batched PyTorch", self.summary)
 
     def test_gpu_ratio_is_thrust_over_pytorch_from_the_record(self) -> None:
         record = GPU_RECORD.read_text(encoding="utf-8")
@@ -57,7 +66,7 @@ class CommittedRecords(unittest.TestCase):
         thrust = float(re.search(r"^2,5,5,1 tanh and .*?([\d.e+]+) network-steps/s", benchmark, flags=re.M).group(1))
         peers = [json.loads(line) for line in record.splitlines() if line.startswith('{"peer"')]
         batched = next(p for p in peers if p["peer"].startswith("pytorch batched"))["network_steps_per_s"]
-        self.assertEqual(ratio_in(self.summary, "PyTorch, batched (bmm)", "GPU"), three_digits(thrust / batched))
+        self.assertEqual(ratio_in(self.summary, "PyTorch, batched", "GPU"), three_digits(thrust / batched))
         self.assertIn(f"{three_digits(thrust / batched)} times the rate of PyTorch", self.summary)
 
     def test_names_machines_and_dates(self) -> None:
@@ -83,7 +92,7 @@ class IncompleteRecords(unittest.TestCase):
         result = run_with_gpu_record(without)
         self.assertEqual(result.returncode, 0, result.stderr)
         gpu_table = result.stdout.split("**GPU:**", 1)[1].split("**CPU:**", 1)[0]
-        self.assertIn("| PyTorch, batched (bmm) (not in the record) |", gpu_table)
+        self.assertIn("| PyTorch, batched (not in the record) |", gpu_table)
         self.assertNotIn("times the rate of PyTorch training the same networks", result.stdout)
 
     def test_a_gpu_record_with_the_newer_sweep_table_is_read_the_same(self) -> None:
@@ -95,6 +104,27 @@ class IncompleteRecords(unittest.TestCase):
         result = run_with_gpu_record(newer)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout, run(GPU_RECORD, CPU_RECORD).stdout)
+
+    def test_a_gpu_record_with_the_deep_shape_shows_its_rows(self) -> None:
+        # A newer check (scripts/gpu-check.sh) times the general path on the deep shape, and its PyTorch peers
+        # name their shape; made here from the committed record, with made-up rates, until a card runs it.
+        record = GPU_RECORD.read_text(encoding="utf-8").replace("## PyTorch peer on", "## PyTorch peers on")
+        general = ("## benchmark, general path: N = 2^18 networks 2,16x6,1\nSweep: 262144 networks per configuration\n"
+                   "2,16,16,16,16,16,16,1 tanh       and  0.01     261000  99.6 [99.5, 99.6]\n"
+                   "2,16,16,16,16,16,16,1 tanh and lr 0.01: 10 s, 2.0e+07 network-steps/s on cuda (H100)\n\n")
+        peer = json.dumps({"peer": "pytorch batched (baddbmm)", "shape": "2,16x6,1", "gate": "and", "networks": 262144,
+                           "seconds": 50, "network_steps_per_s": 5.0e6, "learned": 260000})
+        newer = record.replace("## PyTorch peers on", general + "## PyTorch peers on", 1)
+        newer = re.sub(r'^(\{"peer": "pytorch batched.*)$', lambda m: m.group(1) + "\n" + peer, newer, count=1,
+                       flags=re.M)
+        result = run_with_gpu_record(newer)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("**GPU, deep shape 2,16x6,1:**", result.stdout)
+        self.assertEqual(ratio_in(result.stdout, "PyTorch, batched", "GPU, deep shape 2,16x6,1"), 4.0)
+        self.assertIn("on the card at 4 times the rate of batched PyTorch", result.stdout)
+        # The 2,5,5,1 table reads the same as before: the deep peer is not taken for the shallow one.
+        shallow = result.stdout.split("**GPU:**", 1)[1].split("**CPU:**", 1)[0]
+        self.assertEqual(shallow, run(GPU_RECORD, CPU_RECORD).stdout.split("**GPU:**", 1)[1].split("**CPU:**", 1)[0])
 
     def test_a_file_that_is_not_a_record_fails_with_one_line(self) -> None:
         with tempfile.TemporaryDirectory() as folder:
