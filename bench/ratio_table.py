@@ -54,6 +54,11 @@ print(f"# CPU: {cpu_description()}")
 print("# Workloads: 2,5,5,1 tanh networks, full batch, Adam lr 0.1, L1, 1000 steps; and 2,16x6,1 (six hidden "
       "layers of 16) tanh, full batch on AND, Adam lr 0.01, MSE, 1000 steps, which only the general path trains")
 print(f"# fp32 FMA peak measured in the same run: {peak:.1f} GFLOP/s" if peak else "# no FMA peak measured")
+try:  # the peers' ratios move with PyTorch's version as much as with the trainer
+    import torch
+    print(f"# PyTorch {torch.__version__}, {torch.get_num_threads()} threads")
+except ImportError:
+    pass
 # Each row is compared with the PyTorch peers on its own shape and gate.
 reference = {(r[1], r[2]): r[4] for r in rows if r[0].startswith("pytorch batched")}
 single = {(r[1], r[2]): r[4] for r in rows if r[0].startswith("pytorch one")}

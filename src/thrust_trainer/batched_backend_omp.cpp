@@ -6,11 +6,14 @@
 #define NN_LANES 16
 #define NN_POLICY thrust::omp::par
 #define NN_SYNCHRONIZE() ((void)0)
-// The functor compiled three times, for AVX-512, for AVX2 and for any x86-64; the loader picks the widest
-// this CPU runs, so a build for every machine still fills a new machine's vector registers (the deep
-// benchmark's networks trained 1.65 times as fast on an AVX-512 machine as with SSE2 alone). The same
-// arithmetic in each: -ffp-contract=off (CMakeLists.txt) keeps the wider ones from fusing it.
-#if defined(__x86_64__)
+// A build for any x86-64 compiles the functor three times, for AVX-512, for AVX2 and for SSE2; the loader
+// picks the widest this CPU runs, so a build for every machine still fills a new machine's vector registers
+// (the deep benchmark's networks trained 1.65 times as fast on an AVX-512 machine as with SSE2 alone). The
+// same arithmetic in each: -ffp-contract=off (CMakeLists.txt) keeps the wider ones from fusing it. A build
+// for one CPU (-march=native, NN_NATIVE_CPU) compiles it once: there a clone would find the small inline
+// functions compiled for other options than its own, call them instead of inlining them, and leave their
+// loops unvectorised (the benchmark's Adam update ran lane by lane, at a third of the speed).
+#if defined(__x86_64__) && !defined(__AVX2__)
 #define NN_CPU_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 #include <thrust/system/omp/execution_policy.h>
