@@ -88,6 +88,7 @@ NN_HOST_DEVICE NN_NOINLINE void multiply_by_slope(Activation g, UnitRows<Rows, L
 /// Measured on a 16-lane group: 4 and 4 ran 1.4 times as fast as 1 and 4 with AVX-512, and within a tenth
 /// of the best of the sizes tried with SSE2, whose 16 registers cannot hold the sums.
 inline constexpr int row_block = 4;
+/// How many of a layer's outputs (or inputs) the general path's loops take at a time (row_block says why).
 inline constexpr int unit_block = 4;
 
 /// z = W in + b for `Block` outputs from `first`: each sum starts at 0 and adds w_oi in_i for i = 0, 1, ...
