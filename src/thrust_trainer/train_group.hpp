@@ -501,18 +501,22 @@ struct TrainGroup : private S {
     // The choice of rule stays outside the loops, which leaves them free of branches to vectorise.
     if (args.optimizer == Optimizer::sgd) {
       NN_UNROLL
-      for (int k = 0; k < shape.param_count; ++k) NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+      for (int k = 0; k < shape.param_count; ++k) {
+        NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
           sgd_update(p[k][lane], g[k][lane], args.lr);
           clear_on_general_path(g[k][lane]);
         }
+      }
       return;
     }
     const AdamStep adam = adam_step(args.lr, step);
     NN_UNROLL
-    for (int k = 0; k < shape.param_count; ++k) NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
+    for (int k = 0; k < shape.param_count; ++k) {
+      NN_SIMD for (int lane = 0; lane < Lanes; ++lane) {
         adam_update(p[k][lane], g[k][lane], m[k][lane], v[k][lane], adam);
         clear_on_general_path(g[k][lane]);
       }
+    }
   }
 
   // The general path's gradient, in memory, is cleared for the next batch as the update reads it.
