@@ -6,11 +6,11 @@
 ///
 /// Two things make the general path fast without changing a bit of its arithmetic. The activation is chosen
 /// once a layer, not once a unit: a switch picks a loop compiled for that activation, which the compiler
-/// vectorises across the lanes like any other line, where a call a unit could not be. And the loops over
-/// a layer's units are blocked, several outputs (or inputs) at a time, so that each value read from memory
-/// is used several times while it is in a register. Each sum still adds its terms one by one in the order
-/// the compiled path and the xtensor trainer add them, so the networks are the same, bit for bit, on the
-/// CPU.
+/// vectorises across the lanes like any other line, where a call a unit could not be. And the loops are
+/// blocked, several rows of a batch and several of a layer's outputs (or inputs) at a time, so that each
+/// value read from memory is used several times while it is in a register. Each sum still adds its terms
+/// one by one in the order the compiled path and the xtensor trainer add them, so the networks are the
+/// same, bit for bit, on the CPU.
 
 #include <cstddef>
 #include <type_traits>
