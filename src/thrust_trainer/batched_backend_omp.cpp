@@ -12,8 +12,9 @@
 // same arithmetic in each: -ffp-contract=off (CMakeLists.txt) keeps the wider ones from fusing it. A build
 // for one CPU (-march=native, NN_NATIVE_CPU) compiles it once: there a clone would find the small inline
 // functions compiled for other options than its own, call them instead of inlining them, and leave their
-// loops unvectorised (the benchmark's Adam update ran lane by lane, at a third of the speed).
-#if defined(__x86_64__) && !defined(__AVX2__)
+// loops unvectorised (the benchmark's Adam update ran lane by lane, at a third of the speed). NN_CPU_CLONES
+// OFF in CMake (the sanitizer build, the Debian-Thrust check) compiles it once too.
+#if defined(__x86_64__) && !defined(__AVX2__) && !defined(NN_NO_CPU_CLONES)
 #define NN_CPU_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 #include <thrust/system/omp/execution_policy.h>
