@@ -281,7 +281,7 @@ def configure(build: Path, student: Path, hidden: Path | None, timeout: int) -> 
         raise BadInput(f"--build-dir: {build} was set up by an earlier grader, which built with make; delete it "
                        "or name another folder")
     if not any(build.glob("src/**/libnn_validate.*")):
-        say(f"grade: building the library into {build} as well (the first grading only: about 4 minutes on 2 "
+        say(f"grade: building the library into {build} as well (the first grading only: about a minute on 2 "
             "cores, more on a busy machine; later gradings compile only the files that changed, in seconds to half "
             "a minute) ...")
     configured = run(["cmake", "-G", "Ninja", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
