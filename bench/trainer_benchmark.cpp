@@ -121,40 +121,23 @@ void FmaPeak(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(FmaPeak)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(XtensorOneAtATime)->Args({64, 0})->Args({64, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 // Three runs each and their median: the scaling ratio (2 threads vs 1) divides two of these, and a single
 // run on a shared 2-core machine moves it by several percent.
-BENCHMARK(ThrustCpu1Thread)
-    ->Args({65536, 0})
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(1)
-    ->Repetitions(3)
-    ->ReportAggregatesOnly(true);
-BENCHMARK(ThrustCpuAllThreads)
-    ->Args({65536, 0})
-    ->Args({65536, 1})
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(1)
-    ->Repetitions(3)
-    ->ReportAggregatesOnly(true);
-BENCHMARK(ThrustCpuGeneralPath)
-    ->Args({65536, 0})
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(1)
-    ->Repetitions(3)
-    ->ReportAggregatesOnly(true);
+void MedianOfThreeRuns(benchmark::internal::Benchmark* benchmark) {
+  benchmark->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Iterations(1)
+      ->Repetitions(3)
+      ->ReportAggregatesOnly(true);
+}
+
+BENCHMARK(FmaPeak)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(XtensorOneAtATime)->Args({64, 0})->Args({64, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(ThrustCpu1Thread)->Args({65536, 0})->Apply(MedianOfThreeRuns);
+BENCHMARK(ThrustCpuAllThreads)->Args({65536, 0})->Args({65536, 1})->Apply(MedianOfThreeRuns);
+BENCHMARK(ThrustCpuGeneralPath)->Args({65536, 0})->Apply(MedianOfThreeRuns);
 BENCHMARK(ThrustCuda)->Args({1 << 20, 0})->Args({1 << 20, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(DeepThrustCpuAllThreads)
-    ->Args({4096, 0})
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(1)
-    ->Repetitions(3)
-    ->ReportAggregatesOnly(true);
+BENCHMARK(DeepThrustCpuAllThreads)->Args({4096, 0})->Apply(MedianOfThreeRuns);
 BENCHMARK(DeepThrustCuda)->Args({1 << 18, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 BENCHMARK_MAIN();
