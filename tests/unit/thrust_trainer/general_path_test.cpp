@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "nn/activation.hpp"
 #include "nn/error.hpp"
 #include "nn/network.hpp"
 #include "nn/outcome.hpp"
@@ -64,7 +65,7 @@ void expect_same_results(const nn::batched::BatchedResult& compiled,
 
 void expect_general_path_is_compiled_path(nn::batched::Device device, float tolerance) {
   for (const std::vector<int>& layers : {std::vector<int>{2, 1, 1}, std::vector<int>{2, 5, 5, 1}}) {
-    for (nn::Activation activation : {nn::Activation::tanh, nn::Activation::identity, nn::Activation::relu}) {
+    for (nn::Activation activation : nn::all_activations()) {
       nn::batched::BatchedJob job = job_of(layers, activation);
       const nn::batched::BatchedResult compiled = nn::batched::train_batched(job, device);
       job.general_path = true;
